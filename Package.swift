@@ -1,0 +1,47 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Integraph",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "Integraph", targets: ["Integraph"]),
+        .library(name: "IntegraphGraphviz", targets: ["IntegraphGraphviz"]),
+        .executable(name: "integraph", targets: ["integraph"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", "1.8.0"..<"1.9.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // libgvc/libcgraph from Debian's libgraphviz-dev; the shim hides the C API's
+        // non-const `char *` parameters and mutable globals from Swift 6.
+        .systemLibrary(
+            name: "CGraphviz",
+            pkgConfig: "libgvc",
+            providers: [.apt(["libgraphviz-dev"])]
+        ),
+        // The core: model, reading, validation, graph algorithms. Knows nothing of Graphviz.
+        .target(
+            name: "Integraph",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        // Styling, layout and rendering through libgvc: the only target that imports CGraphviz.
+        .target(
+            name: "IntegraphGraphviz",
+            dependencies: ["Integraph", "CGraphviz"]
+        ),
+        .executableTarget(
+            name: "integraph",
+            dependencies: [
+                "Integraph",
+                "IntegraphGraphviz",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "IntegraphTests", dependencies: ["Integraph"]),
+        .testTarget(name: "IntegraphGraphvizTests", dependencies: ["IntegraphGraphviz", "Integraph"]),
+        // Runs the built `integraph` binary and the walkthroughs under Examples/.
+        .testTarget(name: "IntegraphCLITests", dependencies: ["integraph"]),
+    ]
+)

@@ -1,0 +1,83 @@
+/// The strongly connected components of a ``DirectedGraph``, by Tarjan's algorithm
+/// (Tarjan 1972, "Depth-first search and linear graph algorithms"), run with an explicit
+/// stack so that a million-node chain cannot overflow the call stack.
+///
+/// O(n + m) time, O(n) extra space. Components are numbered in the order Tarjan's
+/// algorithm completes them, which is a reverse topological order of the condensation:
+/// every edge between two components goes from a higher number to a lower one.
+///
+/// ```swift
+/// let graph = DirectedGraph(nodeCount: 4, edges: [(0, 1), (1, 0), (1, 2), (2, 3)])
+/// let scc = StronglyConnectedComponents(graph)
+/// scc.count // 3
+/// scc.component(of: 0) == scc.component(of: 1) // true
+/// ```
+public struct StronglyConnectedComponents: Sendable {
+    /// The component number of each node.
+    public let componentOfNode: [UInt32]
+    /// The nodes of each component, in ascending order.
+    public let members: [[DirectedGraph.Node]]
+
+    public init(_ graph: DirectedGraph) {
+        let unvisited = UInt32.max
+        let n = graph.nodeCount
+        var index = [UInt32](repeating: unvisited, count: n)
+        var lowLink = [UInt32](repeating: 0, count: n)
+        var onStack = [Bool](repeating: false, count: n)
+        var componentOfNode = [UInt32](repeating: 0, count: n)
+        var members: [[DirectedGraph.Node]] = []
+        var tarjanStack: [DirectedGraph.Node] = []
+        // Each frame is a node and how many of its successors have been looked at.
+        var callStack: [(node: DirectedGraph.Node, nextSuccessor: Int)] = []
+        var nextIndex: UInt32 = 0
+
+        for root in 0..<UInt32(n) where index[Int(root)] == unvisited {
+            index[Int(root)] = nextIndex
+            lowLink[Int(root)] = nextIndex
+            nextIndex += 1
+            tarjanStack.append(root)
+            onStack[Int(root)] = true
+            callStack.append((root, 0))
+
+            while let frame = callStack.last {
+                let node = frame.node
+                let successors = graph.successors(of: node)
+                if frame.nextSuccessor < successors.count {
+                    callStack[callStack.count - 1].nextSuccessor += 1
+                    let next = successors[successors.startIndex + frame.nextSuccessor]
+                    if index[Int(next)] == unvisited {
+                        index[Int(next)] = nextIndex
+                        lowLink[Int(next)] = nextIndex
+                        nextIndex += 1
+                        tarjanStack.append(next)
+                        onStack[Int(next)] = true
+                        callStack.append((next, 0))
+                    } else if onStack[Int(next)] {
+                        lowLink[Int(node)] = min(lowLink[Int(node)], index[Int(next)])
+                    }
+                    continue
+                }
+                callStack.removeLast()
+                if let parent = callStack.last {
+                    lowLink[Int(parent.node)] = min(lowLink[Int(parent.node)], lowLink[Int(node)])
+                }
+                if lowLink[Int(node)] == index[Int(node)] {
+                    var component: [DirectedGraph.Node] = []
+                    while let member = tarjanStack.popLast() {
+                        onStack[Int(member)] = false
+                        componentOfNode[Int(member)] = UInt32(members.count)
+                        component.append(member)
+                        if member == node { break }
+                    }
+                    members.append(component.sorted())
+                }
+            }
+        }
+        self.componentOfNode = componentOfNode
+        self.members = members
+    }
+
+    public var count: Int { members.count }
+
+    public func component(of node: DirectedGraph.Node) -> Int { Int(componentOfNode[Int(node)]) }
+}

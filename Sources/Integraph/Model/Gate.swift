@@ -1,0 +1,28 @@
+/// Governance work that other work waits for: a security review, a privacy assessment, a
+/// legal sign-off, an architecture board, a budget approval.
+///
+/// ```swift
+/// let review = Gate(id: "sec-review-crm", kind: .securityReview, effort: .days(10))
+/// ```
+public struct Gate: Sendable, Hashable {
+    public var id: String
+    public var kind: GateKind
+    public var owner: Reference?
+    public var status: GateStatus
+    public var effort: Effort
+    public var after: [Reference]
+    public var position: SourcePosition
+
+    public init(id: String, kind: GateKind = .other, owner: Reference? = nil, status: GateStatus = .pending,
+                effort: Effort = .none, after: [Reference] = [], position: SourcePosition = .start) {
+        self.id = id
+        self.kind = kind
+        self.owner = owner
+        self.status = status
+        self.effort = effort
+        self.after = after
+        self.position = position
+    }
+
+    public var isPending: Bool { status != .approved }
+}

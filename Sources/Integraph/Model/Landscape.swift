@@ -1,0 +1,47 @@
+/// A company's integration landscape: teams, systems, the flows between them, governance
+/// gates, and the AI pilots that depend on all of it.
+///
+/// Read one with ``LandscapeReader``; a landscape it returns without errors has unique ids
+/// and no dangling references.
+///
+/// ```swift
+/// let report = try LandscapeReader().read(.file("Graphs/acme-retail.yaml"))
+/// if let landscape = report.validLandscape {
+///     print(landscape.systems.count)
+/// }
+/// ```
+public struct Landscape: Sendable, Hashable {
+    /// The format version; this version of Integraph reads 1.
+    public static let formatVersion = 1
+
+    public var name: String?
+    public var teams: [Team]
+    public var systems: [System]
+    public var flows: [Flow]
+    public var gates: [Gate]
+    public var pilots: [Pilot]
+
+    public init(name: String? = nil, teams: [Team] = [], systems: [System] = [], flows: [Flow] = [],
+                gates: [Gate] = [], pilots: [Pilot] = []) {
+        self.name = name
+        self.teams = teams
+        self.systems = systems
+        self.flows = flows
+        self.gates = gates
+        self.pilots = pilots
+    }
+
+    /// The team that owns each flow, by flow id: its own `owner`, or else the owner of the
+    /// system it feeds. Flows with neither are absent. O(systems + flows).
+    public func flowOwners() -> [String: String] {
+        var systemOwners: [String: String] = [:]
+        for system in systems {
+            if let owner = system.owner { systemOwners[system.id] = owner.id }
+        }
+        var owners: [String: String] = [:]
+        for flow in flows {
+            if let owner = flow.owner?.id ?? systemOwners[flow.to.id] { owners[flow.id] = owner }
+        }
+        return owners
+    }
+}

@@ -1,0 +1,37 @@
+/// An application, database, warehouse, SaaS product or API that data flows from or to.
+///
+/// A `planned` system is pending work: `effort` is the days left to stand it up.
+///
+/// ```swift
+/// let warehouse = System(id: "snowflake", name: "Snowflake", kind: "warehouse", domain: "Data")
+/// ```
+public struct System: Sendable, Hashable {
+    public var id: String
+    public var name: String?
+    /// Free text: saas, erp, database, warehouse, api, queue, ...
+    public var kind: String?
+    /// The grouping used for clusters and sprawl.
+    public var domain: String?
+    public var owner: Reference?
+    public var status: SystemStatus
+    public var effort: Effort
+    public var after: [Reference]
+    public var position: SourcePosition
+
+    public init(id: String, name: String? = nil, kind: String? = nil, domain: String? = nil,
+                owner: Reference? = nil, status: SystemStatus = .live, effort: Effort = .none,
+                after: [Reference] = [], position: SourcePosition = .start) {
+        self.id = id
+        self.name = name
+        self.kind = kind
+        self.domain = domain
+        self.owner = owner
+        self.status = status
+        self.effort = effort
+        self.after = after
+        self.position = position
+    }
+
+    /// Whether standing this system up is work still to do.
+    public var isPending: Bool { status == .planned }
+}

@@ -1,0 +1,20 @@
+/// A team that owns systems, flows and gates, and carries a limited number of work items
+/// at once.
+///
+/// ```swift
+/// let team = Team(id: "data-platform", name: "Data Platform", capacity: 2)
+/// ```
+public struct Team: Sendable, Hashable {
+    public var id: String
+    public var name: String?
+    /// How many work items the team can carry at once; at least 1.
+    public var capacity: Int
+    public var position: SourcePosition
+
+    public init(id: String, name: String? = nil, capacity: Int = 1, position: SourcePosition = .start) {
+        self.id = id
+        self.name = name
+        self.capacity = capacity
+        self.position = position
+    }
+}

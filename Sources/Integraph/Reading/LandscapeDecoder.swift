@@ -1,0 +1,181 @@
+/// Turns a parsed model document into a ``Landscape``, reporting every type error, missing
+/// key, unknown key and bad value it meets rather than stopping at the first.
+///
+/// An entity that lacks what identifies it (an `id`, or a flow's `from`/`to`) is left out;
+/// its id, if it had one, goes into `incompleteIDs` so that references to it are not also
+/// reported as unknown.
+struct LandscapeDecoder {
+    static let topLevelKeys = ["integraph", "name", "teams", "systems", "flows", "gates", "pilots"]
+    static let teamKeys = ["id", "name", "capacity"]
+    static let systemKeys = ["id", "name", "kind", "domain", "owner", "status", "effort", "after"]
+    static let flowKeys = ["id", "from", "to", "data", "classification", "status", "effort", "owner", "after", "blocked_by"]
+    static let gateKeys = ["id", "kind", "owner", "status", "effort", "after"]
+    static let pilotKeys = ["id", "name", "champion", "stage", "needs", "flows", "after", "effort", "target"]
+    static let needKeys = ["system", "data"]
+
+    var findings: FindingCollector
+    private(set) var incompleteIDs: Set<String> = []
+
+    init(file: String) {
+        findings = FindingCollector(file: file)
+    }
+
+    mutating func decode(_ root: DocumentNode?) -> Landscape? {
+        guard let root else {
+            findings.error("the file is empty: a model starts with 'integraph: \(Landscape.formatVersion)'", at: .start)
+            return nil
+        }
+        guard let top = EntityFields(root, subject: "the model", allowed: Self.topLevelKeys, findings: &findings) else {
+            return nil
+        }
+        checkVersion(top)
+        var landscape = Landscape(name: top.string("name", findings: &findings))
+        landscape.teams = entities(top, "teams", singular: "team") { decoder, node, subject in decoder.team(node, subject) }
+        landscape.systems = entities(top, "systems", singular: "system") { decoder, node, subject in decoder.system(node, subject) }
+        landscape.flows = entities(top, "flows", singular: "flow") { decoder, node, subject in decoder.flow(node, subject) }
+        landscape.gates = entities(top, "gates", singular: "gate") { decoder, node, subject in decoder.gate(node, subject) }
+        landscape.pilots = entities(top, "pilots", singular: "pilot") { decoder, node, subject in decoder.pilot(node, subject) }
+        return landscape
+    }
+
+    private mutating func checkVersion(_ top: EntityFields) {
+        guard let node = top.node("integraph") else {
+            findings.error("missing required key 'integraph' (the format version: write 'integraph: \(Landscape.formatVersion)' first)",
+                           at: top.position)
+            return
+        }
+        guard case .scalar(let scalar) = node.value, scalar.style == .plain, Int(scalar.text) == Landscape.formatVersion else {
+            findings.error("unsupported format version \(node.kindDescription): this Integraph reads 'integraph: \(Landscape.formatVersion)'",
+                           at: node.position)
+            return
+        }
+    }
+
+    private mutating func entities<Entity>(_ top: EntityFields, _ key: String, singular: String,
+                                           _ decode: (inout LandscapeDecoder, DocumentNode, String) -> Entity?) -> [Entity] {
+        guard let node = top.node(key) else { return [] }
+        guard case .sequence(let items) = node.value else {
+            top.wrongType(key, expected: "a list of \(key)", found: node, findings: &findings)
+            return []
+        }
+        var result: [Entity] = []
+        result.reserveCapacity(items.count)
+        for (index, item) in items.enumerated() {
+            if let entity = decode(&self, item, "\(singular) #\(index + 1)") {
+                result.append(entity)
+            }
+        }
+        return result
+    }
+
+    /// Reads the common part of every entity: the mapping, and its id (named in messages).
+    private mutating func fields(_ node: DocumentNode, _ subject: String, kind: String, allowed: [String],
+                                 idRequired: Bool = true) -> EntityFields? {
+        guard let fields = EntityFields(node, subject: subject, kind: kind, allowed: allowed, findings: &findings) else {
+            return nil
+        }
+        if let id = fields.string("id", required: idRequired, findings: &findings), id.isEmpty {
+            findings.error("\(subject): 'id' must not be empty", at: fields.node("id")?.position ?? fields.position)
+        }
+        return fields
+    }
+
+    private mutating func team(_ node: DocumentNode, _ subject: String) -> Team? {
+        guard let fields = fields(node, subject, kind: "team", allowed: Self.teamKeys) else { return nil }
+        let name = fields.string("name", findings: &findings)
+        let capacity = fields.positiveInteger("capacity", findings: &findings) ?? 1
+        guard let id = fields.id else { return nil }
+        return Team(id: id, name: name, capacity: capacity, position: fields.position)
+    }
+
+    private mutating func system(_ node: DocumentNode, _ subject: String) -> System? {
+        guard let fields = fields(node, subject, kind: "system", allowed: Self.systemKeys) else { return nil }
+        let system = System(
+            id: fields.id ?? "",
+            name: fields.string("name", findings: &findings),
+            kind: fields.string("kind", findings: &findings),
+            domain: fields.string("domain", findings: &findings),
+            owner: fields.reference("owner", findings: &findings),
+            status: fields.enumeration("status", default: .live, findings: &findings),
+            effort: fields.effort(findings: &findings) ?? .none,
+            after: fields.references("after", findings: &findings) ?? [],
+            position: fields.position)
+        return fields.id == nil ? nil : system
+    }
+
+    private mutating func flow(_ node: DocumentNode, _ subject: String) -> Flow? {
+        guard var fields = fields(node, subject, kind: "flow", allowed: Self.flowKeys, idRequired: false) else { return nil }
+        let from = fields.reference("from", required: true, findings: &findings)
+        let to = fields.reference("to", required: true, findings: &findings)
+        if fields.id == nil, let from, let to {
+            fields.id = Flow.defaultID(from: from.id, to: to.id)
+            fields.subject = "flow '\(Flow.defaultID(from: from.id, to: to.id))'"
+        }
+        let data = fields.strings("data", findings: &findings) ?? []
+        let classification = fields.enumeration("classification", default: Classification.internal, findings: &findings)
+        let status = fields.enumeration("status", default: FlowStatus.live, findings: &findings)
+        let effort = fields.effort(findings: &findings) ?? .none
+        let owner = fields.reference("owner", findings: &findings)
+        let after = fields.references("after", findings: &findings) ?? []
+        let blockedBy = fields.string("blocked_by", findings: &findings)
+        guard let id = fields.id, let from, let to else {
+            if let id = fields.id { incompleteIDs.insert(id) }
+            return nil
+        }
+        return Flow(id: id, hasExplicitID: fields.node("id") != nil, from: from, to: to, data: data,
+                    classification: classification, status: status, effort: effort, owner: owner,
+                    after: after, blockedBy: blockedBy, position: fields.position)
+    }
+
+    private mutating func gate(_ node: DocumentNode, _ subject: String) -> Gate? {
+        guard let fields = fields(node, subject, kind: "gate", allowed: Self.gateKeys) else { return nil }
+        let gate = Gate(
+            id: fields.id ?? "",
+            kind: fields.enumeration("kind", default: .other, findings: &findings),
+            owner: fields.reference("owner", findings: &findings),
+            status: fields.enumeration("status", default: .pending, findings: &findings),
+            effort: fields.effort(findings: &findings) ?? .none,
+            after: fields.references("after", findings: &findings) ?? [],
+            position: fields.position)
+        return fields.id == nil ? nil : gate
+    }
+
+    private mutating func pilot(_ node: DocumentNode, _ subject: String) -> Pilot? {
+        guard let fields = fields(node, subject, kind: "pilot", allowed: Self.pilotKeys) else { return nil }
+        let pilot = Pilot(
+            id: fields.id ?? "",
+            name: fields.string("name", findings: &findings),
+            champion: fields.string("champion", findings: &findings),
+            stage: fields.enumeration("stage", default: .pilot, findings: &findings),
+            needs: needs(fields),
+            flows: fields.references("flows", findings: &findings) ?? [],
+            after: fields.references("after", findings: &findings) ?? [],
+            effort: fields.effort(findings: &findings) ?? .none,
+            target: fields.date("target", findings: &findings),
+            position: fields.position)
+        return fields.id == nil ? nil : pilot
+    }
+
+    /// `needs` entries are a system id, or `{system: id, data: [labels]}`.
+    private mutating func needs(_ fields: EntityFields) -> [PilotNeed] {
+        guard let node = fields.node("needs") else { return [] }
+        guard case .sequence(let items) = node.value else {
+            fields.wrongType("needs", expected: "a list of system ids or {system, data} mappings", found: node, findings: &findings)
+            return []
+        }
+        var result: [PilotNeed] = []
+        for item in items {
+            if case .scalar(let scalar) = item.value, scalar.style != .null {
+                result.append(PilotNeed(system: Reference(scalar.text, at: item.position)))
+                continue
+            }
+            guard let need = EntityFields(item, subject: "\(fields.subject): an entry of 'needs'",
+                                          allowed: Self.needKeys, entityID: fields.id, findings: &findings) else { continue }
+            let data = need.strings("data", findings: &findings)
+            if let system = need.reference("system", required: true, findings: &findings) {
+                result.append(PilotNeed(system: system, data: data))
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+
+/// Reads and validates a landscape model: bytes → YAML or JSON document → ``Landscape`` →
+/// cross-entity checks. Everything wrong with the file is reported at once, as
+/// ``Finding``s with file, line and column.
+///
+/// ```swift
+/// let report = try LandscapeReader().read(.file("Graphs/acme-retail.yaml"))
+/// for finding in report.findings { print(finding) }
+/// guard let landscape = report.validLandscape else { exit(1) }
+/// ```
+public struct LandscapeReader: Sendable {
+    public var limits: DocumentLimits
+
+    public init(limits: DocumentLimits = DocumentLimits()) {
+        self.limits = limits
+    }
+
+    /// Reads a file or standard input. Throws only when there is nothing to read; problems
+    /// in what was read come back as findings.
+    public func read(_ source: ModelSource) throws(ModelReadError) -> ModelReport {
+        read(bytes: try Self.bytes(of: source), source: source)
+    }
+
+    /// Decodes and validates model text already in memory.
+    public func read(bytes: [UInt8], source: ModelSource) -> ModelReport {
+        let file = source.displayName
+        let root: DocumentNode?
+        do {
+            let text = try SourceText.decode(bytes)
+            switch source.syntax {
+            case .yaml: root = try YAMLDocumentParser(limits: limits).parse(text)
+            case .json: root = try JSONDocumentParser(limits: limits).parse(bytes)
+            }
+        } catch {
+            let finding = Finding(severity: .error, file: file, position: error.position, id: nil, message: error.message)
+            return ModelReport(source: source, landscape: nil, findings: [finding])
+        }
+        var decoder = LandscapeDecoder(file: file)
+        let landscape = decoder.decode(root)
+        var findings = decoder.findings
+        if let landscape {
+            var validator = LandscapeValidator(landscape, incompleteIDs: decoder.incompleteIDs)
+            validator.validate(into: &findings)
+        }
+        return ModelReport(source: source, landscape: landscape, findings: Finding.ordered(findings.findings))
+    }
+
+    private static func bytes(of source: ModelSource) throws(ModelReadError) -> [UInt8] {
+        switch source {
+        case .standardInput:
+            return Array(FileHandle.standardInput.readDataToEndOfFile())
+        case .file(let path):
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw ModelReadError(source: path, reason: "no such file")
+            }
+            guard !isDirectory.boolValue else {
+                throw ModelReadError(source: path, reason: "it is a directory, not a model file")
+            }
+            do {
+                return Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+            } catch {
+                throw ModelReadError(source: path, reason: FileManager.default.isReadableFile(atPath: path)
+                                     ? error.localizedDescription : "permission denied")
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+#if canImport(Glibc)
+import Glibc
+private let systemWrite = Glibc.write
+#elseif canImport(Darwin)
+import Darwin
+private let systemWrite = Darwin.write
+#endif
+
+/// Writes output files so that readers see either the old file or the complete new one:
+/// the bytes go to a temporary file beside the target, are flushed to disk, and the
+/// temporary file is renamed over the target. A failed run leaves no half-written file.
+///
+/// ```swift
+/// try AtomicFile.write(Array("<svg/>".utf8), to: "out/map.svg")
+/// ```
+public enum AtomicFile {
+    public struct WriteError: Error, Sendable, CustomStringConvertible {
+        public var path: String
+        public var reason: String
+        public var description: String { "\(path): cannot write: \(reason)" }
+    }
+
+    public static func write(_ bytes: [UInt8], to path: String) throws(WriteError) {
+        let slash = path.lastIndex(of: "/")
+        let directory = slash.map { String(path[..<$0]) } ?? "."
+        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        guard !name.isEmpty else { throw WriteError(path: path, reason: "the path names a directory, not a file") }
+        var template = Array("\(directory.isEmpty ? "/" : directory)/.\(name).XXXXXX".utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { buffer in
+            buffer.baseAddress.map { mkstemp($0) } ?? -1
+        }
+        guard descriptor >= 0 else { throw WriteError(path: path, reason: systemError()) }
+        let temporaryPath = String(cString: template)
+        do throws(WriteError) {
+            defer { close(descriptor) }
+            try writeAll(bytes, to: descriptor, path: path)
+            // mkstemp creates the file readable by its owner only; give it the usual mode.
+            let mask = umask(0)
+            umask(mask)
+            guard fchmod(descriptor, 0o666 & ~mask) == 0, fsync(descriptor) == 0 else {
+                throw WriteError(path: path, reason: systemError())
+            }
+        } catch {
+            unlink(temporaryPath)
+            throw error
+        }
+        guard rename(temporaryPath, path) == 0 else {
+            let reason = systemError()
+            unlink(temporaryPath)
+            throw WriteError(path: path, reason: reason)
+        }
+    }
+
+    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32, path: String) throws(WriteError) {
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes[offset...].withUnsafeBytes { systemWrite(descriptor, $0.baseAddress, $0.count) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw WriteError(path: path, reason: systemError())
+            }
+            offset += written
+        }
+    }
+
+    private static func systemError() -> String {
+        String(cString: strerror(errno))
+    }
+}

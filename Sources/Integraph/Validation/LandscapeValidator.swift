@@ -1,0 +1,225 @@
+/// The checks that span entities: unique ids, references that resolve to the right kind,
+/// no self-flows, no cycles among `after` links; and the warnings about gaps a planner
+/// should close (no champion, no owner, blocked without a reason, deprecated dependencies).
+///
+/// O((n + m) log n) for n entities and m references: ids are indexed once, cycles are found
+/// with ``StronglyConnectedComponents``.
+struct LandscapeValidator {
+    private struct Declaration {
+        let kind: EntityKind
+        let position: SourcePosition
+    }
+
+    let landscape: Landscape
+    /// Ids of entities the decoder had to leave out; references to them are not reported.
+    let incompleteIDs: Set<String>
+    private var declarations: [String: Declaration] = [:]
+
+    init(_ landscape: Landscape, incompleteIDs: Set<String>) {
+        self.landscape = landscape
+        self.incompleteIDs = incompleteIDs
+    }
+
+    mutating func validate(into findings: inout FindingCollector) {
+        checkUniqueIDs(&findings)
+        checkReferences(&findings)
+        checkAfterCycles(&findings)
+        warnAboutGaps(&findings)
+    }
+
+    // MARK: - Ids
+
+    private mutating func checkUniqueIDs(_ findings: inout FindingCollector) {
+        var all: [(id: String, kind: EntityKind, position: SourcePosition, flow: Flow?)] = []
+        all += landscape.teams.map { ($0.id, .team, $0.position, nil) }
+        all += landscape.systems.map { ($0.id, .system, $0.position, nil) }
+        all += landscape.flows.map { ($0.id, .flow, $0.position, $0) }
+        all += landscape.gates.map { ($0.id, .gate, $0.position, nil) }
+        all += landscape.pilots.map { ($0.id, .pilot, $0.position, nil) }
+        all.sort { ($0.position, $0.kind) < ($1.position, $1.kind) }
+        for entry in all {
+            guard let first = declarations[entry.id] else {
+                declarations[entry.id] = Declaration(kind: entry.kind, position: entry.position)
+                continue
+            }
+            if let flow = entry.flow, !flow.hasExplicitID {
+                findings.error("flow '\(entry.id)': another entity already has the default id '\(entry.id)' "
+                               + "(the \(first.kind.rawValue) at line \(first.position.line)); give this flow an explicit 'id'",
+                               at: entry.position, id: entry.id)
+            } else {
+                findings.error("\(entry.kind.rawValue) '\(entry.id)': duplicate id, already used by the "
+                               + "\(first.kind.rawValue) at line \(first.position.line)",
+                               at: entry.position, id: entry.id)
+            }
+        }
+    }
+
+    // MARK: - References
+
+    private func checkReferences(_ findings: inout FindingCollector) {
+        let work: Set<EntityKind> = [.system, .flow, .gate]
+        for system in landscape.systems {
+            let subject = "system '\(system.id)'"
+            check(system.owner, "owner", of: subject, id: system.id, expecting: [.team], &findings)
+            check(system.after, "after", of: subject, id: system.id, expecting: work, &findings)
+        }
+        for flow in landscape.flows {
+            let subject = "flow '\(flow.id)'"
+            check(flow.from, "from", of: subject, id: flow.id, expecting: [.system], &findings)
+            check(flow.to, "to", of: subject, id: flow.id, expecting: [.system], &findings)
+            check(flow.owner, "owner", of: subject, id: flow.id, expecting: [.team], &findings)
+            check(flow.after, "after", of: subject, id: flow.id, expecting: work, &findings)
+            if flow.from.id == flow.to.id {
+                findings.error("\(subject): flows from '\(flow.from.id)' to itself; a flow joins two different systems",
+                               at: flow.to.position, id: flow.id)
+            }
+        }
+        for gate in landscape.gates {
+            let subject = "gate '\(gate.id)'"
+            check(gate.owner, "owner", of: subject, id: gate.id, expecting: [.team], &findings)
+            check(gate.after, "after", of: subject, id: gate.id, expecting: work, &findings)
+        }
+        for pilot in landscape.pilots {
+            let subject = "pilot '\(pilot.id)'"
+            check(pilot.needs.map(\.system), "needs", of: subject, id: pilot.id, expecting: [.system], &findings)
+            check(pilot.flows, "flows", of: subject, id: pilot.id, expecting: [.flow], &findings)
+            check(pilot.after, "after", of: subject, id: pilot.id, expecting: work, &findings)
+        }
+    }
+
+    private func check(_ references: [Reference], _ key: String, of subject: String, id: String,
+                       expecting kinds: Set<EntityKind>, _ findings: inout FindingCollector) {
+        for reference in references {
+            check(reference, key, of: subject, id: id, expecting: kinds, &findings)
+        }
+    }
+
+    private func check(_ reference: Reference?, _ key: String, of subject: String, id: String,
+                       expecting kinds: Set<EntityKind>, _ findings: inout FindingCollector) {
+        guard let reference, !incompleteIDs.contains(reference.id) else { return }
+        let expected = Self.describe(kinds)
+        guard let declaration = declarations[reference.id] else {
+            let candidates = declarations.filter { kinds.contains($0.value.kind) }.keys
+            findings.error("\(subject): '\(key)' names unknown \(expected) '\(reference.id)'"
+                           + Suggestion.phrase(for: reference.id, among: candidates),
+                           at: reference.position, id: id)
+            return
+        }
+        if !kinds.contains(declaration.kind) {
+            findings.error("\(subject): '\(key)' names the \(declaration.kind.rawValue) '\(reference.id)', "
+                           + "but '\(key)' takes \(expected) ids",
+                           at: reference.position, id: id)
+        }
+    }
+
+    private static func describe(_ kinds: Set<EntityKind>) -> String {
+        let names = kinds.sorted().map(\.rawValue)
+        guard names.count > 1, let last = names.last else { return names.first ?? "" }
+        return names.dropLast().joined(separator: ", ") + " or " + last
+    }
+
+    // MARK: - Cycles
+
+    /// Finds every strongly connected component of the `after` graph that holds a cycle and
+    /// names one shortest cycle through its smallest id, so the message is deterministic.
+    private func checkAfterCycles(_ findings: inout FindingCollector) {
+        var ids: [String] = []
+        var afters: [[Reference]] = []
+        for system in landscape.systems { ids.append(system.id); afters.append(system.after) }
+        for flow in landscape.flows { ids.append(flow.id); afters.append(flow.after) }
+        for gate in landscape.gates { ids.append(gate.id); afters.append(gate.after) }
+        var indexOfID: [String: DirectedGraph.Node] = [:]
+        for (index, id) in ids.enumerated() where indexOfID[id] == nil {
+            indexOfID[id] = DirectedGraph.Node(index)
+        }
+        var edges: [(DirectedGraph.Node, DirectedGraph.Node)] = []
+        for (index, references) in afters.enumerated() where indexOfID[ids[index]] == DirectedGraph.Node(index) {
+            for reference in references {
+                if let target = indexOfID[reference.id] { edges.append((DirectedGraph.Node(index), target)) }
+            }
+        }
+        let graph = DirectedGraph(nodeCount: ids.count, edges: edges)
+        let components = StronglyConnectedComponents(graph)
+        var cycles: [[DirectedGraph.Node]] = []
+        for members in components.members {
+            guard let start = members.min(by: { ids[Int($0)] < ids[Int($1)] }) else { continue }
+            let hasCycle = members.count > 1 || graph.successors(of: start).contains(start)
+            if hasCycle, let cycle = Self.shortestCycle(through: start, in: graph, within: components) {
+                cycles.append(cycle)
+            }
+        }
+        for cycle in cycles.sorted(by: { ids[Int($0[0])] < ids[Int($1[0])] }) {
+            let start = Int(cycle[0])
+            let names = (cycle + [cycle[0]]).map { ids[Int($0)] }
+            let secondID = names[1]
+            let position = afters[start].first(where: { $0.id == secondID })?.position ?? .start
+            findings.error("cycle in 'after' links: \(names.joined(separator: " -> ")) (each waits for the next, so none can start)",
+                           at: position, id: ids[start])
+        }
+    }
+
+    /// Breadth-first search from `start` back to itself, staying inside its component.
+    private static func shortestCycle(through start: DirectedGraph.Node, in graph: DirectedGraph,
+                                      within components: StronglyConnectedComponents) -> [DirectedGraph.Node]? {
+        let component = components.component(of: start)
+        var parent: [DirectedGraph.Node: DirectedGraph.Node] = [:]
+        var queue: [DirectedGraph.Node] = [start]
+        var head = 0
+        while head < queue.count {
+            let node = queue[head]
+            head += 1
+            for next in graph.successors(of: node) where components.component(of: next) == component {
+                if next == start {
+                    var cycle = [node]
+                    while let previous = parent[cycle[cycle.count - 1]] { cycle.append(previous) }
+                    return Array(cycle.reversed())
+                }
+                if parent[next] == nil {
+                    parent[next] = node
+                    queue.append(next)
+                }
+            }
+        }
+        return nil
+    }
+
+    // MARK: - Warnings
+
+    private func warnAboutGaps(_ findings: inout FindingCollector) {
+        let flowOwners = landscape.flowOwners()
+        var deprecated: Set<String> = []
+        for system in landscape.systems {
+            if system.owner == nil {
+                findings.warning("system '\(system.id)' has no owner: name the team that runs it",
+                                 at: system.position, id: system.id)
+            }
+            if system.status == .deprecated { deprecated.insert(system.id) }
+        }
+        var flowEnds: [String: [String]] = [:]
+        for flow in landscape.flows {
+            flowEnds[flow.id] = [flow.from.id, flow.to.id]
+            if flowOwners[flow.id] == nil {
+                findings.warning("flow '\(flow.id)' has no owner, and neither has its target system '\(flow.to.id)'",
+                                 at: flow.position, id: flow.id)
+            }
+            if flow.status == .blocked, (flow.blockedBy ?? "").allSatisfy(\.isWhitespace) {
+                findings.warning("flow '\(flow.id)' is blocked but says nothing in 'blocked_by' about what blocks it",
+                                 at: flow.position, id: flow.id)
+            }
+        }
+        for pilot in landscape.pilots {
+            if (pilot.champion ?? "").allSatisfy(\.isWhitespace) {
+                findings.warning("pilot '\(pilot.id)' has no champion: name the person accountable for it",
+                                 at: pilot.position, id: pilot.id)
+            }
+            var reported: Set<String> = []
+            let needed = pilot.needs.map(\.system) + pilot.flows.flatMap { flow in
+                (flowEnds[flow.id] ?? []).map { Reference($0, at: flow.position) }
+            }
+            for reference in needed where deprecated.contains(reference.id) && reported.insert(reference.id).inserted {
+                findings.warning("pilot '\(pilot.id)' depends on the deprecated system '\(reference.id)'",
+                                 at: reference.position, id: pilot.id)
+            }
+        }
+    }
+}

@@ -1,0 +1,122 @@
+import CGraphviz
+import Foundation
+
+/// The one owner of libgvc in this process. Every call into Graphviz goes through it.
+///
+/// Graphviz 2.43 is not thread-safe, not even with one context per thread (concurrent
+/// layouts crash), so every call — parsing, layout, rendering and every free — runs under
+/// one process-wide lock. One context is kept for the life of the process, because each
+/// context leaks a little inside Graphviz. Graphviz's error and warning messages are
+/// captured, never printed: errors come back in ``GraphvizError``, warnings in
+/// ``Rendering/warnings``.
+///
+/// ```swift
+/// let svg = try Graphviz.shared.render(dot: "digraph { a -> b }", engine: "dot", format: "svg")
+/// ```
+public final class Graphviz: @unchecked Sendable {
+    /// The process-wide instance.
+    public static let shared = Graphviz()
+
+    /// The output of one render, with the warnings Graphviz gave on the way.
+    public struct Rendering: Sendable {
+        public var data: [UInt8]
+        public var warnings: [String]
+    }
+
+    private let lock = NSLock()
+    /// Created on first use, under `lock`; `nil` after a failed start.
+    private var context: OpaquePointer?
+    private var started = false
+
+    private init() {}
+
+    /// Lays out DOT text with `engine` (dot, neato, fdp, sfdp, circo, twopi, ...) and
+    /// renders it as `format` (svg, png, pdf, json, ...), in memory.
+    public func render(dot text: String, engine: String, format: String) throws(GraphvizError) -> Rendering {
+        lock.lock()
+        defer { lock.unlock() }
+        let context = try startedContext()
+        MessageCapture.clear()
+
+        let graph = agmemread(text)
+        // 2.43 keeps scanner state after a call; without a reset the next parse can fail or
+        // silently return this graph again.
+        integraph_reset_scanner()
+        guard let graph else { throw .unreadableGraph(messages: MessageCapture.take().errors) }
+        defer { agclose(graph) }
+
+        guard gvLayout(context, graph, engine) == 0 else {
+            throw .layoutFailed(engine: engine, messages: MessageCapture.take().errors)
+        }
+        defer { gvFreeLayout(context, graph) }
+
+        var buffer: UnsafeMutablePointer<CChar>?
+        var length: UInt32 = 0
+        guard gvRenderData(context, graph, format, &buffer, &length) == 0, let buffer else {
+            throw .renderFailed(format: format, messages: MessageCapture.take().errors)
+        }
+        let data = buffer.withMemoryRebound(to: UInt8.self, capacity: Int(length)) {
+            Array(UnsafeBufferPointer(start: $0, count: Int(length)))
+        }
+        gvFreeRenderData(buffer)
+        return Rendering(data: data, warnings: MessageCapture.take().warnings)
+    }
+
+    /// Whether the 2.43 scanner reset is available in the loaded libcgraph.
+    public var canResetScanner: Bool { integraph_scanner_reset_available() != 0 }
+
+    /// Must be called with `lock` held.
+    private func startedContext() throws(GraphvizError) -> OpaquePointer {
+        if !started {
+            started = true
+            agseterr(AGWARN)
+            _ = agseterrf(MessageCapture.sink)
+            if let created = gvContext() {
+                if integraph_plugin_count(created, "layout") > 0, integraph_plugin_count(created, "render") > 0 {
+                    context = created
+                } else {
+                    gvFreeContext(created)
+                }
+            }
+            MessageCapture.clear()
+        }
+        guard let context else { throw .noPlugins }
+        return context
+    }
+}
+
+/// Collects what cgraph and gvc report through `agseterrf`. Messages arrive in pieces
+/// (`"Error"`, `": "`, `"syntax error in line 1 ...\n"`), so they are joined and split on
+/// newlines when taken. Only touched under ``Graphviz``'s lock.
+private enum MessageCapture {
+    nonisolated(unsafe) static var text = ""
+
+    static let sink: agusererrf = { message in
+        if let message { MessageCapture.text += String(cString: message) }
+        return 0
+    }
+
+    static func clear() { text = "" }
+
+    static func take() -> (errors: [String], warnings: [String]) {
+        defer { text = "" }
+        var errors: [String] = []
+        var warnings: [String] = []
+        for line in text.split(separator: "\n") {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty { continue }
+            if let rest = trimmed.dropPrefix("Warning:") {
+                warnings.append(rest)
+            } else {
+                errors.append(trimmed.dropPrefix("Error:") ?? trimmed)
+            }
+        }
+        return (errors, warnings)
+    }
+}
+
+private extension String {
+    func dropPrefix(_ prefix: String) -> String? {
+        hasPrefix(prefix) ? dropFirst(prefix.count).trimmingCharacters(in: .whitespaces) : nil
+    }
+}
