@@ -9,8 +9,10 @@ struct EntityFields {
     var id: String?
     let position: SourcePosition
     private let entries: [String: DocumentNode.MappingEntry]
+    private let unknownEntries: [DocumentNode.MappingEntry]
+    private let allowed: [String]
 
-    /// Reads a mapping, reporting keys outside `allowed` with a did-you-mean suggestion.
+    /// Reads a mapping; keys outside `allowed` are kept for ``reportUnknownKeys(_:)``.
     /// An entity passes its `kind`, so that messages name it by its `id` once that is read;
     /// a nested mapping passes the `entityID` of the entity it belongs to.
     init?(_ node: DocumentNode, subject: String, kind: String? = nil, allowed: [String],
@@ -33,8 +35,15 @@ struct EntityFields {
             self.id = scalar.text
             self.subject = "\(kind) '\(scalar.text)'"
         }
-        for entry in list where !allowed.contains(entry.key) {
-            findings.error("\(self.subject): unknown key '\(entry.key)'\(Suggestion.phrase(for: entry.key, among: allowed))",
+        self.unknownEntries = list.filter { !allowed.contains($0.key) }
+        self.allowed = allowed
+    }
+
+    /// Reports the keys outside `allowed`, naming the entity by ``subject`` as it is now:
+    /// entities call this once their id (or a flow's default id) is known.
+    func reportUnknownKeys(_ findings: inout FindingCollector) {
+        for entry in unknownEntries {
+            findings.error("\(subject): unknown key '\(entry.key)'\(Suggestion.phrase(for: entry.key, among: allowed))",
                            at: entry.keyPosition, id: id)
         }
     }
@@ -163,6 +172,7 @@ struct EntityFields {
                                           findings: &findings) else {
             return nil
         }
+        estimate.reportUnknownKeys(&findings)
         var points: [Double] = []
         for key in keys {
             guard let pointNode = estimate.node(key) else {

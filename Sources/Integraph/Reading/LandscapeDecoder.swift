@@ -28,6 +28,7 @@ struct LandscapeDecoder {
         guard let top = EntityFields(root, subject: "the model", allowed: Self.topLevelKeys, findings: &findings) else {
             return nil
         }
+        top.reportUnknownKeys(&findings)
         checkVersion(top)
         var landscape = Landscape(name: top.string("name", findings: &findings))
         landscape.teams = entities(top, "teams", singular: "team") { decoder, node, subject in decoder.team(node, subject) }
@@ -69,6 +70,7 @@ struct LandscapeDecoder {
     }
 
     /// Reads the common part of every entity: the mapping, and its id (named in messages).
+    /// Callers report unknown keys once the entity's name is final.
     private mutating func fields(_ node: DocumentNode, _ subject: String, kind: String, allowed: [String],
                                  idRequired: Bool = true) -> EntityFields? {
         guard let fields = EntityFields(node, subject: subject, kind: kind, allowed: allowed, findings: &findings) else {
@@ -82,6 +84,7 @@ struct LandscapeDecoder {
 
     private mutating func team(_ node: DocumentNode, _ subject: String) -> Team? {
         guard let fields = fields(node, subject, kind: "team", allowed: Self.teamKeys) else { return nil }
+        fields.reportUnknownKeys(&findings)
         let name = fields.string("name", findings: &findings)
         let capacity = fields.positiveInteger("capacity", findings: &findings) ?? 1
         guard let id = fields.id else { return nil }
@@ -90,6 +93,7 @@ struct LandscapeDecoder {
 
     private mutating func system(_ node: DocumentNode, _ subject: String) -> System? {
         guard let fields = fields(node, subject, kind: "system", allowed: Self.systemKeys) else { return nil }
+        fields.reportUnknownKeys(&findings)
         let system = System(
             id: fields.id ?? "",
             name: fields.string("name", findings: &findings),
@@ -111,6 +115,7 @@ struct LandscapeDecoder {
             fields.id = Flow.defaultID(from: from.id, to: to.id)
             fields.subject = "flow '\(Flow.defaultID(from: from.id, to: to.id))'"
         }
+        fields.reportUnknownKeys(&findings)
         let data = fields.strings("data", findings: &findings) ?? []
         let classification = fields.enumeration("classification", default: Classification.internal, findings: &findings)
         let status = fields.enumeration("status", default: FlowStatus.live, findings: &findings)
@@ -129,6 +134,7 @@ struct LandscapeDecoder {
 
     private mutating func gate(_ node: DocumentNode, _ subject: String) -> Gate? {
         guard let fields = fields(node, subject, kind: "gate", allowed: Self.gateKeys) else { return nil }
+        fields.reportUnknownKeys(&findings)
         let gate = Gate(
             id: fields.id ?? "",
             kind: fields.enumeration("kind", default: .other, findings: &findings),
@@ -142,6 +148,7 @@ struct LandscapeDecoder {
 
     private mutating func pilot(_ node: DocumentNode, _ subject: String) -> Pilot? {
         guard let fields = fields(node, subject, kind: "pilot", allowed: Self.pilotKeys) else { return nil }
+        fields.reportUnknownKeys(&findings)
         let pilot = Pilot(
             id: fields.id ?? "",
             name: fields.string("name", findings: &findings),
@@ -171,6 +178,7 @@ struct LandscapeDecoder {
             }
             guard let need = EntityFields(item, subject: "\(fields.subject): an entry of 'needs'",
                                           allowed: Self.needKeys, entityID: fields.id, findings: &findings) else { continue }
+            need.reportUnknownKeys(&findings)
             let data = need.strings("data", findings: &findings)
             if let system = need.reference("system", required: true, findings: &findings) {
                 result.append(PilotNeed(system: system, data: data))

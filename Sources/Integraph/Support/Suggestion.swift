@@ -5,15 +5,16 @@
 /// Suggestion.phrase(for: "zzz", among: ["owner"]) // ""
 /// ```
 public enum Suggestion {
-    /// The candidate nearest to `word` by Levenshtein distance, if it is near enough to be a
-    /// typo (at most a third of the word's length, and at most 3 edits). Ties go to the
-    /// candidate that sorts first, so the answer is deterministic.
+    /// The candidate nearest to `word` by edit distance, if it is near enough to be a typo:
+    /// at most a third of the word's length (at least 1, at most 3 edits), and never a
+    /// replacement of every character. Ties go to the candidate that sorts first, so the
+    /// answer is deterministic.
     public static func closest(to word: String, among candidates: some Sequence<String>) -> String? {
         let limit = min(3, max(1, word.count / 3))
         var best: (distance: Int, candidate: String)?
         for candidate in candidates where abs(candidate.count - word.count) <= limit {
             let distance = editDistance(word, candidate, limit: limit)
-            guard distance <= limit else { continue }
+            guard distance <= limit, distance < max(word.count, candidate.count) else { continue }
             if let current = best, (current.distance, current.candidate) <= (distance, candidate) { continue }
             best = (distance, candidate)
         }

@@ -1,0 +1,37 @@
+# Integraph: `make test` runs the test suite, `make demo` checks and renders the example landscape.
+# Both install what they need (Debian's libgraphviz-dev, graphviz, pkg-config) when it is missing.
+
+SWIFT ?= swift
+APT_PACKAGES := libgraphviz-dev graphviz pkg-config
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+DEMO_MODEL := Graphs/acme-retail.yaml
+RELEASE_BIN := .build/release/integraph
+
+.PHONY: all deps build test demo clean
+
+all: build
+
+deps:
+	@missing=""; for package in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$package 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$package"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing$$missing with apt-get"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+test: deps
+	$(SWIFT) test
+
+demo: deps
+	$(SWIFT) build -c release --product integraph
+	@mkdir -p out
+	$(RELEASE_BIN) check $(DEMO_MODEL)
+	$(RELEASE_BIN) render $(DEMO_MODEL) -o out/acme-retail.svg
+	@echo "Wrote out/acme-retail.svg: open it in a browser to see the landscape map."
+
+clean:
+	rm -rf .build out
