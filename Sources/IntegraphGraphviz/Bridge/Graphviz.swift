@@ -27,6 +27,12 @@ public final class Graphviz: @unchecked Sendable {
     /// Created on first use, under `lock`; `nil` after a failed start.
     private var context: OpaquePointer?
     private var started = false
+    /// How graphs are read; allocated once, because every graph read keeps pointers into it.
+    private let readerDiscipline: UnsafeMutablePointer<integraph_reader_discipline> = {
+        let discipline = UnsafeMutablePointer<integraph_reader_discipline>.allocate(capacity: 1)
+        integraph_prepare_discipline(discipline)
+        return discipline
+    }()
 
     private init() {}
 
@@ -38,7 +44,14 @@ public final class Graphviz: @unchecked Sendable {
         let context = try startedContext()
         MessageCapture.clear()
 
-        let graph = agmemread(text)
+        var utf8 = Array(text.utf8)
+        let graph = utf8.withUnsafeMutableBufferPointer { buffer in
+            buffer.baseAddress.map { base in
+                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                    integraph_read_graph(readerDiscipline, $0, buffer.count)
+                }
+            } ?? nil
+        }
         // 2.43 keeps scanner state after a call; without a reset the next parse can fail or
         // silently return this graph again.
         integraph_reset_scanner()

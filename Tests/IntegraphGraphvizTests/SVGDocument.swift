@@ -1,0 +1,54 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// A rendered SVG parsed as XML, to assert what a map shows rather than its pixels.
+struct SVGDocument {
+    let document: XMLDocument
+
+    init(_ data: [UInt8]) throws {
+        document = try XMLDocument(data: Data(data), options: [])
+    }
+
+    /// Graphviz's `<g>` groups of one class (`node`, `edge`, `cluster`).
+    func groups(ofClass name: String) throws -> [XMLElement] {
+        try document.nodes(forXPath: "//*[local-name()='g'][@class='\(name)']").compactMap { $0 as? XMLElement }
+    }
+
+    func group(ofClass name: String, id: String) throws -> XMLElement? {
+        try groups(ofClass: name).first { $0.value(of: "id") == id }
+    }
+
+    func elements(named name: String) throws -> [XMLElement] {
+        try document.nodes(forXPath: "//*[local-name()='\(name)']").compactMap { $0 as? XMLElement }
+    }
+}
+
+extension XMLElement {
+    /// An attribute's value. (`attribute(forName:)` misses unprefixed attributes in
+    /// swift-corelibs-foundation when the document has a default namespace.)
+    func value(of name: String) -> String? {
+        attributes?.first { $0.name == name }?.stringValue
+    }
+
+    /// Descendant elements with this local name.
+    func descendants(named name: String) -> [XMLElement] {
+        var result: [XMLElement] = []
+        var stack: [XMLNode] = children ?? []
+        while let node = stack.popLast() {
+            if let element = node as? XMLElement {
+                if element.localName == name { result.append(element) }
+                stack.append(contentsOf: element.children ?? [])
+            }
+        }
+        return result
+    }
+
+    /// The text of its `<text>` descendants, top to bottom.
+    var texts: [String] {
+        descendants(named: "text")
+            .sorted { (Double($0.value(of: "y") ?? "") ?? 0) < (Double($1.value(of: "y") ?? "") ?? 0) }
+            .map { $0.stringValue ?? "" }
+    }
+}
