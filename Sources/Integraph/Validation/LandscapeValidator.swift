@@ -198,7 +198,8 @@ struct LandscapeValidator {
         var flowEnds: [String: [String]] = [:]
         for flow in landscape.flows {
             flowEnds[flow.id] = [flow.from.id, flow.to.id]
-            if flowOwners[flow.id] == nil {
+            // A flow into an unknown system is an error already; its owner is unknowable.
+            if flowOwners[flow.id] == nil, declarations[flow.to.id]?.kind == .system {
                 findings.warning("flow '\(flow.id)' has no owner, and neither has its target system '\(flow.to.id)'",
                                  at: flow.position, id: flow.id)
             }
