@@ -21,7 +21,7 @@ public struct LandscapeMap: Sendable {
             graphAttributes: [
                 "label": landscape.name ?? "Integration landscape", "labelloc": "t", "fontsize": "20",
                 "fontname": MapPalette.font, "rankdir": "LR", "nodesep": "0.35", "ranksep": "0.9",
-                "newrank": "true", "bgcolor": "white",
+                "bgcolor": "white",
             ],
             nodeDefaults: ["fontname": MapPalette.font, "fontsize": "11", "shape": "box", "margin": "0.15,0.06"],
             edgeDefaults: ["fontname": MapPalette.font, "fontsize": "9", "arrowsize": "0.7"])
