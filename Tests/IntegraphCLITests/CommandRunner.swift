@@ -22,17 +22,20 @@ struct CommandRunner {
     }()
 
     /// Runs `integraph` with `arguments` in `directory`, feeding `input` to standard input.
-    static func integraph(_ arguments: [String], in directory: URL = packageRoot, input: Data? = nil) throws -> Result {
-        try run(binary, arguments, in: directory, input: input)
+    static func integraph(_ arguments: [String], in directory: URL = packageRoot, input: Data? = nil,
+                          environment: [String: String] = [:]) throws -> Result {
+        try run(binary, arguments, in: directory, input: input, environment: environment)
     }
 
     /// Runs a shell command line with stderr folded into stdout, in order.
     static func shell(_ commandLine: String, in directory: URL) throws -> Result {
-        try run(URL(fileURLWithPath: "/bin/sh"), ["-c", commandLine + " 2>&1"], in: directory, input: nil)
+        try run(URL(fileURLWithPath: "/bin/sh"), ["-c", commandLine + " 2>&1"], in: directory, input: nil, environment: [:])
     }
 
-    private static func run(_ executable: URL, _ arguments: [String], in directory: URL, input: Data?) throws -> Result {
+    private static func run(_ executable: URL, _ arguments: [String], in directory: URL, input: Data?,
+                            environment: [String: String]) throws -> Result {
         let process = Process()
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory

@@ -67,3 +67,17 @@ import Testing
         #expect(try Data(contentsOf: output).starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
     }
 }
+
+extension RenderCommandTests {
+    /// Without its plugin list Graphviz has no engines; the tool must say how to fix that.
+    @Test func missingGraphvizPluginsAreExplained() throws {
+        let empty = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: empty) }
+        let output = empty.appendingPathComponent("map.svg")
+        let result = try CommandRunner.integraph(["render", "Graphs/acme-retail.yaml", "-o", output.path],
+                                                 environment: ["GVBINDIR": empty.path])
+        #expect(result.status == 3)
+        #expect(result.stderr.contains("Run 'dot -c' as root once (sudo dot -c)"))
+        #expect(!FileManager.default.fileExists(atPath: output.path))
+    }
+}

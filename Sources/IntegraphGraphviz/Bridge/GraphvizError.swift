@@ -16,7 +16,8 @@ public enum GraphvizError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .noPlugins:
             "Graphviz has no layout or render plugins: its plugin list (config6a) is missing. "
-                + "Run 'dot -c' as root once (sudo dot -c) to write it, then try again."
+                + "Run 'dot -c' as root once (sudo dot -c) to write it, then try again; "
+                + "if GVBINDIR is set, it must name Graphviz's plugin directory."
         case .unreadableGraph(let messages):
             "Graphviz cannot read the graph" + Self.detail(messages)
         case .layoutFailed(let engine, let messages):
