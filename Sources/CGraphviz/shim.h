@@ -28,8 +28,8 @@ static inline void integraph_reset_scanner(void) {
  * heap addresses from one process to the next. This discipline declines the names of
  * graphs and subgraphs, which makes cgraph number them in the order they are created, as it
  * does anonymous ones: the same DOT text then gives the same layout. (Nodes and edges keep
- * the default ids: cgraph orders them by creation already.) Text is fed to the scanner a line at a time,
- * like agmemread does. */
+ * the default ids: cgraph orders them by creation already.) Text is fed to the scanner a
+ * line at a time, like agmemread does. */
 typedef struct {
     const char *text;
     size_t length;

@@ -10,7 +10,7 @@ import Testing
         ("flows: [{from: a, to: b", "m.yaml:5:1: error: invalid YAML: did not find expected ',' or '}' (while parsing a flow mapping at 4:9)"),
         ("flows: [{from: a, to: b, data: x}]", "m.yaml:4:32: error: flow 'a->b': 'data' must be a list, found 'x'"),
         ("flows: [{from: a}]", "m.yaml:4:9: error: flow #1: missing required key 'to'"),
-        ("gates: [{id: a, owner: t}]", "m.yaml:4:9: error: gate 'a': duplicate id, already used by the system at line 3"),
+        ("gates: [{id: a, owner: t, effort: 1}]", "m.yaml:4:9: error: gate 'a': duplicate id, already used by the system at line 3"),
         ("flows: [{from: a, to: c}]", "m.yaml:4:23: error: flow 'a->c': 'to' names unknown system 'c'"),
         ("flows: [{from: a, to: b, owner: x}]", "m.yaml:4:33: error: flow 'a->b': 'owner' names unknown team 'x'"),
         ("flows: [{from: a, to: b, after: [x]}]", "m.yaml:4:34: error: flow 'a->b': 'after' names unknown system, flow or gate 'x'"),
@@ -21,7 +21,7 @@ import Testing
          "m.yaml:4:35: error: gate 'g': 'effort' must have optimistic <= likely <= pessimistic, found 2 / 1 / 3"),
         ("pilots: [{id: p, champion: C, target: 2027-13-01}]",
          "m.yaml:4:39: error: pilot 'p': 'target' must be a date written YYYY-MM-DD, found '2027-13-01'"),
-        ("gates: [{id: g, owner: t, after: [h]}, {id: h, owner: t, after: [g]}]",
+        ("gates: [{id: g, owner: t, after: [h], effort: 1}, {id: h, owner: t, after: [g], effort: 1}]",
          "m.yaml:4:35: error: cycle in 'after' links: g -> h -> g (each waits for the next, so none can start)"),
         ("flows: [{from: a, to: b, colour: red}]", "m.yaml:4:26: error: flow 'a->b': unknown key 'colour'"),
     ]

@@ -78,7 +78,7 @@ import Testing
     }
 
     @Test func duplicateIDsAcrossKinds() {
-        let report = readModel(Self.model("gates:\n  - {id: a, owner: t}\n"))
+        let report = readModel(Self.model("gates:\n  - {id: a, owner: t, effort: 1}\n"))
         #expect(located(report) == ["7:5: error: gate 'a': duplicate id, already used by the system at line 4"])
     }
 
@@ -141,9 +141,9 @@ import Testing
             flows:
               - {id: f, from: a, to: b, after: [g1]}
             gates:
-              - {id: g1, owner: t, after: [g2]}
-              - {id: g2, owner: t, after: [f]}
-              - {id: solo, owner: t, after: [solo]}
+              - {id: g1, owner: t, after: [g2], effort: 1}
+              - {id: g2, owner: t, after: [f], effort: 1}
+              - {id: solo, owner: t, after: [solo], effort: 1}
             """))
         #expect(located(report) == [
             "7:37: error: cycle in 'after' links: f -> g1 -> g2 -> f (each waits for the next, so none can start)",
@@ -168,6 +168,7 @@ import Testing
             "4:5: warning: system 'a' has no owner: name the team that runs it",
             "7:5: warning: flow 'old->a' has no owner, and neither has its target system 'a'",
             "7:5: warning: flow 'old->a' is blocked but says nothing in 'blocked_by' about what blocks it",
+            "7:5: warning: flow 'old->a' is pending work with no 'effort', and no estimates rule covers it: it will take the median effort of its kind",
             "9:5: warning: pilot 'p' has no champion: name the person accountable for it",
             "9:21: warning: pilot 'p' depends on the deprecated system 'old'",
         ])

@@ -10,7 +10,7 @@ public enum Effort: Sendable, Hashable {
     case days(Double)
     case estimate(optimistic: Double, likely: Double, pessimistic: Double)
 
-    public static let none = Effort.days(0)
+    public static let zero = Effort.days(0)
 
     /// The single most likely number of days.
     public var likely: Double {

@@ -17,7 +17,8 @@ public struct Flow: Sendable, Hashable {
     public var data: [String]
     public var classification: Classification
     public var status: FlowStatus
-    public var effort: Effort
+    /// Remaining days as written; `nil` when no estimate was given (see ``EstimateRule``).
+    public var effort: Effort?
     /// The owning team as written; ``Landscape/owner(of:)`` applies the default.
     public var owner: Reference?
     public var after: [Reference]
@@ -27,7 +28,7 @@ public struct Flow: Sendable, Hashable {
 
     public init(id: String, hasExplicitID: Bool = true, from: Reference, to: Reference,
                 data: [String] = [], classification: Classification = .internal,
-                status: FlowStatus = .live, effort: Effort = .none, owner: Reference? = nil,
+                status: FlowStatus = .live, effort: Effort? = nil, owner: Reference? = nil,
                 after: [Reference] = [], blockedBy: String? = nil, position: SourcePosition = .start) {
         self.id = id
         self.hasExplicitID = hasExplicitID

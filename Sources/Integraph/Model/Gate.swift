@@ -9,12 +9,13 @@ public struct Gate: Sendable, Hashable {
     public var kind: GateKind
     public var owner: Reference?
     public var status: GateStatus
-    public var effort: Effort
+    /// Remaining days as written; `nil` when no estimate was given (see ``EstimateRule``).
+    public var effort: Effort?
     public var after: [Reference]
     public var position: SourcePosition
 
     public init(id: String, kind: GateKind = .other, owner: Reference? = nil, status: GateStatus = .pending,
-                effort: Effort = .none, after: [Reference] = [], position: SourcePosition = .start) {
+                effort: Effort? = nil, after: [Reference] = [], position: SourcePosition = .start) {
         self.id = id
         self.kind = kind
         self.owner = owner

@@ -20,15 +20,18 @@ public struct Landscape: Sendable, Hashable {
     public var flows: [Flow]
     public var gates: [Gate]
     public var pilots: [Pilot]
+    /// Rules that estimate pending work written without an `effort`, in order.
+    public var estimates: [EstimateRule]
 
     public init(name: String? = nil, teams: [Team] = [], systems: [System] = [], flows: [Flow] = [],
-                gates: [Gate] = [], pilots: [Pilot] = []) {
+                gates: [Gate] = [], pilots: [Pilot] = [], estimates: [EstimateRule] = []) {
         self.name = name
         self.teams = teams
         self.systems = systems
         self.flows = flows
         self.gates = gates
         self.pilots = pilots
+        self.estimates = estimates
     }
 
     /// The team that owns each flow, by flow id: its own `owner`, or else the owner of the

@@ -21,7 +21,7 @@ public struct Pilot: Sendable, Hashable {
 
     public init(id: String, name: String? = nil, champion: String? = nil, stage: PilotStage = .pilot,
                 needs: [PilotNeed] = [], flows: [Reference] = [], after: [Reference] = [],
-                effort: Effort = .none, target: CalendarDate? = nil, position: SourcePosition = .start) {
+                effort: Effort = .zero, target: CalendarDate? = nil, position: SourcePosition = .start) {
         self.id = id
         self.name = name
         self.champion = champion

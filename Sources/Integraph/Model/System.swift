@@ -14,12 +14,13 @@ public struct System: Sendable, Hashable {
     public var domain: String?
     public var owner: Reference?
     public var status: SystemStatus
-    public var effort: Effort
+    /// Remaining days as written; `nil` when no estimate was given (see ``EstimateRule``).
+    public var effort: Effort?
     public var after: [Reference]
     public var position: SourcePosition
 
     public init(id: String, name: String? = nil, kind: String? = nil, domain: String? = nil,
-                owner: Reference? = nil, status: SystemStatus = .live, effort: Effort = .none,
+                owner: Reference? = nil, status: SystemStatus = .live, effort: Effort? = nil,
                 after: [Reference] = [], position: SourcePosition = .start) {
         self.id = id
         self.name = name

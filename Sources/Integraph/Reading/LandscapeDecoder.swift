@@ -5,13 +5,15 @@
 /// its id, if it had one, goes into `incompleteIDs` so that references to it are not also
 /// reported as unknown.
 struct LandscapeDecoder {
-    static let topLevelKeys = ["integraph", "name", "teams", "systems", "flows", "gates", "pilots"]
+    static let topLevelKeys = ["integraph", "name", "teams", "systems", "flows", "gates", "pilots", "estimates"]
     static let teamKeys = ["id", "name", "capacity"]
     static let systemKeys = ["id", "name", "kind", "domain", "owner", "status", "effort", "after"]
     static let flowKeys = ["id", "from", "to", "data", "classification", "status", "effort", "owner", "after", "blocked_by"]
     static let gateKeys = ["id", "kind", "owner", "status", "effort", "after"]
     static let pilotKeys = ["id", "name", "champion", "stage", "needs", "flows", "after", "effort", "target"]
     static let needKeys = ["system", "data"]
+    static let estimateKeys = ["match", "effort"]
+    static let matchKeys = ["kind", "status", "classification", "owner"]
 
     var findings: FindingCollector
     private(set) var incompleteIDs: Set<String> = []
@@ -36,6 +38,9 @@ struct LandscapeDecoder {
         landscape.flows = entities(top, "flows", singular: "flow") { decoder, node, subject in decoder.flow(node, subject) }
         landscape.gates = entities(top, "gates", singular: "gate") { decoder, node, subject in decoder.gate(node, subject) }
         landscape.pilots = entities(top, "pilots", singular: "pilot") { decoder, node, subject in decoder.pilot(node, subject) }
+        landscape.estimates = entities(top, "estimates", singular: "estimate") { decoder, node, subject in
+            decoder.estimate(node, subject)
+        }
         return landscape
     }
 
@@ -101,7 +106,7 @@ struct LandscapeDecoder {
             domain: fields.string("domain", findings: &findings),
             owner: fields.reference("owner", findings: &findings),
             status: fields.enumeration("status", default: .live, findings: &findings),
-            effort: fields.effort(findings: &findings) ?? .none,
+            effort: workEffort(fields),
             after: fields.references("after", findings: &findings) ?? [],
             position: fields.position)
         return fields.id == nil ? nil : system
@@ -119,7 +124,7 @@ struct LandscapeDecoder {
         let data = fields.strings("data", findings: &findings) ?? []
         let classification = fields.enumeration("classification", default: Classification.internal, findings: &findings)
         let status = fields.enumeration("status", default: FlowStatus.live, findings: &findings)
-        let effort = fields.effort(findings: &findings) ?? .none
+        let effort = workEffort(fields)
         let owner = fields.reference("owner", findings: &findings)
         let after = fields.references("after", findings: &findings) ?? []
         let blockedBy = fields.string("blocked_by", findings: &findings)
@@ -140,7 +145,7 @@ struct LandscapeDecoder {
             kind: fields.enumeration("kind", default: .other, findings: &findings),
             owner: fields.reference("owner", findings: &findings),
             status: fields.enumeration("status", default: .pending, findings: &findings),
-            effort: fields.effort(findings: &findings) ?? .none,
+            effort: workEffort(fields),
             after: fields.references("after", findings: &findings) ?? [],
             position: fields.position)
         return fields.id == nil ? nil : gate
@@ -157,7 +162,7 @@ struct LandscapeDecoder {
             needs: needs(fields),
             flows: fields.references("flows", findings: &findings) ?? [],
             after: fields.references("after", findings: &findings) ?? [],
-            effort: fields.effort(findings: &findings) ?? .none,
+            effort: fields.effort(findings: &findings) ?? .zero,
             target: fields.date("target", findings: &findings),
             position: fields.position)
         return fields.id == nil ? nil : pilot
@@ -185,5 +190,64 @@ struct LandscapeDecoder {
             }
         }
         return result
+    }
+
+    /// The effort of a work item: `nil` when none is written (estimate rules fill it in
+    /// later), 0 when what is written is invalid (already reported as an error).
+    private mutating func workEffort(_ fields: EntityFields) -> Effort? {
+        guard fields.node("effort") != nil else { return nil }
+        return fields.effort(findings: &findings) ?? .zero
+    }
+
+    /// `{match: {kind, status, classification, owner}, effort}`.
+    private mutating func estimate(_ node: DocumentNode, _ subject: String) -> EstimateRule? {
+        guard let fields = EntityFields(node, subject: subject, allowed: Self.estimateKeys, findings: &findings) else {
+            return nil
+        }
+        fields.reportUnknownKeys(&findings)
+        var rule = EstimateRule(effort: .zero, position: fields.position)
+        if let matchNode = fields.node("match"),
+           let match = EntityFields(matchNode, subject: "\(subject): 'match'", allowed: Self.matchKeys, findings: &findings) {
+            match.reportUnknownKeys(&findings)
+            if let kind = match.string("kind", findings: &findings) {
+                if let entityKind = EstimateRule.entityKinds.first(where: { $0.rawValue == kind }) {
+                    rule.entityKind = entityKind
+                } else {
+                    rule.ownKind = kind
+                }
+            }
+            if let status = match.string("status", findings: &findings) {
+                let allowed = Self.statuses(for: rule.entityKind)
+                if allowed.contains(status) {
+                    rule.status = status
+                } else {
+                    findings.error("\(subject): 'status' must be one of \(allowed.joined(separator: ", ")), found '\(status)'"
+                                   + Suggestion.phrase(for: status, among: allowed),
+                                   at: match.node("status")?.position ?? match.position)
+                }
+            }
+            if match.node("classification") != nil {
+                rule.classification = match.enumeration("classification", default: Classification.internal, findings: &findings)
+            }
+            rule.owner = match.reference("owner", findings: &findings)
+        } else if fields.node("match") == nil {
+            fields.missing("match", findings: &findings)
+        }
+        guard let effort = fields.effort(findings: &findings) else {
+            if fields.node("effort") == nil { fields.missing("effort", findings: &findings) }
+            return nil
+        }
+        rule.effort = effort
+        return rule
+    }
+
+    /// The statuses a rule may match: those of one entity kind, or of all work kinds.
+    private static func statuses(for kind: EntityKind?) -> [String] {
+        switch kind {
+        case .flow: FlowStatus.allowedValues
+        case .gate: GateStatus.allowedValues
+        case .system: SystemStatus.allowedValues
+        default: Array(Set(FlowStatus.allowedValues + GateStatus.allowedValues + SystemStatus.allowedValues)).sorted()
+        }
     }
 }

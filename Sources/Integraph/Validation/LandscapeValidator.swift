@@ -79,6 +79,9 @@ struct LandscapeValidator {
             check(gate.owner, "owner", of: subject, id: gate.id, expecting: [.team], &findings)
             check(gate.after, "after", of: subject, id: gate.id, expecting: work, &findings)
         }
+        for rule in landscape.estimates {
+            check(rule.owner, "owner", of: "estimate rule at line \(rule.position.line)", id: nil, expecting: [.team], &findings)
+        }
         for pilot in landscape.pilots {
             let subject = "pilot '\(pilot.id)'"
             check(pilot.needs.map(\.system), "needs", of: subject, id: pilot.id, expecting: [.system], &findings)
@@ -87,14 +90,14 @@ struct LandscapeValidator {
         }
     }
 
-    private func check(_ references: [Reference], _ key: String, of subject: String, id: String,
+    private func check(_ references: [Reference], _ key: String, of subject: String, id: String?,
                        expecting kinds: Set<EntityKind>, _ findings: inout FindingCollector) {
         for reference in references {
             check(reference, key, of: subject, id: id, expecting: kinds, &findings)
         }
     }
 
-    private func check(_ reference: Reference?, _ key: String, of subject: String, id: String,
+    private func check(_ reference: Reference?, _ key: String, of subject: String, id: String?,
                        expecting kinds: Set<EntityKind>, _ findings: inout FindingCollector) {
         guard let reference, !incompleteIDs.contains(reference.id) else { return }
         let expected = Self.describe(kinds)
@@ -186,6 +189,11 @@ struct LandscapeValidator {
     // MARK: - Warnings
 
     private func warnAboutGaps(_ findings: inout FindingCollector) {
+        for item in landscape.pendingItems() where item.effort == nil && !landscape.estimates.contains(where: { $0.matches(item) }) {
+            findings.warning("\(item.kind.rawValue) '\(item.id)' is pending work with no 'effort', and no estimates rule covers it: "
+                             + "it will take the median effort of its kind",
+                             at: item.position, id: item.id)
+        }
         let flowOwners = landscape.flowOwners()
         var deprecated: Set<String> = []
         for system in landscape.systems {

@@ -104,12 +104,13 @@ public struct LandscapeMap: Sendable {
         ])
     }
 
-    /// `5 d`, or `3–5–12 d` for a three-point estimate.
-    static func describe(_ effort: Effort) -> String {
+    /// `5 d`, `3–5–12 d` for a three-point estimate, or `not estimated`.
+    static func describe(_ effort: Effort?) -> String {
         func days(_ value: Double) -> String {
             value == value.rounded() && abs(value) < 1e9 ? String(Int(value)) : String(value)
         }
         switch effort {
+        case nil: return "not estimated"
         case .days(let value): return "\(days(value)) d"
         case .estimate(let optimistic, let likely, let pessimistic):
             return "\(days(optimistic))–\(days(likely))–\(days(pessimistic)) d"

@@ -1,0 +1,48 @@
+/// One piece of work still to do: a `planned` system, a flow that is not `live`, or a gate
+/// that is not `approved`, with what estimate rules match on.
+///
+/// ```swift
+/// for item in landscape.pendingItems() where item.effort == nil {
+///     print("\(item.kind) '\(item.id)' has no estimate")
+/// }
+/// ```
+public struct PendingItem: Sendable, Hashable {
+    public var kind: EntityKind
+    public var id: String
+    public var status: String
+    /// A flow's classification; `nil` for gates and systems.
+    public var classification: Classification?
+    /// A gate's or system's own `kind`.
+    public var ownKind: String?
+    /// The owning team (for a flow, its own or its target system's).
+    public var owner: String?
+    /// The effort as written; `nil` when the model gives none.
+    public var effort: Effort?
+    public var after: [Reference]
+    public var position: SourcePosition
+}
+
+extension Landscape {
+    /// Every pending item: planned systems, then pending flows, then pending gates, each in
+    /// model order.
+    public func pendingItems() -> [PendingItem] {
+        let flowOwners = flowOwners()
+        var items: [PendingItem] = []
+        for system in systems where system.isPending {
+            items.append(PendingItem(kind: .system, id: system.id, status: system.status.rawValue, classification: nil,
+                                     ownKind: system.kind, owner: system.owner?.id, effort: system.effort,
+                                     after: system.after, position: system.position))
+        }
+        for flow in flows where flow.isPending {
+            items.append(PendingItem(kind: .flow, id: flow.id, status: flow.status.rawValue,
+                                     classification: flow.classification, ownKind: nil, owner: flowOwners[flow.id],
+                                     effort: flow.effort, after: flow.after, position: flow.position))
+        }
+        for gate in gates where gate.isPending {
+            items.append(PendingItem(kind: .gate, id: gate.id, status: gate.status.rawValue, classification: nil,
+                                     ownKind: gate.kind.rawValue, owner: gate.owner?.id, effort: gate.effort,
+                                     after: gate.after, position: gate.position))
+        }
+        return items
+    }
+}
