@@ -37,31 +37,12 @@ struct RenderCommand: ParsableCommand {
     }
 
     func run() throws {
-        let source = ModelSource(argument: model)
-        let report: ModelReport
-        do {
-            report = try LandscapeReader().read(source)
-        } catch {
-            Console.error("error: \(error)")
-            throw ExitStatus.unreadableInput
-        }
-        guard let landscape = report.validLandscape else {
-            Console.error(FindingFormatter.text(report.errors))
-            Console.error("\(source.displayName): not rendered, the model has \(report.errors.count) error(s)")
-            throw ExitStatus.modelHasErrors
-        }
-        if !report.warnings.isEmpty {
-            Console.error("note: \(source.displayName) has \(report.warnings.count) warning(s); 'integraph check \(model)' lists them")
-        }
+        let landscape = try ModelLoading.validLandscape(model)
         do {
             let rendering = try MapRenderer(engine: engine).render(landscape, as: format ?? MapFormat(path: output) ?? .svg)
             for warning in rendering.warnings { Console.error("warning: graphviz: \(warning)") }
-            if output == "-" {
-                Console.out(rendering.data)
-            } else {
-                try AtomicFile.write(rendering.data, to: output)
-            }
-        } catch {
+            try OutputDestination.write(rendering.data, to: output)
+        } catch let error as GraphvizError {
             Console.error("error: \(error)")
             throw ExitStatus.outputFailed
         }

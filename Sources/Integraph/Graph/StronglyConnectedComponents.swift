@@ -80,4 +80,35 @@ public struct StronglyConnectedComponents: Sendable {
     public var count: Int { members.count }
 
     public func component(of node: DirectedGraph.Node) -> Int { Int(componentOfNode[Int(node)]) }
+
+    /// A shortest cycle through `start` (its nodes in edge order, `start` first), found by
+    /// breadth-first search that stays inside `start`'s component; `nil` when there is none.
+    /// O(size of the component + its edges).
+    public func shortestCycle(through start: DirectedGraph.Node, in graph: DirectedGraph) -> [DirectedGraph.Node]? {
+        let component = self.component(of: start)
+        var parent: [DirectedGraph.Node: DirectedGraph.Node] = [:]
+        var queue: [DirectedGraph.Node] = [start]
+        var head = 0
+        while head < queue.count {
+            let node = queue[head]
+            head += 1
+            for next in graph.successors(of: node) where self.component(of: next) == component {
+                if next == start {
+                    var cycle = [node]
+                    while let previous = parent[cycle[cycle.count - 1]] { cycle.append(previous) }
+                    return Array(cycle.reversed())
+                }
+                if parent[next] == nil {
+                    parent[next] = node
+                    queue.append(next)
+                }
+            }
+        }
+        return nil
+    }
+
+    /// Whether `node` lies on a cycle: its component has several nodes, or it has a self-loop.
+    public func isOnCycle(_ node: DirectedGraph.Node, in graph: DirectedGraph) -> Bool {
+        members[component(of: node)].count > 1 || graph.successors(of: node).contains(node)
+    }
 }

@@ -36,4 +36,18 @@ public enum JSONText {
         let hex = String(value, radix: 16)
         return "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
     }
+
+    /// A plain JSON number: whole numbers without a fraction, others rounded to four
+    /// decimals (days and scores need no more), never NaN or infinity.
+    public static func number(_ value: Double) -> String {
+        guard value.isFinite else { return "0" }
+        let rounded = (value * 10_000).rounded() / 10_000
+        if rounded == rounded.rounded(), abs(rounded) < 1e15 { return String(Int(rounded)) }
+        return "\(rounded)"
+    }
+
+    /// `["a","b"]`.
+    public static func strings(_ values: [String]) -> String {
+        "[" + values.map(string).joined(separator: ",") + "]"
+    }
 }

@@ -146,8 +146,7 @@ struct LandscapeValidator {
         var cycles: [[DirectedGraph.Node]] = []
         for members in components.members {
             guard let start = members.min(by: { ids[Int($0)] < ids[Int($1)] }) else { continue }
-            let hasCycle = members.count > 1 || graph.successors(of: start).contains(start)
-            if hasCycle, let cycle = Self.shortestCycle(through: start, in: graph, within: components) {
+            if components.isOnCycle(start, in: graph), let cycle = components.shortestCycle(through: start, in: graph) {
                 cycles.append(cycle)
             }
         }
@@ -159,31 +158,6 @@ struct LandscapeValidator {
             findings.error("cycle in 'after' links: \(names.joined(separator: " -> ")) (each waits for the next, so none can start)",
                            at: position, id: ids[start])
         }
-    }
-
-    /// Breadth-first search from `start` back to itself, staying inside its component.
-    private static func shortestCycle(through start: DirectedGraph.Node, in graph: DirectedGraph,
-                                      within components: StronglyConnectedComponents) -> [DirectedGraph.Node]? {
-        let component = components.component(of: start)
-        var parent: [DirectedGraph.Node: DirectedGraph.Node] = [:]
-        var queue: [DirectedGraph.Node] = [start]
-        var head = 0
-        while head < queue.count {
-            let node = queue[head]
-            head += 1
-            for next in graph.successors(of: node) where components.component(of: next) == component {
-                if next == start {
-                    var cycle = [node]
-                    while let previous = parent[cycle[cycle.count - 1]] { cycle.append(previous) }
-                    return Array(cycle.reversed())
-                }
-                if parent[next] == nil {
-                    parent[next] = node
-                    queue.append(next)
-                }
-            }
-        }
-        return nil
     }
 
     // MARK: - Warnings

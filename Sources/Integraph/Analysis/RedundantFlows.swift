@@ -1,0 +1,64 @@
+/// Flows that duplicate a longer path: a flow u→v with data labels L is redundant when some
+/// other path u→w→…→v of two or more flows carries every label in L on every flow (the
+/// transitive reduction of the data-labelled flow graph, Aho, Garey & Ullman 1972).
+/// Flows without labels are never reported: there is no data to say they duplicate.
+///
+/// Each labelled flow costs one breadth-first search over the flows that carry its rarest
+/// label, so the total is O(Σ over flows of the rarest label's flow count).
+///
+/// ```swift
+/// RedundantFlows(index).flows // flow indices, ascending
+/// ```
+public struct RedundantFlows: Sendable {
+    public let flows: [UInt32]
+
+    public init(_ index: LandscapeIndex) {
+        var flowsWithLabel = [[UInt32]](repeating: [], count: index.labelIndex.count)
+        for flow in 0..<index.flowCount {
+            for label in index.flowLabels[flow] { flowsWithLabel[Int(label)].append(UInt32(flow)) }
+        }
+        // Per label, the flows carrying it grouped by source system.
+        let outgoingByLabel: [[UInt32: [UInt32]]] = flowsWithLabel.map { flows in
+            Dictionary(grouping: flows) { index.flowSource[Int($0)] }
+        }
+        var redundant: [UInt32] = []
+        for flow in 0..<UInt32(index.flowCount) {
+            let labels = index.flowLabels[Int(flow)]
+            guard let rarest = labels.min(by: { flowsWithLabel[Int($0)].count < flowsWithLabel[Int($1)].count }) else {
+                continue
+            }
+            let source = index.flowSource[Int(flow)]
+            let target = index.flowTarget[Int(flow)]
+            let outgoing = outgoingByLabel[Int(rarest)]
+            var visited: Set<UInt32> = [source]
+            var queue = [source]
+            var head = 0
+            search: while head < queue.count {
+                let system = queue[head]
+                head += 1
+                for other in outgoing[system] ?? [] where other != flow {
+                    let next = index.flowTarget[Int(other)]
+                    // A path of one flow straight to the target is a parallel flow, not a longer path.
+                    if system == source && next == target { continue }
+                    guard Self.carriesAll(labels, index.flowLabels[Int(other)]) else { continue }
+                    if next == target {
+                        redundant.append(flow)
+                        break search
+                    }
+                    if visited.insert(next).inserted { queue.append(next) }
+                }
+            }
+        }
+        flows = redundant
+    }
+
+    /// Whether sorted `carried` contains every label of sorted `wanted`.
+    private static func carriesAll(_ wanted: [UInt32], _ carried: [UInt32]) -> Bool {
+        var position = 0
+        for label in wanted {
+            while position < carried.count, carried[position] < label { position += 1 }
+            guard position < carried.count, carried[position] == label else { return false }
+        }
+        return true
+    }
+}

@@ -1,0 +1,114 @@
+/// The critical path method (Kelley & Walker 1959) over one pilot's work, with PERT
+/// statistics and a seeded Monte Carlo run for three-point estimates.
+///
+/// Nodes are given in topological order with their predecessors; durations are efforts
+/// (the PERT mean for three-point estimates; junctions take 0). The forward pass gives each
+/// node its earliest start and finish, the backward pass from the last finish its latest
+/// start and finish, and slack = latest start − earliest start. The pilot's own effort runs
+/// after all of it. O(n + m) per pass; the Monte Carlo run repeats both passes per sample
+/// with durations drawn by ``PERTSampler``, so it costs O(samples × (n + m)).
+///
+/// ```swift
+/// let schedule = Schedule(durations: [2, 3], predecessors: [[], [0]], tail: 1)
+/// schedule.duration // 6
+/// schedule.slack    // [0, 0]
+/// ```
+public struct Schedule: Sendable {
+    public let earliestStart: [Double]
+    public let earliestFinish: [Double]
+    public let latestStart: [Double]
+    public let latestFinish: [Double]
+    /// When all the work is done and the pilot's own effort can start.
+    public let workFinish: Double
+    /// The whole duration: `workFinish` plus the pilot's own effort.
+    public let duration: Double
+
+    public var slack: [Double] { zip(latestStart, earliestStart).map { $0 - $1 } }
+
+    /// Slack below this counts as zero: efforts are days, sums of them drift in the last bits.
+    public static let tolerance = 1e-9
+
+    /// - Parameters:
+    ///   - durations: one per node, nodes in topological order.
+    ///   - predecessors: for each node, the nodes (all earlier in the order) it waits for.
+    ///   - tail: the pilot's own effort, done after everything else.
+    public init(durations: [Double], predecessors: [[Int]], tail: Double) {
+        let count = durations.count
+        var earliestStart = [Double](repeating: 0, count: count)
+        var earliestFinish = [Double](repeating: 0, count: count)
+        var workFinish = 0.0
+        for node in 0..<count {
+            var start = 0.0
+            for before in predecessors[node] { start = max(start, earliestFinish[before]) }
+            earliestStart[node] = start
+            earliestFinish[node] = start + durations[node]
+            workFinish = max(workFinish, earliestFinish[node])
+        }
+        var latestFinish = [Double](repeating: workFinish, count: count)
+        var latestStart = [Double](repeating: 0, count: count)
+        for node in stride(from: count - 1, through: 0, by: -1) {
+            latestStart[node] = latestFinish[node] - durations[node]
+            for before in predecessors[node] { latestFinish[before] = min(latestFinish[before], latestStart[node]) }
+        }
+        self.earliestStart = earliestStart
+        self.earliestFinish = earliestFinish
+        self.latestStart = latestStart
+        self.latestFinish = latestFinish
+        self.workFinish = workFinish
+        self.duration = workFinish + tail
+    }
+
+    public func isCritical(_ node: Int) -> Bool {
+        latestStart[node] - earliestStart[node] < Self.tolerance
+    }
+
+    /// One chain of zero-slack nodes from a start to the last finish, found backwards from
+    /// the end and, where several nodes qualify, taking the one `precedes` puts first.
+    public func criticalChain(predecessors: [[Int]], precedes: (Int, Int) -> Bool) -> [Int] {
+        let count = earliestFinish.count
+        var candidates = (0..<count).filter { isCritical($0) && abs(earliestFinish[$0] - workFinish) < Self.tolerance }
+        var chain: [Int] = []
+        while let node = candidates.min(by: precedes) {
+            chain.append(node)
+            guard earliestStart[node] > Self.tolerance else { break }
+            candidates = predecessors[node].filter {
+                isCritical($0) && abs(earliestFinish[$0] - earliestStart[node]) < Self.tolerance
+            }
+        }
+        return chain.reversed()
+    }
+}
+
+/// Percentiles of a pilot's duration and each node's criticality index, from a Monte Carlo
+/// run of ``Schedule`` with durations drawn from their Beta-PERT distributions.
+public struct MonteCarloSchedule: Sendable {
+    public let p50: Double
+    public let p85: Double
+    public let p95: Double
+    /// For each node, the share of samples in which it had zero slack.
+    public let criticality: [Double]
+
+    public init(efforts: [Effort], predecessors: [[Int]], tail: Effort, samples: Int, seed: UInt64) {
+        var random = SeededRandom(seed: seed)
+        var durations = [Double](repeating: 0, count: efforts.count)
+        var totals: [Double] = []
+        totals.reserveCapacity(samples)
+        var criticalCounts = [Int](repeating: 0, count: efforts.count)
+        for _ in 0..<max(1, samples) {
+            for node in efforts.indices { durations[node] = PERTSampler.sample(efforts[node], using: &random) }
+            let schedule = Schedule(durations: durations, predecessors: predecessors,
+                                    tail: PERTSampler.sample(tail, using: &random))
+            totals.append(schedule.duration)
+            for node in efforts.indices where schedule.isCritical(node) { criticalCounts[node] += 1 }
+        }
+        totals.sort()
+        func percentile(_ p: Double) -> Double {
+            // Nearest rank: the smallest sample with at least p of the samples at or below it.
+            totals[max(0, min(totals.count - 1, Int((p * Double(totals.count)).rounded(.up)) - 1))]
+        }
+        p50 = percentile(0.50)
+        p85 = percentile(0.85)
+        p95 = percentile(0.95)
+        criticality = criticalCounts.map { Double($0) / Double(totals.count) }
+    }
+}

@@ -1,0 +1,204 @@
+/// All pending work in a landscape, its efforts resolved, and the order it must happen in.
+///
+/// **Efforts.** An item's written effort is used as is. One without is given the effort of
+/// the first `estimates` rule that matches it, or else the component-wise median of the
+/// written efforts of pending items of its kind; either way it is marked `estimated`.
+///
+/// **Precedence** (what must finish before what): every explicit `after` link between
+/// pending items; a pending flow waits for a planned system at either end; and the lineage
+/// rule: pending flow g precedes pending flow f when `g.to == f.from` and `g.from` and `f.to`
+/// lie in different strongly connected components of the flow graph (so two-way syncs make no
+/// cycle). The lineage rule can relate every flow into a hub with every flow out of it, so it
+/// is stored through two zero-length junctions per system instead of pair by pair: g (from
+/// outside the hub's component) → J₁ → every f; g (from inside) → J₂ → every f leaving the
+/// component. That gives exactly the pairs of the rule with O(F) edges. A cycle is an error
+/// (``PrecedenceCycleError``).
+///
+/// O(S + F + G + after links) time and space, plus Tarjan's algorithm for the cycle check.
+///
+/// ```swift
+/// let plan = try WorkPlan(LandscapeIndex(landscape))
+/// plan.items.count
+/// ```
+public struct WorkPlan: Sendable {
+    public let index: LandscapeIndex
+    /// Pending items: planned systems, pending flows, pending gates, in model order.
+    public let items: [WorkItem]
+    public let itemIndex: [String: UInt32]
+    /// Nodes `0..<items.count` are items, the rest lineage junctions; edges run from the
+    /// work that must finish first to the work that waits.
+    public let precedence: DirectedGraph
+    public let predecessors: DirectedGraph
+    /// Each node's position in one topological order of `precedence`.
+    public let topologicalRank: [UInt32]
+
+    public init(_ index: LandscapeIndex) throws(PrecedenceCycleError) {
+        self.index = index
+        let landscape = index.landscape
+        let pending = landscape.pendingItems()
+        items = Self.resolveEfforts(pending, rules: landscape.estimates, index: index)
+        var itemIndex: [String: UInt32] = [:]
+        for (position, item) in items.enumerated() { itemIndex[item.id] = UInt32(position) }
+        self.itemIndex = itemIndex
+
+        var edges: [(UInt32, UInt32)] = []
+        for (position, item) in pending.enumerated() {
+            for reference in item.after {
+                if let before = itemIndex[reference.id] { edges.append((before, UInt32(position))) }
+            }
+        }
+        var flowItem = [UInt32?](repeating: nil, count: index.flowCount)
+        for (position, item) in items.enumerated() where item.kind == .flow {
+            flowItem[Int(item.entity)] = UInt32(position)
+            for end in [index.flowSource[Int(item.entity)], index.flowTarget[Int(item.entity)]] {
+                if let system = itemIndex[landscape.systems[Int(end)].id] { edges.append((system, UInt32(position))) }
+            }
+        }
+        var nodeCount = items.count
+        for system in 0..<UInt32(index.systemCount) {
+            let component = index.components.component(of: system)
+            var fromOutside: [UInt32] = [], fromInside: [UInt32] = []
+            var leaving: [UInt32] = [], leavingComponent: [UInt32] = []
+            for flow in index.incomingFlows[system] {
+                guard let item = flowItem[Int(flow)] else { continue }
+                if index.components.component(of: index.flowSource[Int(flow)]) == component {
+                    fromInside.append(item)
+                } else {
+                    fromOutside.append(item)
+                }
+            }
+            guard !fromOutside.isEmpty || !fromInside.isEmpty else { continue }
+            for flow in index.outgoingFlows[system] {
+                guard let item = flowItem[Int(flow)] else { continue }
+                leaving.append(item)
+                if index.components.component(of: index.flowTarget[Int(flow)]) != component { leavingComponent.append(item) }
+            }
+            for (incoming, outgoing) in [(fromOutside, leaving), (fromInside, leavingComponent)]
+            where !incoming.isEmpty && !outgoing.isEmpty {
+                let junction = UInt32(nodeCount)
+                nodeCount += 1
+                edges += incoming.map { ($0, junction) }
+                edges += outgoing.map { (junction, $0) }
+            }
+        }
+        precedence = DirectedGraph(nodeCount: nodeCount, edges: edges)
+        predecessors = precedence.reversed()
+
+        let components = StronglyConnectedComponents(precedence)
+        for node in 0..<UInt32(items.count) where components.isOnCycle(node, in: precedence) {
+            if let cycle = components.shortestCycle(through: node, in: precedence) {
+                throw Self.describe(cycle: cycle, items: items, pending: pending, index: index)
+            }
+        }
+        // Tarjan numbers components in reverse topological order; every component is one node.
+        topologicalRank = components.componentOfNode.map { UInt32(nodeCount - 1) - $0 }
+    }
+
+    /// The items a pilot waits for: pending items in its lineage, those named by its `after`
+    /// and `flows`, and, transitively, every pending predecessor of those. Node ids
+    /// (junctions included), in topological order.
+    public func work(for pilot: Pilot, lineage: Lineage) -> [UInt32] {
+        var seeds: [UInt32] = []
+        let landscape = index.landscape
+        for system in lineage.systems {
+            if let item = itemIndex[landscape.systems[Int(system)].id] { seeds.append(item) }
+        }
+        for flow in lineage.flows {
+            if let item = itemIndex[landscape.flows[Int(flow)].id] { seeds.append(item) }
+        }
+        for reference in pilot.after + pilot.flows {
+            if let item = itemIndex[reference.id] { seeds.append(item) }
+        }
+        var included: Set<UInt32> = []
+        var queue: [UInt32] = []
+        for seed in seeds where included.insert(seed).inserted { queue.append(seed) }
+        var head = 0
+        while head < queue.count {
+            let node = queue[head]
+            head += 1
+            for before in predecessors.successors(of: node) where included.insert(before).inserted {
+                queue.append(before)
+            }
+        }
+        return queue.sorted { topologicalRank[Int($0)] < topologicalRank[Int($1)] }
+    }
+
+    public func isJunction(_ node: UInt32) -> Bool { Int(node) >= items.count }
+
+    // MARK: - Efforts
+
+    private static func resolveEfforts(_ pending: [PendingItem], rules: [EstimateRule], index: LandscapeIndex) -> [WorkItem] {
+        var written: [EntityKind: [Effort]] = [:]
+        for item in pending {
+            if let effort = item.effort { written[item.kind, default: []].append(effort) }
+        }
+        var medians: [EntityKind: Effort] = [:]
+        for (kind, efforts) in written { medians[kind] = median(of: efforts) }
+        return pending.map { item in
+            let entity: UInt32 = switch item.kind {
+            case .system: index.systemIndex[item.id] ?? 0
+            case .flow: index.flowIndex[item.id] ?? 0
+            default: UInt32(index.landscape.gates.firstIndex { $0.id == item.id } ?? 0)
+            }
+            if let effort = item.effort {
+                return WorkItem(kind: item.kind, id: item.id, effort: effort, estimated: false, estimateSource: nil,
+                                owner: item.owner, entity: entity)
+            }
+            if let rule = rules.first(where: { $0.matches(item) }) {
+                return WorkItem(kind: item.kind, id: item.id, effort: rule.effort, estimated: true,
+                                estimateSource: "estimates rule at line \(rule.position.line)", owner: item.owner, entity: entity)
+            }
+            let count = written[item.kind]?.count ?? 0
+            return WorkItem(kind: item.kind, id: item.id, effort: medians[item.kind] ?? .zero, estimated: true,
+                            estimateSource: count > 0 ? "median of \(count) estimated \(item.kind.rawValue)s"
+                                : "no estimated \(item.kind.rawValue)s to take a median of; taken as 0",
+                            owner: item.owner, entity: entity)
+        }
+    }
+
+    /// The component-wise median of efforts (a single number counts as o = l = p).
+    static func median(of efforts: [Effort]) -> Effort {
+        func points(_ effort: Effort) -> (Double, Double, Double) {
+            switch effort {
+            case .days(let days): (days, days, days)
+            case .estimate(let optimistic, let likely, let pessimistic): (optimistic, likely, pessimistic)
+            }
+        }
+        func median(_ values: [Double]) -> Double {
+            let sorted = values.sorted()
+            guard !sorted.isEmpty else { return 0 }
+            let middle = sorted.count / 2
+            return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+        }
+        let all = efforts.map(points)
+        let optimistic = median(all.map(\.0)), likely = median(all.map(\.1)), pessimistic = median(all.map(\.2))
+        return optimistic == pessimistic ? .days(likely) : .estimate(optimistic: optimistic, likely: likely, pessimistic: pessimistic)
+    }
+
+    // MARK: - Cycles
+
+    /// Turns a cycle of precedence nodes (each before the next) into waits-for order with the
+    /// reason for each link.
+    private static func describe(cycle: [UInt32], items: [WorkItem], pending: [PendingItem],
+                                 index: LandscapeIndex) -> PrecedenceCycleError {
+        let itemNodes = cycle.filter { Int($0) < items.count }
+        // Precedence runs from what finishes first; people read "x waits for y".
+        let waiting = Array(itemNodes.reversed())
+        var ids = waiting.map { items[Int($0)].id }
+        ids.append(ids[0])
+        var links: [String] = []
+        for (position, node) in waiting.enumerated() {
+            let next = waiting[(position + 1) % waiting.count]
+            let waiter = pending[Int(node)]
+            let awaited = items[Int(next)]
+            if waiter.after.contains(where: { $0.id == awaited.id }) {
+                links.append("after")
+            } else if awaited.kind == .system {
+                links.append("implicit: a flow waits for its planned system")
+            } else {
+                links.append("implicit: lineage, '\(awaited.id)' feeds the source of '\(waiter.id)'")
+            }
+        }
+        return PrecedenceCycleError(cycle: ids, links: links)
+    }
+}

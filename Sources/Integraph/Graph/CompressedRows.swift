@@ -1,0 +1,43 @@
+/// Lists of 32-bit values grouped by row, stored as compressed sparse rows: one contiguous
+/// array of values and one of offsets. Built in O(rows + entries) by counting sort, so each
+/// row keeps the order its entries were given in.
+///
+/// ```swift
+/// let outgoing = CompressedRows(rowCount: 3, entries: [(0, 7), (2, 8), (0, 9)])
+/// outgoing[0] // [7, 9]
+/// ```
+public struct CompressedRows: Sendable {
+    public let rowCount: Int
+    private let offsets: [UInt32]
+    private let values: [UInt32]
+
+    public init(rowCount: Int, entries: some Collection<(UInt32, UInt32)>) {
+        precondition(rowCount < Int(UInt32.max) && entries.count < Int(UInt32.max), "too large for 32-bit indices")
+        self.rowCount = rowCount
+        var offsets = [UInt32](repeating: 0, count: rowCount + 1)
+        for (row, _) in entries {
+            offsets[Int(row) + 1] += 1
+        }
+        for row in 0..<rowCount {
+            offsets[row + 1] += offsets[row]
+        }
+        var cursor = offsets
+        var values = [UInt32](repeating: 0, count: entries.count)
+        for (row, value) in entries {
+            values[Int(cursor[Int(row)])] = value
+            cursor[Int(row)] += 1
+        }
+        self.offsets = offsets
+        self.values = values
+    }
+
+    public var entryCount: Int { values.count }
+
+    public subscript(row: UInt32) -> ArraySlice<UInt32> {
+        values[Int(offsets[Int(row)])..<Int(offsets[Int(row) + 1])]
+    }
+
+    public subscript(row: Int) -> ArraySlice<UInt32> {
+        values[Int(offsets[row])..<Int(offsets[row + 1])]
+    }
+}

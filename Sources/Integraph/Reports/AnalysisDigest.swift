@@ -1,0 +1,62 @@
+/// What the human-readable reports lead with, computed once for text and Markdown: pilots
+/// ranked by duration, the work items on the most critical paths, and number formatting.
+struct AnalysisDigest {
+    let analysis: LandscapeAnalysis
+    let pilots: [PilotAnalysis]
+
+    init(_ analysis: LandscapeAnalysis, pilots selected: [PilotAnalysis]?) {
+        self.analysis = analysis
+        self.pilots = selected ?? analysis.pilots
+    }
+
+    /// Longest first, then by id.
+    var pilotsByDuration: [PilotAnalysis] {
+        pilots.sorted { ($0.duration, $1.pilot.id) > ($1.duration, $0.pilot.id) }
+    }
+
+    /// Work items on two or more pilots' critical paths, most shared first.
+    var sharedCriticalWork: [(id: String, pilots: [String])] {
+        var byItem: [String: [String]] = [:]
+        for pilot in analysis.pilots {
+            for id in pilot.criticalPath { byItem[id, default: []].append(pilot.pilot.id) }
+        }
+        return byItem.filter { $0.value.count > 1 }
+            .map { (id: $0.key, pilots: $0.value.sorted()) }
+            .sorted { ($0.pilots.count, $1.id) > ($1.pilots.count, $0.id) }
+    }
+
+    func top(_ list: [Bottleneck], _ count: Int) -> [Bottleneck] {
+        Array(list.filter { $0.pressure > 0 }.prefix(count))
+    }
+
+    /// `12`, `12.5`, `12.33`: days to two decimals at most.
+    static func days(_ value: Double) -> String {
+        let rounded = (value * 100).rounded() / 100
+        return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+    }
+
+    static func percent(_ share: Double) -> String { "\(Int((share * 100).rounded()))%" }
+
+    /// `P50 40, P85 44, P95 46`, or nothing without an estimate.
+    static func odds(_ pilot: PilotAnalysis) -> String? {
+        pilot.estimate.map { "P50 \(days($0.p50)) d, P85 \(days($0.p85)) d, P95 \(days($0.p95)) d" }
+    }
+
+    /// Each critical item with its effort, then the pilot's own work.
+    static func chain(_ pilot: PilotAnalysis) -> [String] {
+        var steps = pilot.criticalPath.compactMap { id in
+            pilot.work.first { $0.item.id == id }.map { entry in
+                "\(entry.item.id) (\(entry.item.kind.rawValue), \(days(entry.item.effort.expectedDays)) d\(entry.item.estimated ? ", estimated" : ""))"
+            }
+        }
+        if pilot.pilot.effort.expectedDays > 0 {
+            steps.append("own hardening (\(days(pilot.pilot.effort.expectedDays)) d)")
+        }
+        return steps
+    }
+
+    static func status(_ pilot: PilotAnalysis) -> String {
+        if pilot.ready { return "ready" }
+        return pilot.atRisk ? "at risk" : "on track"
+    }
+}

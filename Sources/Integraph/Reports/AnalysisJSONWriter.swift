@@ -1,0 +1,77 @@
+/// Writes a ``LandscapeAnalysis`` as the JSON contract other tools read: top-level keys
+/// exactly `landscape`, `pilots`, `bottlenecks`, `sprawl`, in that order; every object's keys
+/// in a fixed order; lists sorted (bottlenecks by pressure, then id; the rest by id); plain
+/// numbers. The same analysis gives the same bytes.
+///
+/// ```swift
+/// let json = AnalysisJSONWriter().write(analysis)
+/// ```
+public struct AnalysisJSONWriter: Sendable {
+    public init() {}
+
+    public func write(_ analysis: LandscapeAnalysis, pilots selected: [PilotAnalysis]? = nil) -> String {
+        let summary = analysis.summary
+        var out = "{\n"
+        out += "  \"landscape\": {\"name\": \(JSONText.optionalString(summary.name)), \"systems\": \(summary.systems), "
+            + "\"flows\": \(summary.flows), \"teams\": \(summary.teams), \"domains\": \(summary.domains), "
+            + "\"pilots\": \(summary.pilots), \"pendingItems\": \(summary.pendingItems), "
+            + "\"pendingEffort\": \(JSONText.number(summary.pendingEffort)), "
+            + "\"start\": \(JSONText.optionalString(analysis.options.start?.description)), "
+            + "\"betweenness\": {\"method\": \(JSONText.string(analysis.bottlenecks.betweennessIsExact ? "exact" : "sampled")), "
+            + "\"sources\": \(analysis.bottlenecks.betweennessSources)}},\n"
+        let pilots = (selected ?? analysis.pilots).map(pilot)
+        out += "  \"pilots\": [" + (pilots.isEmpty ? "" : "\n" + pilots.joined(separator: ",\n") + "\n  ") + "],\n"
+        out += "  \"bottlenecks\": {\n"
+        out += "    \"systems\": " + list(analysis.bottlenecks.systems.map { bottleneck($0) }) + ",\n"
+        out += "    \"flows\": " + list(analysis.bottlenecks.flows.map { bottleneck($0) }) + ",\n"
+        out += "    \"teams\": " + list(analysis.bottlenecks.teams.map { bottleneck($0) }) + "\n"
+        out += "  },\n"
+        let sprawl = analysis.sprawl
+        out += "  \"sprawl\": {\"cycles\": [" + sprawl.cycles.map(JSONText.strings).joined(separator: ",") + "], "
+            + "\"redundantFlows\": \(JSONText.strings(sprawl.redundantFlows)), "
+            + "\"orphanSystems\": \(JSONText.strings(sprawl.orphanSystems)), "
+            + "\"deprecatedInUse\": \(JSONText.strings(sprawl.deprecatedInUse)), "
+            + "\"flowsPerSystem\": \(JSONText.number(sprawl.flowsPerSystem))}\n"
+        return out + "}\n"
+    }
+
+    private func list(_ objects: [String]) -> String {
+        objects.isEmpty ? "[]" : "[\n      " + objects.joined(separator: ",\n      ") + "\n    ]"
+    }
+
+    private func pilot(_ pilot: PilotAnalysis) -> String {
+        let estimate = pilot.estimate.map {
+            "{\"mean\": \(JSONText.number($0.mean)), \"stddev\": \(JSONText.number($0.standardDeviation)), "
+                + "\"p50\": \(JSONText.number($0.p50)), \"p85\": \(JSONText.number($0.p85)), \"p95\": \(JSONText.number($0.p95))}"
+        } ?? "null"
+        let work = pilot.work.map { entry in
+            "      {\"id\": \(JSONText.string(entry.item.id)), \"kind\": \(JSONText.string(entry.item.kind.rawValue)), "
+                + "\"effort\": \(JSONText.number(entry.item.effort.expectedDays)), "
+                + "\"earliestStart\": \(JSONText.number(entry.earliestStart)), \"earliestFinish\": \(JSONText.number(entry.earliestFinish)), "
+                + "\"latestStart\": \(JSONText.number(entry.latestStart)), \"latestFinish\": \(JSONText.number(entry.latestFinish)), "
+                + "\"slack\": \(JSONText.number(entry.slack)), \"criticality\": \(JSONText.number(entry.criticality)), "
+                + "\"estimated\": \(entry.item.estimated)}"
+        }
+        let sprawl = pilot.sprawl
+        return "    {\"id\": \(JSONText.string(pilot.pilot.id)), \"ready\": \(pilot.ready), \"atRisk\": \(pilot.atRisk), "
+            + "\"duration\": \(JSONText.number(pilot.duration)), \"finish\": \(JSONText.optionalString(pilot.finishDate?.description)), "
+            + "\"target\": \(JSONText.optionalString(pilot.pilot.target?.description)), "
+            + "\"criticalPath\": \(JSONText.strings(pilot.criticalPath)), \"estimate\": \(estimate), "
+            + "\"estimatedShare\": \(JSONText.number(pilot.estimatedShare)),\n"
+            + "     \"work\": [" + (work.isEmpty ? "" : "\n" + work.joined(separator: ",\n") + "\n     ") + "],\n"
+            + "     \"sprawl\": {\"systems\": \(sprawl.systems), \"flows\": \(sprawl.flows), \"pendingFlows\": \(sprawl.pendingFlows), "
+            + "\"teams\": \(sprawl.teams), \"domains\": \(sprawl.domains), \"gates\": \(sprawl.gates), "
+            + "\"classification\": \(JSONText.optionalString(sprawl.classification?.rawValue))},\n"
+            + "     \"dominators\": \(JSONText.strings(pilot.dominators))}"
+    }
+
+    private func bottleneck(_ entry: Bottleneck) -> String {
+        var text = "{\"id\": \(JSONText.string(entry.id)), \"pilots\": \(JSONText.strings(entry.pilots)), "
+            + "\"pendingEffort\": \(JSONText.number(entry.pendingEffort)), \"pressure\": \(JSONText.number(entry.pressure)), "
+            + "\"criticalFor\": \(JSONText.strings(entry.criticalFor))"
+        if let betweenness = entry.betweenness { text += ", \"betweenness\": \(JSONText.number(betweenness))" }
+        if let articulation = entry.articulationPoint { text += ", \"articulationPoint\": \(articulation)" }
+        if let bridge = entry.bridge { text += ", \"bridge\": \(bridge)" }
+        return text + "}"
+    }
+}

@@ -1,0 +1,93 @@
+/// Writes a ``LandscapeAnalysis`` as Markdown tables, the same content as the text report,
+/// fit to paste into a wiki. Every model string is escaped for Markdown table cells.
+///
+/// ```swift
+/// let page = AnalysisMarkdownWriter().write(analysis)
+/// ```
+public struct AnalysisMarkdownWriter: Sendable {
+    public init() {}
+
+    public func write(_ analysis: LandscapeAnalysis, pilots selected: [PilotAnalysis]? = nil) -> String {
+        let digest = AnalysisDigest(analysis, pilots: selected)
+        let summary = analysis.summary
+        let days = AnalysisDigest.days
+        let cell = Self.cell
+        var out = "# \(cell(summary.name ?? "Landscape")): integration analysis\n\n"
+        out += "\(summary.systems) systems, \(summary.flows) flows, \(summary.teams) teams, \(summary.domains) domains, "
+            + "\(summary.pilots) pilots; \(summary.pendingItems) pending work items, \(days(summary.pendingEffort)) days of pending effort.\n\n"
+
+        out += "## Pilots by duration\n\n| pilot | stage | champion | duration (d) | P85 (d) | finish | target | status | first critical item |\n"
+        out += "|---|---|---|---:|---:|---|---|---|---|\n"
+        for pilot in digest.pilotsByDuration {
+            let model = pilot.pilot
+            out += "| \(cell(model.id)) | \(model.stage.rawValue) | \(cell(model.champion ?? "")) | \(days(pilot.duration)) | "
+                + "\(pilot.estimate.map { days($0.p85) } ?? "") | \(pilot.finishDate?.description ?? "") | "
+                + "\(model.target?.description ?? "") | \(AnalysisDigest.status(pilot)) | \(cell(pilot.criticalPath.first ?? "")) |\n"
+        }
+        let shared = digest.sharedCriticalWork
+        if !shared.isEmpty {
+            out += "\n## Work on the most critical paths\n\n| work item | critical for |\n|---|---|\n"
+            for entry in shared.prefix(10) {
+                out += "| \(cell(entry.id)) | \(entry.pilots.map(cell).joined(separator: ", ")) |\n"
+            }
+        }
+
+        out += "\n## Bottlenecks\n\nPressure is pending days × the pilots whose work includes them.\n"
+        for (title, list) in [("Systems", analysis.bottlenecks.systems), ("Flows", analysis.bottlenecks.flows),
+                              ("Teams", analysis.bottlenecks.teams)] {
+            out += "\n### \(title)\n\n| id | pressure | pending (d) | pilots | critical for |\n|---|---:|---:|---|---|\n"
+            for entry in digest.top(list, 10) {
+                out += "| \(cell(entry.id)) | \(days(entry.pressure)) | \(days(entry.pendingEffort)) | "
+                    + "\(entry.pilots.map(cell).joined(separator: ", ")) | \(entry.criticalFor.map(cell).joined(separator: ", ")) |\n"
+            }
+        }
+
+        let sprawl = analysis.sprawl
+        out += "\n## Sprawl\n\n| measure | value |\n|---|---|\n"
+        out += "| flows per system | \(days(sprawl.flowsPerSystem)) |\n"
+        out += "| cycles | \(sprawl.cycles.map { $0.map(cell).joined(separator: " ↔ ") }.joined(separator: "; ")) |\n"
+        out += "| redundant flows | \(sprawl.redundantFlows.map(cell).joined(separator: ", ")) |\n"
+        out += "| orphan systems | \(sprawl.orphanSystems.map(cell).joined(separator: ", ")) |\n"
+        out += "| deprecated systems in use | \(sprawl.deprecatedInUse.map(cell).joined(separator: ", ")) |\n"
+
+        for pilot in digest.pilots {
+            out += "\n## Pilot \(cell(pilot.pilot.id))\n\n"
+            if let name = pilot.pilot.name { out += "\(cell(name)). " }
+            out += "Duration \(days(pilot.duration)) d"
+            if let odds = AnalysisDigest.odds(pilot) { out += " (\(odds))" }
+            out += "; \(AnalysisDigest.status(pilot)).\n\n"
+            if !pilot.criticalPath.isEmpty {
+                out += "Critical path: " + AnalysisDigest.chain(pilot).map(cell).joined(separator: " → ") + "\n\n"
+            }
+            out += "| work item | kind | effort (d) | earliest start | latest start | slack | criticality |\n"
+            out += "|---|---|---:|---:|---:|---:|---:|\n"
+            for entry in pilot.work {
+                out += "| \(cell(entry.item.id))\(entry.item.estimated ? " (estimated)" : "") | \(entry.item.kind.rawValue) | "
+                    + "\(days(entry.item.effort.expectedDays)) | \(days(entry.earliestStart)) | \(days(entry.latestStart)) | "
+                    + "\(days(entry.slack)) | \(AnalysisDigest.percent(entry.criticality)) |\n"
+            }
+            let sprawl = pilot.sprawl
+            out += "\nSprawl: \(sprawl.systems) systems, \(sprawl.flows) flows (\(sprawl.pendingFlows) pending), \(sprawl.teams) teams, "
+                + "\(sprawl.domains) domains, \(sprawl.gates) gates. Single points of failure: "
+                + (pilot.dominators.isEmpty ? "none" : pilot.dominators.map(cell).joined(separator: ", ")) + ".\n"
+        }
+        return out
+    }
+
+    /// Text safe in a Markdown table cell: pipes, backslashes, HTML and Markdown
+    /// punctuation escaped, line breaks folded.
+    static func cell(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            switch character {
+            case "|", "\\", "`", "*", "_", "[", "]", "#", "<", ">", "&":
+                out += "&#\(character.unicodeScalars.first?.value ?? 32);"
+            case "\n", "\r":
+                out += " "
+            default:
+                out.append(character)
+            }
+        }
+        return out
+    }
+}

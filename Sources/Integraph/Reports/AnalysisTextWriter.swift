@@ -1,0 +1,92 @@
+/// Writes a ``LandscapeAnalysis`` for people: a portfolio summary, the top bottlenecks, the
+/// sprawl, and each pilot's critical path as a readable chain with days and slack.
+///
+/// ```swift
+/// print(AnalysisTextWriter().write(analysis))
+/// ```
+public struct AnalysisTextWriter: Sendable {
+    public init() {}
+
+    public func write(_ analysis: LandscapeAnalysis, pilots selected: [PilotAnalysis]? = nil) -> String {
+        let digest = AnalysisDigest(analysis, pilots: selected)
+        let summary = analysis.summary
+        let days = AnalysisDigest.days
+        var lines: [String] = []
+        lines.append("\(summary.name ?? "Landscape"): \(summary.systems) systems, \(summary.flows) flows, \(summary.teams) teams, "
+                     + "\(summary.domains) domains, \(summary.pilots) pilots")
+        lines.append("\(summary.pendingItems) pending work items, \(days(summary.pendingEffort)) days of pending effort"
+                     + (analysis.options.start.map { "; dates from \($0) in working days" } ?? ""))
+
+        lines.append("")
+        lines.append("Pilots by duration")
+        for pilot in digest.pilotsByDuration {
+            var line = "  \(pilot.pilot.id): \(days(pilot.duration)) d"
+            if let odds = AnalysisDigest.odds(pilot) { line += " (\(odds))" }
+            if let finish = pilot.finishDate { line += ", done \(finish)" }
+            if let target = pilot.pilot.target { line += ", target \(target)" }
+            line += " — \(AnalysisDigest.status(pilot))"
+            lines.append(line)
+        }
+        let shared = digest.sharedCriticalWork
+        if !shared.isEmpty {
+            lines.append("")
+            lines.append("Work on the most critical paths")
+            for entry in shared.prefix(5) {
+                lines.append("  \(entry.id): on \(entry.pilots.count) critical paths (\(entry.pilots.joined(separator: ", ")))")
+            }
+        }
+
+        lines.append("")
+        lines.append("Top bottlenecks (pressure: pending days × pilots waiting on them)")
+        for (title, list) in [("systems", analysis.bottlenecks.systems), ("flows", analysis.bottlenecks.flows),
+                              ("teams", analysis.bottlenecks.teams)] {
+            let top = digest.top(list, 5)
+            let text = top.isEmpty ? "none" : top.map {
+                "\($0.id) \(days($0.pressure)) (\(days($0.pendingEffort)) d, \($0.pilots.count) pilots)"
+            }.joined(separator: "; ")
+            lines.append("  \(title): \(text)")
+        }
+
+        let sprawl = analysis.sprawl
+        lines.append("")
+        lines.append("Sprawl: \(days(sprawl.flowsPerSystem)) flows per system")
+        lines.append("  cycles: " + (sprawl.cycles.isEmpty ? "none" : sprawl.cycles.map { $0.joined(separator: " ↔ ") }.joined(separator: "; ")))
+        lines.append("  redundant flows: " + Self.list(sprawl.redundantFlows))
+        lines.append("  orphan systems: " + Self.list(sprawl.orphanSystems))
+        lines.append("  deprecated systems in use: " + Self.list(sprawl.deprecatedInUse))
+
+        for pilot in digest.pilots {
+            lines.append("")
+            let model = pilot.pilot
+            var heading = "Pilot \(model.id)"
+            if let name = model.name { heading += " — \(name)" }
+            heading += " (\(model.stage.rawValue); champion \(model.champion ?? "none"))"
+            lines.append(heading)
+            if pilot.ready {
+                lines.append("  ready: no pending work; its own hardening takes \(days(pilot.duration)) d")
+            } else {
+                var line = "  duration \(days(pilot.duration)) d"
+                if let odds = AnalysisDigest.odds(pilot) { line += "; \(odds)" }
+                lines.append(line + " — \(AnalysisDigest.status(pilot))")
+                lines.append("  critical path: " + AnalysisDigest.chain(pilot).joined(separator: " → "))
+                let slack = pilot.work.filter { $0.slack > Schedule.tolerance }.sorted { ($0.slack, $1.item.id) < ($1.slack, $0.item.id) }
+                if !slack.isEmpty {
+                    lines.append("  with slack: " + slack.prefix(5).map { "\($0.item.id) \(days($0.slack)) d" }.joined(separator: ", "))
+                }
+                if pilot.estimatedShare > 0 {
+                    lines.append("  \(AnalysisDigest.percent(pilot.estimatedShare)) of the critical days rest on estimated efforts")
+                }
+            }
+            let sprawl = pilot.sprawl
+            lines.append("  sprawl: \(sprawl.systems) systems, \(sprawl.flows) flows (\(sprawl.pendingFlows) pending), "
+                         + "\(sprawl.teams) teams, \(sprawl.domains) domains, \(sprawl.gates) gates"
+                         + (sprawl.classification.map { ", up to \($0.rawValue) data" } ?? ""))
+            lines.append("  single points of failure: " + Self.list(pilot.dominators))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func list(_ ids: [String]) -> String {
+        ids.isEmpty ? "none" : ids.joined(separator: ", ")
+    }
+}

@@ -1,0 +1,80 @@
+import ArgumentParser
+import Integraph
+
+/// `integraph analyze MODEL`: critical paths, sprawl and shared bottlenecks.
+struct AnalyzeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "analyze",
+        abstract: "Find each pilot's critical path, the sprawl, and the shared bottlenecks.",
+        discussion: """
+            Text is a summary for people; JSON is the contract other tools read; Markdown gives \
+            the same content as tables for wikis. Definitions: docs/analyses.md.
+
+            Exit codes: 0 written; 1 the model has errors, or its work cannot be ordered (a \
+            cycle of 'after' links and implicit rules); 2 the model could not be read or the \
+            command line is wrong (an unknown --pilot, say); 3 the output could not be written.
+            """)
+
+    enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+        case text, json, markdown
+    }
+
+    @Argument(help: "The model file (.yaml, .yml or .json), or - for standard input.")
+    var model: String
+
+    @Option(help: "Report only this pilot (bottlenecks still count every pilot).")
+    var pilot: String?
+
+    @Option(help: "text, json or markdown.")
+    var format: OutputFormat = .text
+
+    @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
+    var output: String?
+
+    @Option(help: "Monte Carlo samples per pilot with three-point estimates.")
+    var samples = 10_000
+
+    @Option(help: "Seed for the Monte Carlo runs and sampled betweenness.")
+    var seed: UInt64 = 1
+
+    @Option(help: "Start date (YYYY-MM-DD): turns durations into working-day dates and flags targets at risk.")
+    var start: String?
+
+    @Option(help: "Above this many systems, betweenness is estimated from sampled sources.")
+    var betweennessExactLimit = 20_000
+
+    func validate() throws {
+        if let start, CalendarDate(iso: start) == nil {
+            throw ValidationError("--start must be a date written YYYY-MM-DD, not '\(start)'.")
+        }
+        guard samples >= 1 else { throw ValidationError("--samples must be at least 1.") }
+    }
+
+    func run() throws {
+        let landscape = try ModelLoading.validLandscape(model)
+        var options = AnalysisOptions()
+        options.samples = samples
+        options.seed = seed
+        options.start = start.flatMap(CalendarDate.init(iso:))
+        options.betweennessExactLimit = betweennessExactLimit
+        if let pilot, !landscape.pilots.contains(where: { $0.id == pilot }) {
+            Console.error("error: no pilot '\(pilot)' in \(model)" + Suggestion.phrase(for: pilot, among: landscape.pilots.map(\.id))
+                          + "; its pilots are: \(landscape.pilots.map(\.id).sorted().joined(separator: ", "))")
+            throw ExitStatus.unreadableInput
+        }
+        let analysis: LandscapeAnalysis
+        do {
+            analysis = try LandscapeAnalysis(landscape, options: options)
+        } catch {
+            Console.error("error: \(model): \(error)")
+            throw ExitStatus.modelHasErrors
+        }
+        let selected = pilot.map { id in analysis.pilots.filter { $0.pilot.id == id } }
+        let text: String = switch format {
+        case .json: AnalysisJSONWriter().write(analysis, pilots: selected)
+        case .text: AnalysisTextWriter().write(analysis, pilots: selected)
+        case .markdown: AnalysisMarkdownWriter().write(analysis, pilots: selected)
+        }
+        try OutputDestination.write(Array(text.utf8), to: output ?? "-")
+    }
+}
