@@ -41,10 +41,15 @@ public struct LandscapeAnalysis: Sendable {
         let efforts = nodes.map { plan.isJunction($0) ? Effort.zero : plan.items[Int($0)].effort }
         let schedule = Schedule(durations: efforts.map(\.expectedDays), predecessors: predecessors,
                                 tail: pilot.effort.expectedDays)
-        let chain = schedule.criticalChain(predecessors: predecessors) { a, b in
-            Self.tieKey(nodes[a], plan) < Self.tieKey(nodes[b], plan)
+        // The chain is followed through items only: a junction stands for the flows that
+        // feed it, so ties between a flow behind a junction and another item go by their ids.
+        let itemPredecessors = nodes.indices.map { position in
+            predecessors[position].flatMap { plan.isJunction(nodes[$0]) ? predecessors[$0] : [$0] }
         }
-        let criticalItems = chain.map { nodes[$0] }.filter { !plan.isJunction($0) }
+        let chain = schedule.criticalChain(predecessors: itemPredecessors, isEligible: { !plan.isJunction(nodes[$0]) }) { a, b in
+            plan.items[Int(nodes[a])].id < plan.items[Int(nodes[b])].id
+        }
+        let criticalItems = chain.map { nodes[$0] }
 
         let uncertain = efforts.contains(where: \.isUncertain) || pilot.effort.isUncertain
         let monteCarlo = uncertain
@@ -83,11 +88,6 @@ public struct LandscapeAnalysis: Sendable {
             dominators: dominators(of: lineage, index: index),
             estimatedShare: schedule.duration > 0 ? estimatedDays / schedule.duration : 0,
             finishDate: finishDate, workItems: workItems)
-    }
-
-    /// Critical-path ties go to work items before junctions, then to the smaller id.
-    private static func tieKey(_ node: UInt32, _ plan: WorkPlan) -> String {
-        plan.isJunction(node) ? "\u{10FFFF}\(node)" : plan.items[Int(node)].id
     }
 
     private static func sprawl(of lineage: Lineage, work: [UInt32], plan: WorkPlan) -> PilotAnalysis.Sprawl {

@@ -63,10 +63,14 @@ public struct Schedule: Sendable {
     }
 
     /// One chain of zero-slack nodes from a start to the last finish, found backwards from
-    /// the end and, where several nodes qualify, taking the one `precedes` puts first.
-    public func criticalChain(predecessors: [[Int]], precedes: (Int, Int) -> Bool) -> [Int] {
+    /// the end and, where several nodes qualify, taking the one `precedes` puts first. It
+    /// ends only on `isEligible` nodes and steps along `predecessors`.
+    public func criticalChain(predecessors: [[Int]], isEligible: (Int) -> Bool = { _ in true },
+                              precedes: (Int, Int) -> Bool) -> [Int] {
         let count = earliestFinish.count
-        var candidates = (0..<count).filter { isCritical($0) && abs(earliestFinish[$0] - workFinish) < Self.tolerance }
+        var candidates = (0..<count).filter {
+            isEligible($0) && isCritical($0) && abs(earliestFinish[$0] - workFinish) < Self.tolerance
+        }
         var chain: [Int] = []
         while let node = candidates.min(by: precedes) {
             chain.append(node)

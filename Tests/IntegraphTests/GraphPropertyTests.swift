@@ -1,0 +1,165 @@
+import Testing
+@testable import Integraph
+
+/// Each algorithm against a slow, obviously correct second method, on many seeded random
+/// graphs: betweenness by counting every shortest path, dominators and cut points by
+/// deletion, the critical path by enumerating every path, components by reachability.
+@Suite struct GraphPropertyTests {
+    static func randomGraph(_ seed: UInt64, nodes: Int, edges: Int) -> (Int, [(UInt32, UInt32)]) {
+        var random = SeededRandom(seed: seed)
+        var list: [(UInt32, UInt32)] = []
+        for _ in 0..<edges {
+            list.append((UInt32(random.next() % UInt64(nodes)), UInt32(random.next() % UInt64(nodes))))
+        }
+        return (nodes, list)
+    }
+
+    /// Breadth-first distances and shortest-path counts from `source`.
+    static func shortestPaths(_ graph: DirectedGraph, from source: UInt32) -> (distance: [Int], count: [Double]) {
+        var distance = [Int](repeating: -1, count: graph.nodeCount)
+        var count = [Double](repeating: 0, count: graph.nodeCount)
+        distance[Int(source)] = 0
+        count[Int(source)] = 1
+        var queue = [source]
+        var head = 0
+        while head < queue.count {
+            let node = queue[head]
+            head += 1
+            for next in Set(graph.successors(of: node)) where next != node {
+                if distance[Int(next)] < 0 {
+                    distance[Int(next)] = distance[Int(node)] + 1
+                    queue.append(next)
+                }
+                if distance[Int(next)] == distance[Int(node)] + 1 { count[Int(next)] += count[Int(node)] }
+            }
+        }
+        return (distance, count)
+    }
+
+    static func reachable(_ n: Int, _ edges: [(UInt32, UInt32)], from start: UInt32, without removed: UInt32? = nil,
+                          withoutEdge removedEdge: Int? = nil, undirected: Bool = false) -> Set<UInt32> {
+        var seen: Set<UInt32> = [start]
+        var stack = [start]
+        while let node = stack.popLast() {
+            for (index, edge) in edges.enumerated() where index != removedEdge {
+                var nexts: [UInt32] = []
+                if edge.0 == node { nexts.append(edge.1) }
+                if undirected, edge.1 == node { nexts.append(edge.0) }
+                for next in nexts where next != removed && seen.insert(next).inserted { stack.append(next) }
+            }
+        }
+        return seen
+    }
+
+    @Test(arguments: 0..<40)
+    func betweennessEqualsCountingEveryShortestPath(seed: UInt64) {
+        let (n, edges) = Self.randomGraph(seed, nodes: 3 + Int(seed % 9), edges: Int(seed % 25) + 2)
+        let graph = DirectedGraph(nodeCount: n, edges: edges)
+        let fast = Betweenness(graph).values
+        let all = (0..<UInt32(n)).map { Self.shortestPaths(graph, from: $0) }
+        for v in 0..<n {
+            var expected = 0.0
+            for s in 0..<n where s != v {
+                for t in 0..<n where t != v && t != s && all[s].distance[t] > 0 {
+                    if all[s].distance[v] >= 0, all[v].distance[t] >= 0,
+                       all[s].distance[v] + all[v].distance[t] == all[s].distance[t] {
+                        expected += all[s].count[v] * all[v].count[t] / all[s].count[t]
+                    }
+                }
+            }
+            #expect(abs(fast[v] - expected) < 1e-9, "seed \(seed) node \(v): \(fast[v]) vs \(expected)")
+        }
+    }
+
+    @Test func sampledBetweennessIsScaledAndDeterministic() {
+        let (n, edges) = Self.randomGraph(7, nodes: 200, edges: 800)
+        let graph = DirectedGraph(nodeCount: n, edges: edges)
+        let first = Betweenness(graph, sampleSize: 50, seed: 3)
+        #expect(!first.isExact && first.sourceCount == 50)
+        #expect(first.values == Betweenness(graph, sampleSize: 50, seed: 3).values)
+        let exact = Betweenness(graph).values.reduce(0, +)
+        let estimate = first.values.reduce(0, +)
+        #expect(abs(estimate - exact) / exact < 0.25)
+    }
+
+    @Test(arguments: 0..<40)
+    func dominatorsEqualDeletion(seed: UInt64) {
+        let (n, edges) = Self.randomGraph(seed + 100, nodes: 3 + Int(seed % 10), edges: Int(seed % 20) + 3)
+        let graph = DirectedGraph(nodeCount: n, edges: edges)
+        let tree = Dominators(graph, root: 0)
+        let reach = Self.reachable(n, edges, from: 0)
+        for target in 0..<UInt32(n) where target != 0 {
+            guard reach.contains(target) else {
+                #expect(tree.immediateDominator(of: target) == nil)
+                continue
+            }
+            let expected = Set((0..<UInt32(n)).filter { candidate in
+                candidate != target && (candidate == 0 || !Self.reachable(n, edges, from: 0, without: candidate).contains(target))
+            })
+            #expect(Set(tree.dominators(of: target)) == expected, "seed \(seed) target \(target)")
+        }
+    }
+
+    @Test(arguments: 0..<40)
+    func cutPointsAndBridgesEqualDeletion(seed: UInt64) {
+        let (n, edges) = Self.randomGraph(seed + 200, nodes: 2 + Int(seed % 10), edges: Int(seed % 14) + 1)
+        let cuts = Biconnectivity(nodeCount: n, edges: edges)
+        func components(without node: UInt32? = nil, withoutEdge edge: Int? = nil) -> Int {
+            var seen: Set<UInt32> = []
+            var count = 0
+            for start in 0..<UInt32(n) where start != node && !seen.contains(start) {
+                count += 1
+                seen.formUnion(Self.reachable(n, edges, from: start, without: node, withoutEdge: edge, undirected: true))
+            }
+            return count
+        }
+        let base = components()
+        let articulation = (0..<UInt32(n)).filter { node in
+            let isolated = !edges.contains { ($0.0 == node || $0.1 == node) && $0.0 != $0.1 }
+            return !isolated && components(without: node) > base
+        }
+        #expect(cuts.articulationPoints == articulation, "seed \(seed)")
+        let bridges = edges.indices.filter { edges[$0].0 != edges[$0].1 && components(withoutEdge: $0) > base }.map { UInt32($0) }
+        #expect(cuts.bridges == bridges, "seed \(seed)")
+    }
+
+    @Test(arguments: 0..<30)
+    func componentsEqualMutualReachability(seed: UInt64) {
+        let (n, edges) = Self.randomGraph(seed + 300, nodes: 2 + Int(seed % 12), edges: Int(seed % 30))
+        let scc = StronglyConnectedComponents(DirectedGraph(nodeCount: n, edges: edges))
+        let reach = (0..<UInt32(n)).map { Self.reachable(n, edges, from: $0) }
+        for a in 0..<n {
+            for b in 0..<n {
+                let mutual = reach[a].contains(UInt32(b)) && reach[b].contains(UInt32(a))
+                #expect((scc.component(of: UInt32(a)) == scc.component(of: UInt32(b))) == mutual)
+            }
+        }
+    }
+
+    /// On a random DAG the duration is the longest path plus the tail, and an item has zero
+    /// slack exactly when some longest path passes through it.
+    @Test(arguments: 0..<40)
+    func criticalPathEqualsEnumeratingPaths(seed: UInt64) {
+        var random = SeededRandom(seed: seed + 400)
+        let n = 1 + Int(random.next() % 9)
+        let durations = (0..<n).map { _ in Double(random.next() % 6) }
+        let predecessors = (0..<n).map { node in (0..<node).filter { _ in random.next() % 3 == 0 } }
+        let schedule = Schedule(durations: durations, predecessors: predecessors, tail: 2)
+        var successors = [[Int]](repeating: [], count: n)
+        for node in 0..<n { for before in predecessors[node] { successors[before].append(node) } }
+        var paths: [[Int]] = []
+        func extend(_ path: [Int]) {
+            guard let last = path.last else { return }
+            if successors[last].isEmpty { paths.append(path) }
+            for next in successors[last] { extend(path + [next]) }
+        }
+        for start in 0..<n where predecessors[start].isEmpty { extend([start]) }
+        let lengths = paths.map { $0.reduce(0) { $0 + durations[$1] } }
+        let longest = lengths.max() ?? 0
+        #expect(schedule.duration == longest + 2)
+        let onLongest = Set(zip(paths, lengths).filter { $0.1 == longest }.flatMap(\.0))
+        for node in 0..<n {
+            #expect(schedule.isCritical(node) == onLongest.contains(node), "seed \(seed) node \(node)")
+        }
+    }
+}
