@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+
+@Suite struct AnalyzeCommandTests {
+    @Test func jsonOfTheExampleIsDeterministicAndComplete() throws {
+        let first = try CommandRunner.integraph(["analyze", "Graphs/acme-retail.yaml", "--format", "json", "--start", "2026-12-01"])
+        #expect(first.status == 0)
+        let second = try CommandRunner.integraph(["analyze", "Graphs/acme-retail.yaml", "--format", "json", "--start", "2026-12-01"])
+        #expect(first.stdout == second.stdout)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [String: Any])
+        #expect(Set(object.keys) == ["landscape", "pilots", "bottlenecks", "sprawl"])
+        let pilots = try #require(object["pilots"] as? [[String: Any]])
+        #expect(pilots.compactMap { $0["id"] as? String } == pilots.compactMap { $0["id"] as? String }.sorted())
+        #expect(pilots.count == 8)
+        let invoice = try #require(pilots.first { $0["id"] as? String == "invoice-matching" })
+        #expect(invoice["ready"] as? Bool == true)
+        let systems = try #require((object["bottlenecks"] as? [String: Any])?["systems"] as? [[String: Any]])
+        let pressures = systems.compactMap { $0["pressure"] as? Double }
+        #expect(pressures == pressures.sorted(by: >))
+    }
+
+    @Test func onePilotInEveryFormat() throws {
+        let sections = ["text": "\nPilot ", "json": "\n    {\"id\": ", "markdown": "\n## Pilot "]
+        for (format, heading) in sections {
+            let result = try CommandRunner.integraph(["analyze", "Graphs/acme-retail.yaml", "--pilot", "churn-copilot", "--format", format])
+            #expect(result.status == 0, "\(format)")
+            #expect(result.stdout.components(separatedBy: heading).count == 2, "\(format) should report one pilot")
+            #expect(result.stdout.contains(heading + (format == "json" ? "\"churn-copilot\"" : "churn-copilot")), "\(format)")
+        }
+        let markdown = try CommandRunner.integraph(["analyze", "Graphs/acme-retail.yaml", "--format", "markdown"])
+        #expect(markdown.stdout.hasPrefix("# Acme Retail: integration analysis\n"))
+        #expect(markdown.stdout.contains("| pilot | stage | champion |"))
+    }
+
+    @Test func anUnknownPilotListsCloseMatches() throws {
+        let result = try CommandRunner.integraph(["analyze", "Graphs/acme-retail.yaml", "--pilot", "churn-copliot"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("error: no pilot 'churn-copliot' in Graphs/acme-retail.yaml (did you mean 'churn-copilot'?)"))
+    }
+
+    @Test func aBrokenModelIsNotAnalysed() throws {
+        let result = try CommandRunner.integraph(["analyze", "Examples/first-landscape/broken.yaml"])
+        #expect(result.status == 1)
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test func anImpossibleOrderOfWorkExitsOne() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try """
+            integraph: 1
+            teams: [{id: t}]
+            systems: [{id: a, owner: t}, {id: b, owner: t}, {id: c, owner: t}]
+            flows:
+              - {id: f1, from: a, to: b, status: backlog, effort: 1, after: [f2]}
+              - {id: f2, from: b, to: c, status: backlog, effort: 1}
+            """.write(to: directory.appendingPathComponent("m.yaml"), atomically: true, encoding: .utf8)
+        let result = try CommandRunner.integraph(["analyze", "m.yaml"], in: directory)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("error: m.yaml: the order of work has a cycle: f2 -> f1 [implicit: lineage"))
+    }
+
+    @Test func outputGoesToAFileAtomically() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let output = directory.appendingPathComponent("analysis.md").path
+        let result = try CommandRunner.integraph(["analyze", "Graphs/acme-retail.yaml", "--format", "markdown", "-o", output])
+        #expect(result.status == 0 && result.stdout.isEmpty)
+        #expect(try String(contentsOfFile: output, encoding: .utf8).contains("## Bottlenecks"))
+        #expect(try CommandRunner.integraph(["analyze", "Graphs/acme-retail.yaml", "--start", "2026-13-01"]).status == 2)
+    }
+}
