@@ -20,7 +20,7 @@ struct IntegraphCommand: ParsableCommand {
               3  the output could not be rendered or written
             """,
         version: "0.1.0",
-        subcommands: [CheckCommand.self, AnalyzeCommand.self, RenderCommand.self])
+        subcommands: [CheckCommand.self, AnalyzeCommand.self, RenderCommand.self, GenerateCommand.self])
 
     static func main() {
         do {

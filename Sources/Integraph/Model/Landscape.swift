@@ -38,10 +38,12 @@ public struct Landscape: Sendable, Hashable {
     /// system it feeds. Flows with neither are absent. O(systems + flows).
     public func flowOwners() -> [String: String] {
         var systemOwners: [String: String] = [:]
+        systemOwners.reserveCapacity(systems.count)
         for system in systems {
             if let owner = system.owner { systemOwners[system.id] = owner.id }
         }
         var owners: [String: String] = [:]
+        owners.reserveCapacity(flows.count)
         for flow in flows {
             if let owner = flow.owner?.id ?? systemOwners[flow.to.id] { owners[flow.id] = owner }
         }

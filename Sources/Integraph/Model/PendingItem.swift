@@ -24,9 +24,9 @@ public struct PendingItem: Sendable, Hashable {
 
 extension Landscape {
     /// Every pending item: planned systems, then pending flows, then pending gates, each in
-    /// model order.
-    public func pendingItems() -> [PendingItem] {
-        let flowOwners = flowOwners()
+    /// model order. Pass ``flowOwners()`` when it is at hand already.
+    public func pendingItems(flowOwners: [String: String]? = nil) -> [PendingItem] {
+        let flowOwners = flowOwners ?? self.flowOwners()
         var items: [PendingItem] = []
         for system in systems where system.isPending {
             items.append(PendingItem(kind: .system, id: system.id, status: system.status.rawValue, classification: nil,

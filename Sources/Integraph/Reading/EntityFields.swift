@@ -8,7 +8,8 @@ struct EntityFields {
     var subject: String
     var id: String?
     let position: SourcePosition
-    private let entries: [String: DocumentNode.MappingEntry]
+    /// A handful of keys per mapping: a linear search beats hashing them.
+    private let entries: [DocumentNode.MappingEntry]
     private let unknownEntries: [DocumentNode.MappingEntry]
     private let allowed: [String]
 
@@ -24,13 +25,9 @@ struct EntityFields {
         }
         self.subject = subject
         self.position = node.position
-        var entries: [String: DocumentNode.MappingEntry] = [:]
-        for entry in list {
-            entries[entry.key] = entry
-        }
-        self.entries = entries
+        self.entries = list
         self.id = entityID
-        if let kind, let idNode = entries["id"]?.value, case .scalar(let scalar) = idNode.value,
+        if let kind, let idNode = list.last(where: { $0.key == "id" })?.value, case .scalar(let scalar) = idNode.value,
            scalar.style != .null, !scalar.text.isEmpty {
             self.id = scalar.text
             self.subject = "\(kind) '\(scalar.text)'"
@@ -50,7 +47,7 @@ struct EntityFields {
 
     /// The node under `key`; a written `null` counts as absent.
     func node(_ key: String) -> DocumentNode? {
-        guard let node = entries[key]?.value else { return nil }
+        guard let node = entries.last(where: { $0.key == key })?.value else { return nil }
         if case .scalar(let scalar) = node.value, scalar.style == .null { return nil }
         return node
     }

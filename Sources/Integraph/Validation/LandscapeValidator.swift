@@ -30,19 +30,22 @@ struct LandscapeValidator {
     // MARK: - Ids
 
     private mutating func checkUniqueIDs(_ findings: inout FindingCollector) {
-        var all: [(id: String, kind: EntityKind, position: SourcePosition, flow: Flow?)] = []
-        all += landscape.teams.map { ($0.id, .team, $0.position, nil) }
-        all += landscape.systems.map { ($0.id, .system, $0.position, nil) }
-        all += landscape.flows.map { ($0.id, .flow, $0.position, $0) }
-        all += landscape.gates.map { ($0.id, .gate, $0.position, nil) }
-        all += landscape.pilots.map { ($0.id, .pilot, $0.position, nil) }
+        var all: [(id: String, kind: EntityKind, position: SourcePosition, defaultFlowID: Bool)] = []
+        all.reserveCapacity(landscape.teams.count + landscape.systems.count + landscape.flows.count
+                            + landscape.gates.count + landscape.pilots.count)
+        all += landscape.teams.map { ($0.id, .team, $0.position, false) }
+        all += landscape.systems.map { ($0.id, .system, $0.position, false) }
+        all += landscape.flows.map { ($0.id, .flow, $0.position, !$0.hasExplicitID) }
+        all += landscape.gates.map { ($0.id, .gate, $0.position, false) }
+        all += landscape.pilots.map { ($0.id, .pilot, $0.position, false) }
         all.sort { ($0.position, $0.kind) < ($1.position, $1.kind) }
+        declarations.reserveCapacity(all.count)
         for entry in all {
             guard let first = declarations[entry.id] else {
                 declarations[entry.id] = Declaration(kind: entry.kind, position: entry.position)
                 continue
             }
-            if let flow = entry.flow, !flow.hasExplicitID {
+            if entry.defaultFlowID {
                 findings.error("flow '\(entry.id)': another entity already has the default id '\(entry.id)' "
                                + "(the \(first.kind.rawValue) at line \(first.position.line)); give this flow an explicit 'id'",
                                at: entry.position, id: entry.id)
@@ -163,12 +166,13 @@ struct LandscapeValidator {
     // MARK: - Warnings
 
     private func warnAboutGaps(_ findings: inout FindingCollector) {
-        for item in landscape.pendingItems() where item.effort == nil && !landscape.estimates.contains(where: { $0.matches(item) }) {
+        let flowOwners = landscape.flowOwners()
+        for item in landscape.pendingItems(flowOwners: flowOwners)
+        where item.effort == nil && !landscape.estimates.contains(where: { $0.matches(item) }) {
             findings.warning("\(item.kind.rawValue) '\(item.id)' is pending work with no 'effort', and no estimates rule covers it: "
                              + "it will take the median effort of its kind",
                              at: item.position, id: item.id)
         }
-        let flowOwners = landscape.flowOwners()
         var deprecated: Set<String> = []
         for system in landscape.systems {
             if system.owner == nil {
@@ -177,9 +181,10 @@ struct LandscapeValidator {
             }
             if system.status == .deprecated { deprecated.insert(system.id) }
         }
+        let pilotFlows = Set(landscape.pilots.flatMap { $0.flows.map(\.id) })
         var flowEnds: [String: [String]] = [:]
         for flow in landscape.flows {
-            flowEnds[flow.id] = [flow.from.id, flow.to.id]
+            if pilotFlows.contains(flow.id) { flowEnds[flow.id] = [flow.from.id, flow.to.id] }
             // A flow into an unknown system is an error already; its owner is unknowable.
             if flowOwners[flow.id] == nil, declarations[flow.to.id]?.kind == .system {
                 findings.warning("flow '\(flow.id)' has no owner, and neither has its target system '\(flow.to.id)'",
