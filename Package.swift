@@ -39,6 +39,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Release-mode timings of loading and of each analysis on generated landscapes;
+        // kept apart from the tests, which never time anything.
+        .executableTarget(
+            name: "integraph-benchmarks",
+            dependencies: ["Integraph"],
+            path: "Benchmarks/IntegraphBenchmarks"
+        ),
         .testTarget(name: "IntegraphTests", dependencies: ["Integraph"]),
         .testTarget(name: "IntegraphGraphvizTests", dependencies: ["IntegraphGraphviz", "Integraph"]),
         // Runs the built `integraph` binary and the walkthroughs under Examples/.

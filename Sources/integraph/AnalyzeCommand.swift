@@ -43,6 +43,9 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(help: "Above this many systems, betweenness is estimated from sampled sources.")
     var betweennessExactLimit = 20_000
 
+    @Flag(inversion: .prefixedNo, help: "Compute betweenness centrality (the slowest analysis on huge landscapes).")
+    var betweenness = true
+
     func validate() throws {
         if let start, CalendarDate(iso: start) == nil {
             throw ValidationError("--start must be a date written YYYY-MM-DD, not '\(start)'.")
@@ -57,6 +60,7 @@ struct AnalyzeCommand: ParsableCommand {
         options.seed = seed
         options.start = start.flatMap(CalendarDate.init(iso:))
         options.betweennessExactLimit = betweennessExactLimit
+        options.computesBetweenness = betweenness
         if let pilot, !landscape.pilots.contains(where: { $0.id == pilot }) {
             Console.error("error: no pilot '\(pilot)' in \(model)" + Suggestion.phrase(for: pilot, among: landscape.pilots.map(\.id))
                           + "; its pilots are: \(landscape.pilots.map(\.id).sorted().joined(separator: ", "))")

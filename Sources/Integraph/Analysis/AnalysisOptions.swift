@@ -16,6 +16,8 @@ public struct AnalysisOptions: Sendable {
     public var betweennessExactLimit = 20_000
     /// How many sources the estimate uses.
     public var betweennessSampleSize = 2_000
+    /// Betweenness is the one O(S·F) analysis; leave it out to analyse huge landscapes fast.
+    public var computesBetweenness = true
 
     public init() {}
 }

@@ -10,7 +10,7 @@ public struct Bottleneck: Sendable {
     public let pressure: Double
     /// Pilots whose critical path runs through it, by id.
     public let criticalFor: [String]
-    /// Systems only: Brandes betweenness on the flow graph.
+    /// Systems only: Brandes betweenness on the flow graph; `nil` when not computed.
     public let betweenness: Double?
     /// Systems only: deleting it disconnects the undirected flow graph.
     public let articulationPoint: Bool?
@@ -23,7 +23,7 @@ public struct Bottlenecks: Sendable {
     public let systems: [Bottleneck]
     public let flows: [Bottleneck]
     public let teams: [Bottleneck]
-    /// Whether betweenness is exact or estimated, and from how many sources.
+    /// Whether betweenness is exact or estimated, and from how many sources (0: skipped).
     public let betweennessSources: Int
     public let betweennessIsExact: Bool
 }

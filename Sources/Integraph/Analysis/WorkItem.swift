@@ -36,6 +36,18 @@ extension Effort {
         }
     }
 
+    /// The fewest days it can take: the optimistic point, or the single number.
+    public var optimisticDays: Double {
+        if case .estimate(let optimistic, _, _) = self { return optimistic }
+        return expectedDays
+    }
+
+    /// The most days it can take: the pessimistic point, or the single number.
+    public var pessimisticDays: Double {
+        if case .estimate(_, _, let pessimistic) = self { return pessimistic }
+        return expectedDays
+    }
+
     public var isUncertain: Bool {
         if case .estimate(let optimistic, _, let pessimistic) = self { return pessimistic > optimistic }
         return false

@@ -17,7 +17,7 @@ public struct AnalysisJSONWriter: Sendable {
             + "\"pilots\": \(summary.pilots), \"pendingItems\": \(summary.pendingItems), "
             + "\"pendingEffort\": \(JSONText.number(summary.pendingEffort)), "
             + "\"start\": \(JSONText.optionalString(analysis.options.start?.description)), "
-            + "\"betweenness\": {\"method\": \(JSONText.string(analysis.bottlenecks.betweennessIsExact ? "exact" : "sampled")), "
+            + "\"betweenness\": {\"method\": \(JSONText.string(betweennessMethod(analysis.bottlenecks))), "
             + "\"sources\": \(analysis.bottlenecks.betweennessSources)}},\n"
         let pilots = (selected ?? analysis.pilots).map(pilot)
         out += "  \"pilots\": [" + (pilots.isEmpty ? "" : "\n" + pilots.joined(separator: ",\n") + "\n  ") + "],\n"
@@ -33,6 +33,11 @@ public struct AnalysisJSONWriter: Sendable {
             + "\"deprecatedInUse\": \(JSONText.strings(sprawl.deprecatedInUse)), "
             + "\"flowsPerSystem\": \(JSONText.number(sprawl.flowsPerSystem))}\n"
         return out + "}\n"
+    }
+
+    private func betweennessMethod(_ bottlenecks: Bottlenecks) -> String {
+        if bottlenecks.betweennessSources == 0 { return "skipped" }
+        return bottlenecks.betweennessIsExact ? "exact" : "sampled"
     }
 
     private func list(_ objects: [String]) -> String {
@@ -69,7 +74,9 @@ public struct AnalysisJSONWriter: Sendable {
         var text = "{\"id\": \(JSONText.string(entry.id)), \"pilots\": \(JSONText.strings(entry.pilots)), "
             + "\"pendingEffort\": \(JSONText.number(entry.pendingEffort)), \"pressure\": \(JSONText.number(entry.pressure)), "
             + "\"criticalFor\": \(JSONText.strings(entry.criticalFor))"
-        if let betweenness = entry.betweenness { text += ", \"betweenness\": \(JSONText.number(betweenness))" }
+        if entry.articulationPoint != nil {
+            text += ", \"betweenness\": " + (entry.betweenness.map(JSONText.number) ?? "null")
+        }
         if let articulation = entry.articulationPoint { text += ", \"articulationPoint\": \(articulation)" }
         if let bridge = entry.bridge { text += ", \"bridge\": \(bridge)" }
         return text + "}"

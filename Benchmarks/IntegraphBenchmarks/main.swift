@@ -1,0 +1,92 @@
+// Times loading and each analysis on seeded generated landscapes, in release builds:
+//   swift run -c release integraph-benchmarks --systems 1000,10000,100000
+// Prints a Markdown table for docs/performance.md. `--export DIR` also writes each
+// landscape's flow graph as an edge list and its model as JSON, for Benchmarks/peers.
+import Foundation
+import Integraph
+
+struct Arguments {
+    var sizes = [1_000, 10_000, 100_000]
+    var seed: UInt64 = 1
+    var betweennessUpTo = 20_000
+    var loadUpTo = 100_000
+    var export: String?
+
+    init() {
+        var arguments = CommandLine.arguments.dropFirst().makeIterator()
+        while let argument = arguments.next() {
+            let value = arguments.next() ?? ""
+            switch argument {
+            case "--systems": sizes = value.split(separator: ",").compactMap { Int($0) }
+            case "--seed": seed = UInt64(value) ?? 1
+            case "--betweenness-up-to": betweennessUpTo = Int(value) ?? betweennessUpTo
+            case "--load-up-to": loadUpTo = Int(value) ?? loadUpTo
+            case "--export": export = value
+            default:
+                FileHandle.standardError.write(Data("unknown argument \(argument)\n".utf8))
+                exit(2)
+            }
+        }
+    }
+}
+
+/// Wall-clock seconds of `body`, printed as a table row cell.
+func time<T>(_ body: () throws -> T) rethrows -> (T, Double) {
+    let start = DispatchTime.now().uptimeNanoseconds
+    let result = try body()
+    return (result, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+}
+
+func peakMemoryMB() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_maxrss) / 1024
+}
+
+func format(_ seconds: Double) -> String {
+    seconds < 1 ? String(format: "%.0f ms", seconds * 1000) : String(format: "%.2f s", seconds)
+}
+
+let arguments = Arguments()
+print("| systems | flows | generate | load YAML (MB) | load JSON (MB) | index | work plan | pilots (CPM, Monte Carlo, dominators) | cut points | redundant flows | whole analysis without betweenness | betweenness | peak RSS |")
+print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+for size in arguments.sizes {
+    let (landscape, generation) = time { LandscapeGenerator(systems: size, seed: arguments.seed).landscape() }
+    var yamlCell = "–", jsonCell = "–"
+    if size <= arguments.loadUpTo {
+        for syntax in [ModelSyntax.yaml, .json] {
+            let text = LandscapeWriter(syntax: syntax).write(landscape)
+            let (report, seconds) = time { LandscapeReader().read(bytes: Array(text.utf8), source: .file("generated.\(syntax.rawValue)")) }
+            guard !report.hasErrors else { fatalError("generated model has errors: \(report.errors.prefix(3))") }
+            let cell = "\(format(seconds)) (\(text.utf8.count / 1_000_000))"
+            if syntax == .yaml { yamlCell = cell } else { jsonCell = cell }
+        }
+    }
+    let (index, indexing) = time { LandscapeIndex(landscape) }
+    guard let (plan, planning) = try? time({ try WorkPlan(index) }) else { fatalError("generated work has a cycle") }
+    let (_, pilotSeconds) = time {
+        landscape.pilots.map { pilot in plan.work(for: pilot, lineage: Lineage(of: pilot, in: index)).count }
+    }
+    let (_, cutSeconds) = time { Biconnectivity(nodeCount: index.systemCount, edges: Array(zip(index.flowSource, index.flowTarget))) }
+    let (_, redundantSeconds) = time { RedundantFlows(index) }
+    var options = AnalysisOptions()
+    options.computesBetweenness = false
+    options.seed = arguments.seed
+    let (_, wholeSeconds) = time { try? LandscapeAnalysis(landscape, options: options) }
+    var betweennessCell = "–"
+    if size <= arguments.betweennessUpTo {
+        let (_, seconds) = time { Betweenness(index.flowGraph) }
+        betweennessCell = format(seconds)
+    }
+    print("| \(size) | \(landscape.flows.count) | \(format(generation)) | \(yamlCell) | \(jsonCell) | \(format(indexing)) | "
+          + "\(format(planning)) | \(format(pilotSeconds)) | \(format(cutSeconds)) | \(format(redundantSeconds)) | "
+          + "\(format(wholeSeconds)) | \(betweennessCell) | \(String(format: "%.0f MB", peakMemoryMB())) |")
+    if let directory = arguments.export {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        var edges = "\(index.systemCount)\n"
+        for flow in 0..<index.flowCount { edges += "\(index.flowSource[flow]) \(index.flowTarget[flow])\n" }
+        try edges.write(toFile: "\(directory)/edges-\(size).txt", atomically: true, encoding: .utf8)
+        try LandscapeWriter(syntax: .json).write(landscape)
+            .write(toFile: "\(directory)/landscape-\(size).json", atomically: true, encoding: .utf8)
+    }
+}
