@@ -78,10 +78,10 @@ import Testing
 
     @Test func bottlenecks() throws {
         let bottlenecks = try Self.analysis().bottlenecks
-        let systems = bottlenecks.systems.map { "\($0.id) \($0.pendingEffort) \($0.pressure) \($0.criticalFor)" }
+        let systems = bottlenecks.systems.ranked().map { "\($0.id) \($0.pendingEffort) \($0.pressure) \($0.criticalFor)" }
         #expect(systems == ["dw 11.0 11.0 [\"P\"]", "app 5.0 5.0 [\"P\"]", "hub 5.0 5.0 [\"P\"]", "src 3.0 3.0 []"])
-        #expect(bottlenecks.teams.map { "\($0.id) \($0.pendingEffort)" } == ["t1 14.0", "t2 6.0"])
-        #expect(bottlenecks.flows.first.map { "\($0.id) \($0.pressure)" } == "f3 5.0")
+        #expect(bottlenecks.teams.ranked().map { "\($0.id) \($0.pendingEffort)" } == ["t1 14.0", "t2 6.0"])
+        #expect(bottlenecks.flows.top(1).first.map { "\($0.id) \($0.pressure)" } == "f3 5.0")
         // src→dw runs only through hub; every other pair has a direct flow.
         let betweenness = Dictionary(uniqueKeysWithValues: bottlenecks.systems.map { ($0.id, $0.betweenness ?? -1) })
         #expect(betweenness == ["src": 0, "hub": 1, "dw": 0, "app": 0])
@@ -208,6 +208,6 @@ import Testing
         let analysis = try LandscapeAnalysis(landscape)
         #expect(analysis.pilots.isEmpty)
         #expect(analysis.sprawl.cycles == [["a", "b"]] && analysis.sprawl.orphanSystems == ["lonely"])
-        #expect(analysis.bottlenecks.systems.first.map { "\($0.id) \($0.pendingEffort) \($0.pressure)" } == "a 2.0 0.0")
+        #expect(analysis.bottlenecks.systems.ranked().first.map { "\($0.id) \($0.pendingEffort) \($0.pressure)" } == "a 2.0 0.0")
     }
 }

@@ -144,7 +144,7 @@ import Testing
         let n = 1 + Int(random.next() % 9)
         let durations = (0..<n).map { _ in Double(random.next() % 6) }
         let predecessors = (0..<n).map { node in (0..<node).filter { _ in random.next() % 3 == 0 } }
-        let schedule = Schedule(durations: durations, predecessors: predecessors, tail: 2)
+        let schedule = Schedule(durations: durations, predecessors: CompressedRows(lists: predecessors), tail: 2)
         var successors = [[Int]](repeating: [], count: n)
         for node in 0..<n { for before in predecessors[node] { successors[before].append(node) } }
         var paths: [[Int]] = []

@@ -41,7 +41,8 @@ import Testing
 
     @Test func monteCarloPercentilesBracketTheMean() {
         let efforts: [Effort] = [.estimate(optimistic: 2, likely: 4, pessimistic: 10), .days(3)]
-        let run = MonteCarloSchedule(efforts: efforts, predecessors: [[], [0]], tail: .zero, samples: 5_000, seed: 9)
+        let run = MonteCarloSchedule(efforts: efforts, predecessors: CompressedRows(lists: [[], [0]]), tail: .zero,
+                                     samples: 5_000, seed: 9)
         #expect(run.p50 <= run.p85 && run.p85 <= run.p95)
         #expect(run.p50 > 5 && run.p95 < 13)
         #expect(run.criticality == [1, 1])

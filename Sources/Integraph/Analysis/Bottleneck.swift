@@ -18,12 +18,83 @@ public struct Bottleneck: Sendable {
     public let bridge: Bool?
 }
 
-/// The bottlenecks of each kind, ranked by pressure, then id.
+/// The bottleneck figures of every system, flow or team, kept as columns (pilot sets as
+/// bit rows) so a landscape of millions of flows costs a few bytes per flow; a
+/// ``Bottleneck`` is made when one is read. In model order; ``ranked()`` and
+/// ``rankedPositions()`` give the order reports use.
+///
+/// ```swift
+/// for bottleneck in analysis.bottlenecks.systems.top(5) { print(bottleneck.id, bottleneck.pressure) }
+/// ```
+public struct BottleneckTable: Sendable, RandomAccessCollection {
+    let ids: [String]
+    let pendingEffort: [Double]
+    let pressure: [Double]
+    /// `words` 64-bit words per entity: bit p set when pilot p depends on it / is critical.
+    let pilotBits: [UInt64]
+    let criticalBits: [UInt64]
+    let words: Int
+    let pilotIDs: [String]
+    let betweenness: [Double]?
+    let articulationPoints: Bitset?
+    let bridges: Bitset?
+    /// Whether this table is of systems (which carry betweenness and cut points).
+    let isSystems: Bool
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { ids.count }
+
+    public subscript(position: Int) -> Bottleneck {
+        Bottleneck(id: ids[position], pilots: members(pilotBits, position), pendingEffort: pendingEffort[position],
+                   pressure: pressure[position], criticalFor: members(criticalBits, position),
+                   betweenness: isSystems ? betweenness?[position] : nil,
+                   articulationPoint: articulationPoints.map { $0.contains(UInt32(position)) },
+                   bridge: bridges.map { $0.contains(UInt32(position)) })
+    }
+
+    private func members(_ bits: [UInt64], _ position: Int) -> [String] {
+        var ids: [String] = []
+        for word in 0..<words {
+            var value = bits[position * words + word]
+            while value != 0 {
+                ids.append(pilotIDs[word * 64 + value.trailingZeroBitCount])
+                value &= value - 1
+            }
+        }
+        return ids
+    }
+
+    /// Positions by pressure, highest first, then by id.
+    public func rankedPositions() -> [Int] {
+        indices.sorted { pressure[$0] != pressure[$1] ? pressure[$0] > pressure[$1] : ids[$0] < ids[$1] }
+    }
+
+    /// Every entry by pressure, then id.
+    public func ranked() -> [Bottleneck] { rankedPositions().map { self[$0] } }
+
+    /// The `count` entries with the highest pressure above zero, then by id; O(n log count).
+    public func top(_ count: Int) -> [Bottleneck] {
+        var best: [Int] = []
+        for position in indices where pressure[position] > 0 {
+            best.append(position)
+            if best.count > count * 4 + 16 {
+                best = Array(rank(best).prefix(count))
+            }
+        }
+        return rank(best).prefix(count).map { self[$0] }
+    }
+
+    private func rank(_ positions: [Int]) -> [Int] {
+        positions.sorted { pressure[$0] != pressure[$1] ? pressure[$0] > pressure[$1] : ids[$0] < ids[$1] }
+    }
+}
+
+/// The bottleneck tables of each kind.
 public struct Bottlenecks: Sendable {
-    public let systems: [Bottleneck]
-    public let flows: [Bottleneck]
-    public let teams: [Bottleneck]
-    /// Whether betweenness is exact or estimated, and from how many sources (0: skipped).
+    public let systems: BottleneckTable
+    public let flows: BottleneckTable
+    public let teams: BottleneckTable
+    /// How many sources betweenness used (0: skipped), and whether that was all of them.
     public let betweennessSources: Int
     public let betweennessIsExact: Bool
 }

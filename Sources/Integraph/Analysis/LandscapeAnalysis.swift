@@ -35,18 +35,23 @@ public struct LandscapeAnalysis: Sendable {
         let index = plan.index
         let lineage = Lineage(of: pilot, in: index)
         let nodes = plan.work(for: pilot, lineage: lineage)
-        var local: [UInt32: Int] = [:]
-        for (position, node) in nodes.enumerated() { local[node] = position }
-        let predecessors = nodes.map { node in plan.predecessors.successors(of: node).compactMap { local[$0] } }
+        var local = [Int32](repeating: -1, count: plan.precedence.nodeCount)
+        for (position, node) in nodes.enumerated() { local[Int(node)] = Int32(position) }
+        var entries: [(UInt32, UInt32)] = []
+        for (position, node) in nodes.enumerated() {
+            for before in plan.predecessors.successors(of: node) { entries.append((UInt32(position), UInt32(local[Int(before)]))) }
+        }
+        let predecessors = CompressedRows(rowCount: nodes.count, entries: entries)
         let efforts = nodes.map { plan.isJunction($0) ? Effort.zero : plan.items[Int($0)].effort }
         let schedule = Schedule(durations: efforts.map(\.expectedDays), predecessors: predecessors,
                                 tail: pilot.effort.expectedDays)
         // The chain is followed through items only: a junction stands for the flows that
         // feed it, so ties between a flow behind a junction and another item go by their ids.
-        let itemPredecessors = nodes.indices.map { position in
-            predecessors[position].flatMap { plan.isJunction(nodes[$0]) ? predecessors[$0] : [$0] }
-        }
-        let chain = schedule.criticalChain(predecessors: itemPredecessors, isEligible: { !plan.isJunction(nodes[$0]) }) { a, b in
+        let chain = schedule.criticalChain(predecessors: { position in
+            predecessors[position].flatMap { before in
+                plan.isJunction(nodes[Int(before)]) ? predecessors[Int(before)].map(Int.init) : [Int(before)]
+            }
+        }, isEligible: { !plan.isJunction(nodes[$0]) }) { a, b in
             plan.items[Int(nodes[a])].id < plan.items[Int(nodes[b])].id
         }
         let criticalItems = chain.map { nodes[$0] }
@@ -62,16 +67,13 @@ public struct LandscapeAnalysis: Sendable {
                 standardDeviation: (criticalItems.reduce(pilot.effort.variance) { $0 + plan.items[Int($1)].effort.variance }).squareRoot(),
                 p50: run.p50, p85: run.p85, p95: run.p95)
         }
-        var work: [PilotAnalysis.ScheduledWork] = []
-        for (position, node) in nodes.enumerated() where !plan.isJunction(node) {
-            work.append(PilotAnalysis.ScheduledWork(
-                item: plan.items[Int(node)],
-                earliestStart: schedule.earliestStart[position], earliestFinish: schedule.earliestFinish[position],
-                latestStart: schedule.latestStart[position], latestFinish: schedule.latestFinish[position],
-                slack: max(0, schedule.latestStart[position] - schedule.earliestStart[position]),
-                criticality: monteCarlo?.criticality[position] ?? (schedule.isCritical(position) ? 1 : 0)))
-        }
-        work.sort { $0.item.id < $1.item.id }
+        var itemPositions = nodes.indices.filter { !plan.isJunction(nodes[$0]) }
+        itemPositions.sort { plan.idRank[Int(nodes[$0])] < plan.idRank[Int(nodes[$1])] }
+        let work = PilotAnalysis.WorkSchedule(
+            items: plan.items, itemIndices: itemPositions.map { nodes[$0] },
+            earliestStarts: itemPositions.map { schedule.earliestStart[$0] },
+            latestStarts: itemPositions.map { schedule.latestStart[$0] },
+            criticalities: itemPositions.map { monteCarlo?.criticality[$0] ?? (schedule.isCritical($0) ? 1 : 0) })
 
         let estimatedDays = criticalItems.map { plan.items[Int($0)] }.filter(\.estimated).reduce(0) { $0 + $1.effort.expectedDays }
         let finishDate = options.start.map {
@@ -87,7 +89,7 @@ public struct LandscapeAnalysis: Sendable {
             sprawl: sprawl(of: lineage, work: workItems, plan: plan),
             dominators: dominators(of: lineage, index: index),
             estimatedShare: schedule.duration > 0 ? estimatedDays / schedule.duration : 0,
-            finishDate: finishDate, workItems: workItems)
+            finishDate: finishDate, workItems: workItems, criticalItems: criticalItems)
     }
 
     /// The Monte Carlo run, on the near-critical part of the work only: an item whose
@@ -95,7 +97,7 @@ public struct LandscapeAnalysis: Sendable {
     /// every duration optimistic can never be critical, nor set the duration, in any sample,
     /// so leaving it out changes neither the percentiles nor any criticality. On large
     /// landscapes that drops most of the work from the O(samples × (n + m)) loop.
-    private static func simulate(efforts: [Effort], predecessors: [[Int]], tail: Effort,
+    private static func simulate(efforts: [Effort], predecessors: CompressedRows, tail: Effort,
                                  samples: Int, seed: UInt64) -> (p50: Double, p85: Double, p95: Double, criticality: [Double]) {
         let optimistic = Schedule(durations: efforts.map(\.optimisticDays), predecessors: predecessors, tail: tail.optimisticDays)
         let pessimistic = Schedule(durations: efforts.map(\.pessimisticDays), predecessors: predecessors, tail: 0)
@@ -105,8 +107,14 @@ public struct LandscapeAnalysis: Sendable {
         }
         var position = [Int](repeating: -1, count: efforts.count)
         for (index, node) in kept.enumerated() { position[node] = index }
+        var entries: [(UInt32, UInt32)] = []
+        for (index, node) in kept.enumerated() {
+            for before in predecessors[node] where position[Int(before)] >= 0 {
+                entries.append((UInt32(index), UInt32(position[Int(before)])))
+            }
+        }
         let run = MonteCarloSchedule(efforts: kept.map { efforts[$0] },
-                                     predecessors: kept.map { predecessors[$0].compactMap { position[$0] >= 0 ? position[$0] : nil } },
+                                     predecessors: CompressedRows(rowCount: kept.count, entries: entries),
                                      tail: tail, samples: samples, seed: seed)
         var criticality = [Double](repeating: 0, count: efforts.count)
         for (index, node) in kept.enumerated() { criticality[node] = run.criticality[index] }
@@ -116,26 +124,31 @@ public struct LandscapeAnalysis: Sendable {
     private static func sprawl(of lineage: Lineage, work: [UInt32], plan: WorkPlan) -> PilotAnalysis.Sprawl {
         let index = plan.index
         let landscape = index.landscape
-        var teams: Set<String> = []
+        var teams = Bitset(count: landscape.teams.count)
         var domains: Set<String> = []
+        var systemCount = 0
         for system in lineage.systems {
-            if let owner = landscape.systems[Int(system)].owner?.id { teams.insert(owner) }
+            systemCount += 1
+            if let owner = landscape.systems[Int(system)].owner.flatMap({ index.teamIndex[$0.id] }) { teams.insert(owner) }
             if let domain = landscape.systems[Int(system)].domain { domains.insert(domain) }
         }
         var classification: Classification?
-        var pendingFlows = 0
+        var pendingFlows = 0, flowCount = 0
         for flow in lineage.flows {
-            if let owner = index.flowOwner[Int(flow)] { teams.insert(landscape.teams[Int(owner)].id) }
+            flowCount += 1
+            let owner = index.flowOwner[Int(flow)]
+            if owner != LandscapeIndex.none { teams.insert(owner) }
             let model = landscape.flows[Int(flow)]
             if model.isPending { pendingFlows += 1 }
             classification = max(classification ?? model.classification, model.classification)
         }
         var gates = 0
-        for item in work.map({ plan.items[Int($0)] }) {
-            if let owner = item.owner { teams.insert(owner) }
-            if item.kind == .gate { gates += 1 }
+        for item in work {
+            let owner = plan.itemOwner[Int(item)]
+            if owner != LandscapeIndex.none { teams.insert(owner) }
+            if plan.items[Int(item)].kind == .gate { gates += 1 }
         }
-        return PilotAnalysis.Sprawl(systems: lineage.systems.count, flows: lineage.flows.count, pendingFlows: pendingFlows,
+        return PilotAnalysis.Sprawl(systems: systemCount, flows: flowCount, pendingFlows: pendingFlows,
                                     teams: teams.count, domains: domains.count, gates: gates, classification: classification)
     }
 
@@ -143,12 +156,13 @@ public struct LandscapeAnalysis: Sendable {
     /// every system of each source component of the lineage graph.
     private static func dominators(of lineage: Lineage, index: LandscapeIndex) -> [String] {
         guard !lineage.neededSystems.isEmpty else { return [] }
-        var local: [UInt32: UInt32] = [:]
-        for (position, system) in lineage.systems.enumerated() { local[system] = UInt32(position) }
-        let count = lineage.systems.count
+        let systems = Array(lineage.systems)
+        var local = [UInt32](repeating: LandscapeIndex.none, count: index.systemCount)
+        for (position, system) in systems.enumerated() { local[Int(system)] = UInt32(position) }
+        let count = systems.count
         var edges: [(UInt32, UInt32)] = lineage.flows.compactMap { flow in
-            guard let from = local[index.flowSource[Int(flow)]], let to = local[index.flowTarget[Int(flow)]] else { return nil }
-            return (from, to)
+            let from = local[Int(index.flowSource[Int(flow)])], to = local[Int(index.flowTarget[Int(flow)])]
+            return from == LandscapeIndex.none || to == LandscapeIndex.none ? nil : (from, to)
         }
         let components = StronglyConnectedComponents(DirectedGraph(nodeCount: count, edges: edges))
         var entered = [Bool](repeating: false, count: components.count)
@@ -159,10 +173,10 @@ public struct LandscapeAnalysis: Sendable {
         for (component, members) in components.members.enumerated() where !entered[component] {
             edges += members.map { (root, $0) }
         }
-        edges += lineage.neededSystems.compactMap { local[$0] }.map { ($0, sink) }
+        edges += lineage.neededSystems.map { local[Int($0)] }.filter { $0 != LandscapeIndex.none }.map { ($0, sink) }
         let tree = Dominators(DirectedGraph(nodeCount: count + 2, edges: edges), root: root)
         return tree.dominators(of: sink).filter { $0 != root }
-            .map { index.landscape.systems[Int(lineage.systems[Int($0)])].id }.sorted()
+            .map { index.landscape.systems[Int(systems[Int($0)])].id }.sorted()
     }
 
     // MARK: - Bottlenecks
@@ -170,65 +184,73 @@ public struct LandscapeAnalysis: Sendable {
     private static func bottlenecks(plan: WorkPlan, pilots: [PilotAnalysis], options: AnalysisOptions) -> Bottlenecks {
         let index = plan.index
         let landscape = index.landscape
-        var itemPilotCount = [Int](repeating: 0, count: plan.items.count)
-        var systemPilots = [Set<Int>](repeating: [], count: index.systemCount)
-        var flowPilots = [Set<Int>](repeating: [], count: index.flowCount)
-        var teamPilots = [Set<Int>](repeating: [], count: landscape.teams.count)
-        var systemCritical = [Set<Int>](repeating: [], count: index.systemCount)
-        var flowCritical = [Set<Int>](repeating: [], count: index.flowCount)
-        var teamCritical = [Set<Int>](repeating: [], count: landscape.teams.count)
+        let words = max(1, (pilots.count + 63) / 64)
+        var itemPilotCount = [Int32](repeating: 0, count: plan.items.count)
+        var systemPilots = [UInt64](repeating: 0, count: index.systemCount * words)
+        var flowPilots = [UInt64](repeating: 0, count: index.flowCount * words)
+        var teamPilots = [UInt64](repeating: 0, count: landscape.teams.count * words)
+        var systemCritical = systemPilots, flowCritical = flowPilots, teamCritical = teamPilots
+        func mark(_ bits: inout [UInt64], _ entity: UInt32, _ pilot: Int) {
+            guard entity != LandscapeIndex.none else { return }
+            bits[Int(entity) * words + pilot / 64] |= UInt64(1) << UInt64(pilot % 64)
+        }
+        let systemOwner = landscape.systems.map { $0.owner.flatMap { index.teamIndex[$0.id] } ?? LandscapeIndex.none }
+        let itemOwner = plan.itemOwner
 
-        func team(_ id: String?) -> Int? { id.flatMap { index.teamIndex[$0] }.map(Int.init) }
-        for (pilotNumber, pilot) in pilots.enumerated() {
-            for system in pilot.lineage.systems {
-                systemPilots[Int(system)].insert(pilotNumber)
-                if let owner = team(landscape.systems[Int(system)].owner?.id) { teamPilots[owner].insert(pilotNumber) }
+        for (pilot, analysis) in pilots.enumerated() {
+            for system in analysis.lineage.systems {
+                mark(&systemPilots, system, pilot)
+                mark(&teamPilots, systemOwner[Int(system)], pilot)
             }
-            for flow in pilot.lineage.flows {
-                flowPilots[Int(flow)].insert(pilotNumber)
-                if let owner = index.flowOwner[Int(flow)] { teamPilots[Int(owner)].insert(pilotNumber) }
+            for flow in analysis.lineage.flows {
+                mark(&flowPilots, flow, pilot)
+                mark(&teamPilots, index.flowOwner[Int(flow)], pilot)
             }
-            for item in pilot.workItems {
+            for item in analysis.workItems {
                 itemPilotCount[Int(item)] += 1
                 let work = plan.items[Int(item)]
-                if let owner = team(work.owner) { teamPilots[owner].insert(pilotNumber) }
+                mark(&teamPilots, itemOwner[Int(item)], pilot)
                 switch work.kind {
-                case .system: systemPilots[Int(work.entity)].insert(pilotNumber)
-                case .flow: flowPilots[Int(work.entity)].insert(pilotNumber)
+                case .system: mark(&systemPilots, work.entity, pilot)
+                case .flow: mark(&flowPilots, work.entity, pilot)
                 default: break
                 }
             }
-            for id in pilot.criticalPath {
-                guard let item = plan.itemIndex[id].map({ plan.items[Int($0)] }) else { continue }
-                if let owner = team(item.owner) { teamCritical[owner].insert(pilotNumber) }
-                switch item.kind {
-                case .system: systemCritical[Int(item.entity)].insert(pilotNumber)
+            for item in analysis.criticalItems {
+                let work = plan.items[Int(item)]
+                mark(&teamCritical, itemOwner[Int(item)], pilot)
+                switch work.kind {
+                case .system: mark(&systemCritical, work.entity, pilot)
                 case .flow:
-                    flowCritical[Int(item.entity)].insert(pilotNumber)
-                    systemCritical[Int(index.flowSource[Int(item.entity)])].insert(pilotNumber)
-                    systemCritical[Int(index.flowTarget[Int(item.entity)])].insert(pilotNumber)
+                    mark(&flowCritical, work.entity, pilot)
+                    mark(&systemCritical, index.flowSource[Int(work.entity)], pilot)
+                    mark(&systemCritical, index.flowTarget[Int(work.entity)], pilot)
                 default: break
                 }
             }
         }
 
-        var systemLoad = [(effort: Double, pressure: Double)](repeating: (0, 0), count: index.systemCount)
-        var flowLoad = [(effort: Double, pressure: Double)](repeating: (0, 0), count: index.flowCount)
-        var teamLoad = [(effort: Double, pressure: Double)](repeating: (0, 0), count: landscape.teams.count)
-        func add(_ load: inout (effort: Double, pressure: Double), _ days: Double, _ pilotCount: Int) {
-            load.effort += days
-            load.pressure += days * Double(pilotCount)
-        }
+        var systemEffort = [Double](repeating: 0, count: index.systemCount), systemPressure = systemEffort
+        var flowEffort = [Double](repeating: 0, count: index.flowCount), flowPressure = flowEffort
+        var teamEffort = [Double](repeating: 0, count: landscape.teams.count), teamPressure = teamEffort
         for (position, item) in plan.items.enumerated() {
             let days = item.effort.expectedDays
-            let count = itemPilotCount[position]
-            if let owner = team(item.owner) { add(&teamLoad[owner], days, count) }
+            let exposure = days * Double(itemPilotCount[position])
+            if itemOwner[position] != LandscapeIndex.none {
+                teamEffort[Int(itemOwner[position])] += days
+                teamPressure[Int(itemOwner[position])] += exposure
+            }
             switch item.kind {
-            case .system: add(&systemLoad[Int(item.entity)], days, count)
+            case .system:
+                systemEffort[Int(item.entity)] += days
+                systemPressure[Int(item.entity)] += exposure
             case .flow:
-                add(&flowLoad[Int(item.entity)], days, count)
-                add(&systemLoad[Int(index.flowSource[Int(item.entity)])], days, count)
-                add(&systemLoad[Int(index.flowTarget[Int(item.entity)])], days, count)
+                flowEffort[Int(item.entity)] += days
+                flowPressure[Int(item.entity)] += exposure
+                for end in [index.flowSource[Int(item.entity)], index.flowTarget[Int(item.entity)]] {
+                    systemEffort[Int(end)] += days
+                    systemPressure[Int(end)] += exposure
+                }
             default: break
             }
         }
@@ -237,36 +259,24 @@ public struct LandscapeAnalysis: Sendable {
         let betweenness = options.computesBetweenness
             ? Betweenness(index.flowGraph, sampleSize: exact ? nil : options.betweennessSampleSize, seed: options.seed)
             : nil
-        let cuts = Biconnectivity(nodeCount: index.systemCount,
-                                  edges: Array(zip(index.flowSource, index.flowTarget)))
-        var isArticulation = [Bool](repeating: false, count: index.systemCount)
-        for node in cuts.articulationPoints { isArticulation[Int(node)] = true }
-        var isBridge = [Bool](repeating: false, count: index.flowCount)
-        for edge in cuts.bridges { isBridge[Int(edge)] = true }
+        let cuts = Biconnectivity(nodeCount: index.systemCount, edges: Array(zip(index.flowSource, index.flowTarget)))
+        var articulation = Bitset(count: index.systemCount)
+        for node in cuts.articulationPoints { articulation.insert(node) }
+        var bridges = Bitset(count: index.flowCount)
+        for edge in cuts.bridges { bridges.insert(edge) }
 
-        func ids(_ set: Set<Int>) -> [String] { set.map { pilots[$0].pilot.id }.sorted() }
-        let systems = landscape.systems.indices.map { system in
-            Bottleneck(id: landscape.systems[system].id, pilots: ids(systemPilots[system]),
-                       pendingEffort: systemLoad[system].effort, pressure: systemLoad[system].pressure,
-                       criticalFor: ids(systemCritical[system]), betweenness: betweenness?.values[system],
-                       articulationPoint: isArticulation[system], bridge: nil)
+        let pilotIDs = pilots.map(\.pilot.id)
+        func table(_ ids: [String], _ effort: [Double], _ pressure: [Double], _ pilotBits: [UInt64], _ criticalBits: [UInt64],
+                   systems: Bool = false, bridges: Bitset? = nil) -> BottleneckTable {
+            BottleneckTable(ids: ids, pendingEffort: effort, pressure: pressure, pilotBits: pilotBits, criticalBits: criticalBits,
+                            words: words, pilotIDs: pilotIDs, betweenness: systems ? betweenness?.values : nil,
+                            articulationPoints: systems ? articulation : nil, bridges: bridges, isSystems: systems)
         }
-        let flows = landscape.flows.indices.map { flow in
-            Bottleneck(id: landscape.flows[flow].id, pilots: ids(flowPilots[flow]),
-                       pendingEffort: flowLoad[flow].effort, pressure: flowLoad[flow].pressure,
-                       criticalFor: ids(flowCritical[flow]), betweenness: nil, articulationPoint: nil,
-                       bridge: isBridge[flow])
-        }
-        let teams = landscape.teams.indices.map { team in
-            Bottleneck(id: landscape.teams[team].id, pilots: ids(teamPilots[team]),
-                       pendingEffort: teamLoad[team].effort, pressure: teamLoad[team].pressure,
-                       criticalFor: ids(teamCritical[team]), betweenness: nil, articulationPoint: nil, bridge: nil)
-        }
-        func ranked(_ list: [Bottleneck]) -> [Bottleneck] {
-            list.sorted { ($0.pressure, $1.id) > ($1.pressure, $0.id) }
-        }
-        return Bottlenecks(systems: ranked(systems), flows: ranked(flows), teams: ranked(teams),
-                           betweennessSources: betweenness?.sourceCount ?? 0, betweennessIsExact: betweenness?.isExact ?? false)
+        return Bottlenecks(
+            systems: table(landscape.systems.map(\.id), systemEffort, systemPressure, systemPilots, systemCritical, systems: true),
+            flows: table(landscape.flows.map(\.id), flowEffort, flowPressure, flowPilots, flowCritical, bridges: bridges),
+            teams: table(landscape.teams.map(\.id), teamEffort, teamPressure, teamPilots, teamCritical),
+            betweennessSources: betweenness?.sourceCount ?? 0, betweennessIsExact: betweenness?.isExact ?? false)
     }
 
     // MARK: - Sprawl
@@ -277,7 +287,7 @@ public struct LandscapeAnalysis: Sendable {
             .map { $0.map { landscape.systems[Int($0)].id }.sorted() }
             .sorted { $0.lexicographicallyPrecedes($1) }
         var needed: Set<String> = []
-        var inLineage: Set<UInt32> = []
+        var inLineage = Bitset(count: index.systemCount)
         for pilot in pilots {
             needed.formUnion(pilot.pilot.needs.map(\.system.id))
             inLineage.formUnion(pilot.lineage.systems)

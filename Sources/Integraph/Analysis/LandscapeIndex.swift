@@ -1,67 +1,105 @@
 /// A validated landscape turned into compact, index-based arrays for the analyses: systems,
 /// flows, teams and data labels numbered from 0, flows listed per system both ways, and the
-/// strongly connected components of the flow graph. Built once in O(S + F + labels).
+/// strongly connected components of the flow graph. Built once in O(S + F + labels), with
+/// string-keyed dictionaries only for systems, teams, gates and the flows something refers
+/// to by id: four million flow ids need not be hashed to analyse four million flows.
 ///
 /// ```swift
 /// let index = LandscapeIndex(landscape)
-/// for flow in index.incomingFlows[index.systemIndex["snowflake"]!] { ... }
+/// if let warehouse = index.systemIndex["snowflake"] {
+///     print(index.incomingFlows[warehouse].count)
+/// }
 /// ```
 public struct LandscapeIndex: Sendable {
     public let landscape: Landscape
     public let systemIndex: [String: UInt32]
-    public let flowIndex: [String: UInt32]
     public let teamIndex: [String: UInt32]
+    public let gateIndex: [String: UInt32]
+    public let labelIndex: [String: UInt32]
     /// Flow endpoints, by flow index.
     public let flowSource: [UInt32]
     public let flowTarget: [UInt32]
-    /// Each flow's data labels as sorted label numbers.
-    public let flowLabels: [[UInt32]]
-    public let labelIndex: [String: UInt32]
     /// Flow indices leaving and entering each system.
     public let outgoingFlows: CompressedRows
     public let incomingFlows: CompressedRows
     /// System → system, one edge per flow (parallel flows kept).
     public let flowGraph: DirectedGraph
     public let components: StronglyConnectedComponents
-    /// The team owning each flow (its own or its target's), if any.
-    public let flowOwner: [UInt32?]
+    /// The team owning each flow (its own or its target's); `UInt32.max` for none.
+    public let flowOwner: [UInt32]
+    /// The flows that pilots or `after` links name by id.
+    private let referencedFlows: [String: UInt32]
+    private let labelsOfFlows: CompressedRows
+
+    public static let none = UInt32.max
 
     public init(_ landscape: Landscape) {
         self.landscape = landscape
         systemIndex = Self.numbered(landscape.systems.map(\.id))
-        flowIndex = Self.numbered(landscape.flows.map(\.id))
         teamIndex = Self.numbered(landscape.teams.map(\.id))
+        gateIndex = Self.numbered(landscape.gates.map(\.id))
         var labels: [String: UInt32] = [:]
-        for label in Set(landscape.flows.flatMap(\.data)).sorted() {
-            labels[label] = UInt32(labels.count)
-        }
-        labelIndex = labels
+        var labelEntries: [(UInt32, UInt32)] = []
         var source: [UInt32] = []
         var target: [UInt32] = []
-        var flowLabels: [[UInt32]] = []
-        source.reserveCapacity(landscape.flows.count)
-        target.reserveCapacity(landscape.flows.count)
-        flowLabels.reserveCapacity(landscape.flows.count)
-        for flow in landscape.flows {
+        let flowCount = landscape.flows.count
+        source.reserveCapacity(flowCount)
+        target.reserveCapacity(flowCount)
+        labelEntries.reserveCapacity(flowCount * 2)
+        for (number, flow) in landscape.flows.enumerated() {
             source.append(systemIndex[flow.from.id] ?? 0)
             target.append(systemIndex[flow.to.id] ?? 0)
-            flowLabels.append(Set(flow.data.compactMap { labels[$0] }).sorted())
+            var numbers: [UInt32] = []
+            for label in flow.data {
+                let next = UInt32(labels.count)
+                let value = labels[label, default: next]
+                if value == next { labels[label] = next }
+                numbers.append(value)
+            }
+            numbers.sort()
+            var previous: UInt32?
+            for value in numbers where value != previous {
+                labelEntries.append((UInt32(number), value))
+                previous = value
+            }
         }
+        labelIndex = labels
+        labelsOfFlows = CompressedRows(rowCount: flowCount, entries: labelEntries)
         flowSource = source
         flowTarget = target
-        self.flowLabels = flowLabels
         let systemCount = landscape.systems.count
         outgoingFlows = CompressedRows(rowCount: systemCount, entries: source.indices.lazy.map { (source[$0], UInt32($0)) })
         incomingFlows = CompressedRows(rowCount: systemCount, entries: target.indices.lazy.map { (target[$0], UInt32($0)) })
         flowGraph = DirectedGraph(nodeCount: systemCount, edges: source.indices.lazy.map { (source[$0], target[$0]) })
         components = StronglyConnectedComponents(flowGraph)
-        let owners = landscape.flowOwners()
+
         let teams = teamIndex
-        flowOwner = landscape.flows.map { owners[$0.id].flatMap { teams[$0] } }
+        let systemOwner = landscape.systems.map { $0.owner.flatMap { teams[$0.id] } ?? Self.none }
+        flowOwner = landscape.flows.indices.map { number in
+            landscape.flows[number].owner.flatMap { teams[$0.id] } ?? systemOwner[Int(target[number])]
+        }
+        var wanted: Set<String> = []
+        for pilot in landscape.pilots { wanted.formUnion(pilot.flows.map(\.id) + pilot.after.map(\.id)) }
+        for system in landscape.systems where !system.after.isEmpty { wanted.formUnion(system.after.map(\.id)) }
+        for flow in landscape.flows where !flow.after.isEmpty { wanted.formUnion(flow.after.map(\.id)) }
+        for gate in landscape.gates where !gate.after.isEmpty { wanted.formUnion(gate.after.map(\.id)) }
+        var referenced: [String: UInt32] = [:]
+        if !wanted.isEmpty {
+            for (number, flow) in landscape.flows.enumerated() where wanted.contains(flow.id) {
+                referenced[flow.id] = UInt32(number)
+            }
+        }
+        referencedFlows = referenced
     }
 
     public var systemCount: Int { landscape.systems.count }
     public var flowCount: Int { landscape.flows.count }
+
+    /// A flow's data labels, as sorted label numbers.
+    public func flowLabels(_ flow: UInt32) -> ArraySlice<UInt32> { labelsOfFlows[flow] }
+
+    /// The index of a flow that a pilot or an `after` link names.
+    public func flowIndex(of id: String) -> UInt32? { referencedFlows[id] }
 
     private static func numbered(_ ids: [String]) -> [String: UInt32] {
         var result: [String: UInt32] = [:]

@@ -14,6 +14,29 @@ public struct PilotAnalysis: Sendable {
         public let criticality: Double
     }
 
+    /// The pilot's work items with their schedule, sorted by id, kept as columns so a
+    /// pilot waiting on a million items costs 28 bytes an item; a ``ScheduledWork`` is made
+    /// when one is read.
+    public struct WorkSchedule: Sendable, RandomAccessCollection {
+        let items: [WorkItem]
+        let itemIndices: [UInt32]
+        let earliestStarts: [Double]
+        let latestStarts: [Double]
+        let criticalities: [Double]
+
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { itemIndices.count }
+
+        public subscript(position: Int) -> ScheduledWork {
+            let item = items[Int(itemIndices[position])]
+            let days = item.effort.expectedDays
+            let earliest = earliestStarts[position], latest = latestStarts[position]
+            return ScheduledWork(item: item, earliestStart: earliest, earliestFinish: earliest + days, latestStart: latest,
+                                 latestFinish: latest + days, slack: Swift.max(0, latest - earliest),
+                                 criticality: criticalities[position])
+        }
+    }
+
     /// PERT statistics along the critical path and Monte Carlo percentiles of the duration.
     public struct DurationEstimate: Sendable {
         public let mean: Double
@@ -46,7 +69,7 @@ public struct PilotAnalysis: Sendable {
     public let criticalPath: [String]
     public let estimate: DurationEstimate?
     /// Sorted by id.
-    public let work: [ScheduledWork]
+    public let work: WorkSchedule
     public let sprawl: Sprawl
     /// Systems every data path into the pilot's needed systems passes through, by id.
     public let dominators: [String]
@@ -54,6 +77,7 @@ public struct PilotAnalysis: Sendable {
     public let estimatedShare: Double
     /// With a start date: when the P85 duration (or the duration) ends, in working days.
     public let finishDate: CalendarDate?
-    /// Item indices of its work, for the bottleneck analysis.
+    /// Item indices of its work and of its critical path, for the bottleneck analysis.
     let workItems: [UInt32]
+    let criticalItems: [UInt32]
 }

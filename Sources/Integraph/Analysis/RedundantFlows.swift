@@ -14,8 +14,8 @@ public struct RedundantFlows: Sendable {
 
     public init(_ index: LandscapeIndex) {
         var flowsWithLabel = [[UInt32]](repeating: [], count: index.labelIndex.count)
-        for flow in 0..<index.flowCount {
-            for label in index.flowLabels[flow] { flowsWithLabel[Int(label)].append(UInt32(flow)) }
+        for flow in 0..<UInt32(index.flowCount) {
+            for label in index.flowLabels(flow) { flowsWithLabel[Int(label)].append(flow) }
         }
         // Per label, the flows carrying it grouped by source system.
         let outgoingByLabel: [[UInt32: [UInt32]]] = flowsWithLabel.map { flows in
@@ -23,7 +23,7 @@ public struct RedundantFlows: Sendable {
         }
         var redundant: [UInt32] = []
         for flow in 0..<UInt32(index.flowCount) {
-            let labels = index.flowLabels[Int(flow)]
+            let labels = index.flowLabels(flow)
             guard let rarest = labels.min(by: { flowsWithLabel[Int($0)].count < flowsWithLabel[Int($1)].count }) else {
                 continue
             }
@@ -40,7 +40,7 @@ public struct RedundantFlows: Sendable {
                     let next = index.flowTarget[Int(other)]
                     // A path of one flow straight to the target is a parallel flow, not a longer path.
                     if system == source && next == target { continue }
-                    guard Self.carriesAll(labels, index.flowLabels[Int(other)]) else { continue }
+                    guard Self.carriesAll(labels, index.flowLabels(other)) else { continue }
                     if next == target {
                         redundant.append(flow)
                         break search
@@ -53,11 +53,11 @@ public struct RedundantFlows: Sendable {
     }
 
     /// Whether sorted `carried` contains every label of sorted `wanted`.
-    private static func carriesAll(_ wanted: [UInt32], _ carried: [UInt32]) -> Bool {
-        var position = 0
+    private static func carriesAll(_ wanted: ArraySlice<UInt32>, _ carried: ArraySlice<UInt32>) -> Bool {
+        var position = carried.startIndex
         for label in wanted {
-            while position < carried.count, carried[position] < label { position += 1 }
-            guard position < carried.count, carried[position] == label else { return false }
+            while position < carried.endIndex, carried[position] < label { position += 1 }
+            guard position < carried.endIndex, carried[position] == label else { return false }
         }
         return true
     }

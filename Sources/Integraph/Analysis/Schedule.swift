@@ -9,7 +9,7 @@
 /// with durations drawn by ``PERTSampler``, so it costs O(samples × (n + m)).
 ///
 /// ```swift
-/// let schedule = Schedule(durations: [2, 3], predecessors: [[], [0]], tail: 1)
+/// let schedule = Schedule(durations: [2, 3], predecessors: CompressedRows(lists: [[], [0]]), tail: 1)
 /// schedule.duration // 6
 /// schedule.slack    // [0, 0]
 /// ```
@@ -32,14 +32,14 @@ public struct Schedule: Sendable {
     ///   - durations: one per node, nodes in topological order.
     ///   - predecessors: for each node, the nodes (all earlier in the order) it waits for.
     ///   - tail: the pilot's own effort, done after everything else.
-    public init(durations: [Double], predecessors: [[Int]], tail: Double) {
+    public init(durations: [Double], predecessors: CompressedRows, tail: Double) {
         let count = durations.count
         var earliestStart = [Double](repeating: 0, count: count)
         var earliestFinish = [Double](repeating: 0, count: count)
         var workFinish = 0.0
         for node in 0..<count {
             var start = 0.0
-            for before in predecessors[node] { start = max(start, earliestFinish[before]) }
+            for before in predecessors[node] { start = max(start, earliestFinish[Int(before)]) }
             earliestStart[node] = start
             earliestFinish[node] = start + durations[node]
             workFinish = max(workFinish, earliestFinish[node])
@@ -48,7 +48,7 @@ public struct Schedule: Sendable {
         var latestStart = [Double](repeating: 0, count: count)
         for node in stride(from: count - 1, through: 0, by: -1) {
             latestStart[node] = latestFinish[node] - durations[node]
-            for before in predecessors[node] { latestFinish[before] = min(latestFinish[before], latestStart[node]) }
+            for before in predecessors[node] { latestFinish[Int(before)] = min(latestFinish[Int(before)], latestStart[node]) }
         }
         self.earliestStart = earliestStart
         self.earliestFinish = earliestFinish
@@ -65,7 +65,7 @@ public struct Schedule: Sendable {
     /// One chain of zero-slack nodes from a start to the last finish, found backwards from
     /// the end and, where several nodes qualify, taking the one `precedes` puts first. It
     /// ends only on `isEligible` nodes and steps along `predecessors`.
-    public func criticalChain(predecessors: [[Int]], isEligible: (Int) -> Bool = { _ in true },
+    public func criticalChain(predecessors: (Int) -> [Int], isEligible: (Int) -> Bool = { _ in true },
                               precedes: (Int, Int) -> Bool) -> [Int] {
         let count = earliestFinish.count
         var candidates = (0..<count).filter {
@@ -75,7 +75,7 @@ public struct Schedule: Sendable {
         while let node = candidates.min(by: precedes) {
             chain.append(node)
             guard earliestStart[node] > Self.tolerance else { break }
-            candidates = predecessors[node].filter {
+            candidates = predecessors(node).filter {
                 isCritical($0) && abs(earliestFinish[$0] - earliestStart[node]) < Self.tolerance
             }
         }
@@ -92,7 +92,7 @@ public struct MonteCarloSchedule: Sendable {
     /// For each node, the share of samples in which it had zero slack.
     public let criticality: [Double]
 
-    public init(efforts: [Effort], predecessors: [[Int]], tail: Effort, samples: Int, seed: UInt64) {
+    public init(efforts: [Effort], predecessors: CompressedRows, tail: Effort, samples: Int, seed: UInt64) {
         var random = SeededRandom(seed: seed)
         var durations = [Double](repeating: 0, count: efforts.count)
         var totals: [Double] = []

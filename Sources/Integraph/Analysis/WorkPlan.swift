@@ -24,34 +24,54 @@ public struct WorkPlan: Sendable {
     public let index: LandscapeIndex
     /// Pending items: planned systems, pending flows, pending gates, in model order.
     public let items: [WorkItem]
-    public let itemIndex: [String: UInt32]
+    /// The item of each system, flow and gate; `LandscapeIndex.none` when it is not pending.
+    public let systemItem: [UInt32]
+    public let flowItem: [UInt32]
+    public let gateItem: [UInt32]
     /// Nodes `0..<items.count` are items, the rest lineage junctions; edges run from the
     /// work that must finish first to the work that waits.
     public let precedence: DirectedGraph
     public let predecessors: DirectedGraph
     /// Each node's position in one topological order of `precedence`.
     public let topologicalRank: [UInt32]
+    /// Each item's position when all items are sorted by id: sorting by it sorts by id,
+    /// without comparing strings again.
+    public let idRank: [UInt32]
+    /// The owning team of each item, `LandscapeIndex.none` when it has none.
+    public let itemOwner: [UInt32]
 
     public init(_ index: LandscapeIndex) throws(PrecedenceCycleError) {
         self.index = index
         let landscape = index.landscape
         let pending = landscape.pendingItems()
         items = Self.resolveEfforts(pending, rules: landscape.estimates, index: index)
-        var itemIndex: [String: UInt32] = [:]
-        for (position, item) in items.enumerated() { itemIndex[item.id] = UInt32(position) }
-        self.itemIndex = itemIndex
+        var systemItem = [UInt32](repeating: LandscapeIndex.none, count: index.systemCount)
+        var flowItem = [UInt32](repeating: LandscapeIndex.none, count: index.flowCount)
+        var gateItem = [UInt32](repeating: LandscapeIndex.none, count: landscape.gates.count)
+        for (position, item) in items.enumerated() {
+            switch item.kind {
+            case .system: systemItem[Int(item.entity)] = UInt32(position)
+            case .flow: flowItem[Int(item.entity)] = UInt32(position)
+            default: gateItem[Int(item.entity)] = UInt32(position)
+            }
+        }
+        self.systemItem = systemItem
+        self.flowItem = flowItem
+        self.gateItem = gateItem
 
         var edges: [(UInt32, UInt32)] = []
         for (position, item) in pending.enumerated() {
             for reference in item.after {
-                if let before = itemIndex[reference.id] { edges.append((before, UInt32(position))) }
+                if let before = Self.item(named: reference.id, index: index, systemItem: systemItem, flowItem: flowItem,
+                                          gateItem: gateItem) {
+                    edges.append((before, UInt32(position)))
+                }
             }
         }
-        var flowItem = [UInt32?](repeating: nil, count: index.flowCount)
         for (position, item) in items.enumerated() where item.kind == .flow {
-            flowItem[Int(item.entity)] = UInt32(position)
-            for end in [index.flowSource[Int(item.entity)], index.flowTarget[Int(item.entity)]] {
-                if let system = itemIndex[landscape.systems[Int(end)].id] { edges.append((system, UInt32(position))) }
+            for end in [index.flowSource[Int(item.entity)], index.flowTarget[Int(item.entity)]]
+            where systemItem[Int(end)] != LandscapeIndex.none {
+                edges.append((systemItem[Int(end)], UInt32(position)))
             }
         }
         var nodeCount = items.count
@@ -60,7 +80,8 @@ public struct WorkPlan: Sendable {
             var fromOutside: [UInt32] = [], fromInside: [UInt32] = []
             var leaving: [UInt32] = [], leavingComponent: [UInt32] = []
             for flow in index.incomingFlows[system] {
-                guard let item = flowItem[Int(flow)] else { continue }
+                let item = flowItem[Int(flow)]
+                guard item != LandscapeIndex.none else { continue }
                 if index.components.component(of: index.flowSource[Int(flow)]) == component {
                     fromInside.append(item)
                 } else {
@@ -69,7 +90,8 @@ public struct WorkPlan: Sendable {
             }
             guard !fromOutside.isEmpty || !fromInside.isEmpty else { continue }
             for flow in index.outgoingFlows[system] {
-                guard let item = flowItem[Int(flow)] else { continue }
+                let item = flowItem[Int(flow)]
+                guard item != LandscapeIndex.none else { continue }
                 leaving.append(item)
                 if index.components.component(of: index.flowTarget[Int(flow)]) != component { leavingComponent.append(item) }
             }
@@ -92,33 +114,54 @@ public struct WorkPlan: Sendable {
         }
         // Tarjan numbers components in reverse topological order; every component is one node.
         topologicalRank = components.componentOfNode.map { UInt32(nodeCount - 1) - $0 }
+        let items = self.items
+        var idRank = [UInt32](repeating: 0, count: items.count)
+        let byID = items.indices.sorted { items[$0].id < items[$1].id }
+        for (rank, item) in byID.enumerated() { idRank[item] = UInt32(rank) }
+        self.idRank = idRank
+        let teams = index.teamIndex
+        itemOwner = items.map { $0.owner.flatMap { teams[$0] } ?? LandscapeIndex.none }
+    }
+
+    /// The item a model id names, if it is pending work.
+    public func item(named id: String) -> UInt32? {
+        Self.item(named: id, index: index, systemItem: systemItem, flowItem: flowItem, gateItem: gateItem)
+    }
+
+    private static func item(named id: String, index: LandscapeIndex, systemItem: [UInt32], flowItem: [UInt32],
+                             gateItem: [UInt32]) -> UInt32? {
+        let item: UInt32? = if let system = index.systemIndex[id] {
+            systemItem[Int(system)]
+        } else if let flow = index.flowIndex(of: id) {
+            flowItem[Int(flow)]
+        } else if let gate = index.gateIndex[id] {
+            gateItem[Int(gate)]
+        } else {
+            nil
+        }
+        return item == LandscapeIndex.none ? nil : item
     }
 
     /// The items a pilot waits for: pending items in its lineage, those named by its `after`
     /// and `flows`, and, transitively, every pending predecessor of those. Node ids
-    /// (junctions included), in topological order.
+    /// (junctions included), in topological order. O(size of the result + its edges), plus
+    /// a sort.
     public func work(for pilot: Pilot, lineage: Lineage) -> [UInt32] {
-        var seeds: [UInt32] = []
-        let landscape = index.landscape
-        for system in lineage.systems {
-            if let item = itemIndex[landscape.systems[Int(system)].id] { seeds.append(item) }
-        }
-        for flow in lineage.flows {
-            if let item = itemIndex[landscape.flows[Int(flow)].id] { seeds.append(item) }
-        }
-        for reference in pilot.after + pilot.flows {
-            if let item = itemIndex[reference.id] { seeds.append(item) }
-        }
-        var included: Set<UInt32> = []
+        var included = Bitset(count: precedence.nodeCount)
         var queue: [UInt32] = []
-        for seed in seeds where included.insert(seed).inserted { queue.append(seed) }
+        func add(_ item: UInt32) {
+            if item != LandscapeIndex.none, included.insert(item) { queue.append(item) }
+        }
+        for system in lineage.systems { add(systemItem[Int(system)]) }
+        for flow in lineage.flows { add(flowItem[Int(flow)]) }
+        for reference in pilot.after + pilot.flows {
+            if let item = item(named: reference.id) { add(item) }
+        }
         var head = 0
         while head < queue.count {
             let node = queue[head]
             head += 1
-            for before in predecessors.successors(of: node) where included.insert(before).inserted {
-                queue.append(before)
-            }
+            for before in predecessors.successors(of: node) { add(before) }
         }
         return queue.sorted { topologicalRank[Int($0)] < topologicalRank[Int($1)] }
     }
@@ -135,11 +178,7 @@ public struct WorkPlan: Sendable {
         var medians: [EntityKind: Effort] = [:]
         for (kind, efforts) in written { medians[kind] = median(of: efforts) }
         return pending.map { item in
-            let entity: UInt32 = switch item.kind {
-            case .system: index.systemIndex[item.id] ?? 0
-            case .flow: index.flowIndex[item.id] ?? 0
-            default: UInt32(index.landscape.gates.firstIndex { $0.id == item.id } ?? 0)
-            }
+            let entity = item.entity
             if let effort = item.effort {
                 return WorkItem(kind: item.kind, id: item.id, effort: effort, estimated: false, estimateSource: nil,
                                 owner: item.owner, entity: entity)

@@ -40,4 +40,13 @@ public struct CompressedRows: Sendable {
     public subscript(row: Int) -> ArraySlice<UInt32> {
         values[Int(offsets[row])..<Int(offsets[row + 1])]
     }
+
+    /// Rows given as lists, such as predecessor lists.
+    public init(lists: [[Int]]) {
+        var entries: [(UInt32, UInt32)] = []
+        for (row, list) in lists.enumerated() {
+            for value in list { entries.append((UInt32(row), UInt32(value))) }
+        }
+        self.init(rowCount: lists.count, entries: entries)
+    }
 }

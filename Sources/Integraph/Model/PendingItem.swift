@@ -20,6 +20,8 @@ public struct PendingItem: Sendable, Hashable {
     public var effort: Effort?
     public var after: [Reference]
     public var position: SourcePosition
+    /// Its index among the landscape's systems, flows or gates.
+    public var entity: UInt32
 }
 
 extension Landscape {
@@ -28,20 +30,20 @@ extension Landscape {
     public func pendingItems(flowOwners: [String: String]? = nil) -> [PendingItem] {
         let flowOwners = flowOwners ?? self.flowOwners()
         var items: [PendingItem] = []
-        for system in systems where system.isPending {
+        for (number, system) in systems.enumerated() where system.isPending {
             items.append(PendingItem(kind: .system, id: system.id, status: system.status.rawValue, classification: nil,
                                      ownKind: system.kind, owner: system.owner?.id, effort: system.effort,
-                                     after: system.after, position: system.position))
+                                     after: system.after, position: system.position, entity: UInt32(number)))
         }
-        for flow in flows where flow.isPending {
+        for (number, flow) in flows.enumerated() where flow.isPending {
             items.append(PendingItem(kind: .flow, id: flow.id, status: flow.status.rawValue,
                                      classification: flow.classification, ownKind: nil, owner: flowOwners[flow.id],
-                                     effort: flow.effort, after: flow.after, position: flow.position))
+                                     effort: flow.effort, after: flow.after, position: flow.position, entity: UInt32(number)))
         }
-        for gate in gates where gate.isPending {
+        for (number, gate) in gates.enumerated() where gate.isPending {
             items.append(PendingItem(kind: .gate, id: gate.id, status: gate.status.rawValue, classification: nil,
                                      ownKind: gate.kind.rawValue, owner: gate.owner?.id, effort: gate.effort,
-                                     after: gate.after, position: gate.position))
+                                     after: gate.after, position: gate.position, entity: UInt32(number)))
         }
         return items
     }

@@ -25,9 +25,6 @@ struct AnalysisDigest {
             .sorted { ($0.pilots.count, $1.id) > ($1.pilots.count, $0.id) }
     }
 
-    func top(_ list: [Bottleneck], _ count: Int) -> [Bottleneck] {
-        Array(list.filter { $0.pressure > 0 }.prefix(count))
-    }
 
     /// `12`, `12.5`, `12.33`: days to two decimals at most.
     static func days(_ value: Double) -> String {

@@ -22,9 +22,9 @@ public struct AnalysisJSONWriter: Sendable {
         let pilots = (selected ?? analysis.pilots).map(pilot)
         out += "  \"pilots\": [" + (pilots.isEmpty ? "" : "\n" + pilots.joined(separator: ",\n") + "\n  ") + "],\n"
         out += "  \"bottlenecks\": {\n"
-        out += "    \"systems\": " + list(analysis.bottlenecks.systems.map { bottleneck($0) }) + ",\n"
-        out += "    \"flows\": " + list(analysis.bottlenecks.flows.map { bottleneck($0) }) + ",\n"
-        out += "    \"teams\": " + list(analysis.bottlenecks.teams.map { bottleneck($0) }) + "\n"
+        out += "    \"systems\": " + list(analysis.bottlenecks.systems) + ",\n"
+        out += "    \"flows\": " + list(analysis.bottlenecks.flows) + ",\n"
+        out += "    \"teams\": " + list(analysis.bottlenecks.teams) + "\n"
         out += "  },\n"
         let sprawl = analysis.sprawl
         out += "  \"sprawl\": {\"cycles\": [" + sprawl.cycles.map(JSONText.strings).joined(separator: ",") + "], "
@@ -40,8 +40,14 @@ public struct AnalysisJSONWriter: Sendable {
         return bottlenecks.betweennessIsExact ? "exact" : "sampled"
     }
 
-    private func list(_ objects: [String]) -> String {
-        objects.isEmpty ? "[]" : "[\n      " + objects.joined(separator: ",\n      ") + "\n    ]"
+    /// The table ranked, one object per line, each made as it is written.
+    private func list(_ table: BottleneckTable) -> String {
+        guard !table.isEmpty else { return "[]" }
+        var out = "["
+        for (number, position) in table.rankedPositions().enumerated() {
+            out += (number == 0 ? "\n      " : ",\n      ") + bottleneck(table[position])
+        }
+        return out + "\n    ]"
     }
 
     private func pilot(_ pilot: PilotAnalysis) -> String {

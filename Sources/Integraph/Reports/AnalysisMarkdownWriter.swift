@@ -36,7 +36,7 @@ public struct AnalysisMarkdownWriter: Sendable {
         for (title, list) in [("Systems", analysis.bottlenecks.systems), ("Flows", analysis.bottlenecks.flows),
                               ("Teams", analysis.bottlenecks.teams)] {
             out += "\n### \(title)\n\n| id | pressure | pending (d) | pilots | critical for |\n|---|---:|---:|---|---|\n"
-            for entry in digest.top(list, 10) {
+            for entry in list.top(10) {
                 out += "| \(cell(entry.id)) | \(days(entry.pressure)) | \(days(entry.pendingEffort)) | "
                     + "\(entry.pilots.map(cell).joined(separator: ", ")) | \(entry.criticalFor.map(cell).joined(separator: ", ")) |\n"
             }

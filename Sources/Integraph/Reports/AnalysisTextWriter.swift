@@ -40,7 +40,7 @@ public struct AnalysisTextWriter: Sendable {
         lines.append("Top bottlenecks (pressure: pending days × pilots waiting on them)")
         for (title, list) in [("systems", analysis.bottlenecks.systems), ("flows", analysis.bottlenecks.flows),
                               ("teams", analysis.bottlenecks.teams)] {
-            let top = digest.top(list, 5)
+            let top = list.top(5)
             let text = top.isEmpty ? "none" : top.map {
                 "\($0.id) \(days($0.pressure)) (\(days($0.pendingEffort)) d, \($0.pilots.count) pilots)"
             }.joined(separator: "; ")
