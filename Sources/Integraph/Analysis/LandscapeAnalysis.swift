@@ -19,7 +19,9 @@ public struct LandscapeAnalysis: Sendable {
         let index = LandscapeIndex(landscape)
         let plan = try WorkPlan(index)
         self.options = options
-        pilots = landscape.pilots.sorted { $0.id < $1.id }.map { Self.analyze($0, plan: plan, options: options) }
+        // Pilots are independent; each seeds its own Monte Carlo run, so order does not matter.
+        let sorted = landscape.pilots.sorted { $0.id < $1.id }
+        pilots = ConcurrentSlots<PilotAnalysis>.map(sorted.count) { Self.analyze(sorted[$0], plan: plan, options: options) }
         summary = LandscapeSummary(
             name: landscape.name, systems: landscape.systems.count, flows: landscape.flows.count,
             teams: landscape.teams.count, domains: Set(landscape.systems.compactMap(\.domain)).count,
@@ -67,8 +69,9 @@ public struct LandscapeAnalysis: Sendable {
                 standardDeviation: (criticalItems.reduce(pilot.effort.variance) { $0 + plan.items[Int($1)].effort.variance }).squareRoot(),
                 p50: run.p50, p85: run.p85, p95: run.p95)
         }
-        var itemPositions = nodes.indices.filter { !plan.isJunction(nodes[$0]) }
-        itemPositions.sort { plan.idRank[Int(nodes[$0])] < plan.idRank[Int(nodes[$1])] }
+        var marks = Bitset(count: plan.items.count)
+        for node in nodes where !plan.isJunction(node) { marks.insert(plan.idRank[Int(node)]) }
+        let itemPositions = plan.inIDOrder(marks).map { Int(local[Int($0)]) }
         let work = PilotAnalysis.WorkSchedule(
             items: plan.items, itemIndices: itemPositions.map { nodes[$0] },
             earliestStarts: itemPositions.map { schedule.earliestStart[$0] },
@@ -138,15 +141,15 @@ public struct LandscapeAnalysis: Sendable {
             flowCount += 1
             let owner = index.flowOwner[Int(flow)]
             if owner != LandscapeIndex.none { teams.insert(owner) }
-            let model = landscape.flows[Int(flow)]
-            if model.isPending { pendingFlows += 1 }
-            classification = max(classification ?? model.classification, model.classification)
+            if plan.flowItem[Int(flow)] != LandscapeIndex.none { pendingFlows += 1 }
+            let level = index.flowClassification[Int(flow)]
+            classification = max(classification ?? level, level)
         }
         var gates = 0
         for item in work {
             let owner = plan.itemOwner[Int(item)]
             if owner != LandscapeIndex.none { teams.insert(owner) }
-            if plan.items[Int(item)].kind == .gate { gates += 1 }
+            if plan.itemKind[Int(item)] == .gate { gates += 1 }
         }
         return PilotAnalysis.Sprawl(systems: systemCount, flows: flowCount, pendingFlows: pendingFlows,
                                     teams: teams.count, domains: domains.count, gates: gates, classification: classification)
@@ -208,23 +211,23 @@ public struct LandscapeAnalysis: Sendable {
             }
             for item in analysis.workItems {
                 itemPilotCount[Int(item)] += 1
-                let work = plan.items[Int(item)]
+                let entity = plan.itemEntity[Int(item)]
                 mark(&teamPilots, itemOwner[Int(item)], pilot)
-                switch work.kind {
-                case .system: mark(&systemPilots, work.entity, pilot)
-                case .flow: mark(&flowPilots, work.entity, pilot)
+                switch plan.itemKind[Int(item)] {
+                case .system: mark(&systemPilots, entity, pilot)
+                case .flow: mark(&flowPilots, entity, pilot)
                 default: break
                 }
             }
             for item in analysis.criticalItems {
-                let work = plan.items[Int(item)]
+                let entity = plan.itemEntity[Int(item)]
                 mark(&teamCritical, itemOwner[Int(item)], pilot)
-                switch work.kind {
-                case .system: mark(&systemCritical, work.entity, pilot)
+                switch plan.itemKind[Int(item)] {
+                case .system: mark(&systemCritical, entity, pilot)
                 case .flow:
-                    mark(&flowCritical, work.entity, pilot)
-                    mark(&systemCritical, index.flowSource[Int(work.entity)], pilot)
-                    mark(&systemCritical, index.flowTarget[Int(work.entity)], pilot)
+                    mark(&flowCritical, entity, pilot)
+                    mark(&systemCritical, index.flowSource[Int(entity)], pilot)
+                    mark(&systemCritical, index.flowTarget[Int(entity)], pilot)
                 default: break
                 }
             }

@@ -27,6 +27,7 @@ public struct LandscapeIndex: Sendable {
     public let components: StronglyConnectedComponents
     /// The team owning each flow (its own or its target's); `UInt32.max` for none.
     public let flowOwner: [UInt32]
+    public let flowClassification: [Classification]
     /// The flows that pilots or `after` links name by id.
     private let referencedFlows: [String: UInt32]
     private let labelsOfFlows: CompressedRows
@@ -75,6 +76,7 @@ public struct LandscapeIndex: Sendable {
 
         let teams = teamIndex
         let systemOwner = landscape.systems.map { $0.owner.flatMap { teams[$0.id] } ?? Self.none }
+        flowClassification = landscape.flows.map(\.classification)
         flowOwner = landscape.flows.indices.map { number in
             landscape.flows[number].owner.flatMap { teams[$0.id] } ?? systemOwner[Int(target[number])]
         }

@@ -32,18 +32,27 @@ public struct WorkPlan: Sendable {
     /// work that must finish first to the work that waits.
     public let precedence: DirectedGraph
     public let predecessors: DirectedGraph
-    /// Each node's position in one topological order of `precedence`.
+    /// Each node's position in one topological order of `precedence`, and the node at each
+    /// position.
     public let topologicalRank: [UInt32]
+    let nodeAtRank: [UInt32]
     /// Each item's position when all items are sorted by id: sorting by it sorts by id,
     /// without comparing strings again.
     public let idRank: [UInt32]
-    /// The owning team of each item, `LandscapeIndex.none` when it has none.
+    let itemAtIDRank: [UInt32]
+    /// Columns of `items`, read in hot loops without copying whole items: owning team
+    /// (`LandscapeIndex.none` for none), kind, and entity index.
     public let itemOwner: [UInt32]
+    public let itemKind: [EntityKind]
+    public let itemEntity: [UInt32]
 
     public init(_ index: LandscapeIndex) throws(PrecedenceCycleError) {
         self.index = index
         let landscape = index.landscape
-        let pending = landscape.pendingItems()
+        let pending = landscape.pendingItems { flow in
+            let owner = index.flowOwner[flow]
+            return owner == LandscapeIndex.none ? nil : landscape.teams[Int(owner)].id
+        }
         items = Self.resolveEfforts(pending, rules: landscape.estimates, index: index)
         var systemItem = [UInt32](repeating: LandscapeIndex.none, count: index.systemCount)
         var flowItem = [UInt32](repeating: LandscapeIndex.none, count: index.flowCount)
@@ -113,14 +122,21 @@ public struct WorkPlan: Sendable {
             }
         }
         // Tarjan numbers components in reverse topological order; every component is one node.
-        topologicalRank = components.componentOfNode.map { UInt32(nodeCount - 1) - $0 }
+        let ranks = components.componentOfNode.map { UInt32(nodeCount - 1) - $0 }
+        topologicalRank = ranks
+        var nodeAtRank = [UInt32](repeating: 0, count: nodeCount)
+        for (node, rank) in ranks.enumerated() { nodeAtRank[Int(rank)] = UInt32(node) }
+        self.nodeAtRank = nodeAtRank
         let items = self.items
         var idRank = [UInt32](repeating: 0, count: items.count)
         let byID = items.indices.sorted { items[$0].id < items[$1].id }
         for (rank, item) in byID.enumerated() { idRank[item] = UInt32(rank) }
         self.idRank = idRank
+        itemAtIDRank = byID.map { UInt32($0) }
         let teams = index.teamIndex
         itemOwner = items.map { $0.owner.flatMap { teams[$0] } ?? LandscapeIndex.none }
+        itemKind = items.map(\.kind)
+        itemEntity = items.map(\.entity)
     }
 
     /// The item a model id names, if it is pending work.
@@ -147,10 +163,11 @@ public struct WorkPlan: Sendable {
     /// (junctions included), in topological order. O(size of the result + its edges), plus
     /// a sort.
     public func work(for pilot: Pilot, lineage: Lineage) -> [UInt32] {
+        // Marked by topological rank, so reading the marks in order is the topological order.
         var included = Bitset(count: precedence.nodeCount)
         var queue: [UInt32] = []
-        func add(_ item: UInt32) {
-            if item != LandscapeIndex.none, included.insert(item) { queue.append(item) }
+        func add(_ node: UInt32) {
+            if node != LandscapeIndex.none, included.insert(topologicalRank[Int(node)]) { queue.append(node) }
         }
         for system in lineage.systems { add(systemItem[Int(system)]) }
         for flow in lineage.flows { add(flowItem[Int(flow)]) }
@@ -163,7 +180,12 @@ public struct WorkPlan: Sendable {
             head += 1
             for before in predecessors.successors(of: node) { add(before) }
         }
-        return queue.sorted { topologicalRank[Int($0)] < topologicalRank[Int($1)] }
+        return included.map { nodeAtRank[Int($0)] }
+    }
+
+    /// Items in id order: those of `items` marked in a bitset over id ranks.
+    func inIDOrder(_ marks: Bitset) -> [UInt32] {
+        marks.map { itemAtIDRank[Int($0)] }
     }
 
     public func isJunction(_ node: UInt32) -> Bool { Int(node) >= items.count }

@@ -37,16 +37,14 @@ public struct Betweenness: Sendable {
             scale = Double(n) / Double(sampleSize)
         }
         let blocks = max(1, min(ProcessInfo.processInfo.activeProcessorCount, sources.count / 64 + 1))
-        let partials = PartialSums(count: blocks)
         let chosen = sources
-        DispatchQueue.concurrentPerform(iterations: blocks) { block in
+        let partials = ConcurrentSlots<[Double]>.map(blocks) { block in
             let lower = chosen.count * block / blocks
             let upper = chosen.count * (block + 1) / blocks
-            partials.store(Self.accumulate(simple, reverse: reverse, sources: chosen[lower..<upper]), at: block)
+            return Self.accumulate(simple, reverse: reverse, sources: chosen[lower..<upper])
         }
         var values = [Double](repeating: 0, count: n)
-        for block in 0..<blocks {
-            let partial = partials.value(at: block)
+        for partial in partials {
             for node in 0..<n { values[node] += partial[node] }
         }
         if scale != 1 { values = values.map { $0 * scale } }
@@ -111,15 +109,4 @@ public struct Betweenness: Sendable {
         }
         return DirectedGraph(nodeCount: graph.nodeCount, edges: edges)
     }
-}
-
-/// Per-block results written by concurrent workers, each to its own slot.
-private final class PartialSums: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [[Double]]
-
-    init(count: Int) { slots = Array(repeating: [], count: count) }
-
-    func store(_ values: [Double], at slot: Int) { lock.withLock { slots[slot] = values } }
-    func value(at slot: Int) -> [Double] { lock.withLock { slots[slot] } }
 }

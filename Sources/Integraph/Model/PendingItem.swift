@@ -28,7 +28,12 @@ extension Landscape {
     /// Every pending item: planned systems, then pending flows, then pending gates, each in
     /// model order. Pass ``flowOwners()`` when it is at hand already.
     public func pendingItems(flowOwners: [String: String]? = nil) -> [PendingItem] {
-        let flowOwners = flowOwners ?? self.flowOwners()
+        let owners = flowOwners ?? self.flowOwners()
+        return pendingItems { owners[flows[$0].id] }
+    }
+
+    /// The same, with the owner of the flow at each index given by `ownerOfFlow`.
+    func pendingItems(ownerOfFlow: (Int) -> String?) -> [PendingItem] {
         var items: [PendingItem] = []
         for (number, system) in systems.enumerated() where system.isPending {
             items.append(PendingItem(kind: .system, id: system.id, status: system.status.rawValue, classification: nil,
@@ -37,7 +42,7 @@ extension Landscape {
         }
         for (number, flow) in flows.enumerated() where flow.isPending {
             items.append(PendingItem(kind: .flow, id: flow.id, status: flow.status.rawValue,
-                                     classification: flow.classification, ownKind: nil, owner: flowOwners[flow.id],
+                                     classification: flow.classification, ownKind: nil, owner: ownerOfFlow(number),
                                      effort: flow.effort, after: flow.after, position: flow.position, entity: UInt32(number)))
         }
         for (number, gate) in gates.enumerated() where gate.isPending {
