@@ -2,6 +2,8 @@
 //   swift run -c release integraph-benchmarks --systems 1000,10000,100000
 // Prints a Markdown table for docs/performance.md. `--export DIR` also writes each
 // landscape's flow graph as an edge list and its model as JSON, for Benchmarks/peers.
+// `--edges FILE` instead times the graph algorithms alone on an edge list (first line: node
+// count; then "source target" per line) and prints JSON, for Benchmarks/peers/time_peers.py.
 import Foundation
 import Integraph
 
@@ -11,6 +13,7 @@ struct Arguments {
     var betweennessUpTo = 20_000
     var loadUpTo = 100_000
     var export: String?
+    var edges: String?
 
     init() {
         var arguments = CommandLine.arguments.dropFirst().makeIterator()
@@ -22,6 +25,7 @@ struct Arguments {
             case "--betweenness-up-to": betweennessUpTo = Int(value) ?? betweennessUpTo
             case "--load-up-to": loadUpTo = Int(value) ?? loadUpTo
             case "--export": export = value
+            case "--edges": edges = value
             default:
                 FileHandle.standardError.write(Data("unknown argument \(argument)\n".utf8))
                 exit(2)
@@ -48,6 +52,28 @@ func format(_ seconds: Double) -> String {
 }
 
 let arguments = Arguments()
+
+/// Times each graph algorithm on one edge list and prints {"algorithm": seconds, ...}.
+func timeAlgorithms(onEdgeList path: String) throws {
+    let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+    let nodeCount = lines.first.flatMap { Int($0) } ?? 0
+    let edges: [(UInt32, UInt32)] = lines.dropFirst().compactMap { line in
+        let parts = line.split(separator: " ")
+        guard parts.count == 2, let a = UInt32(parts[0]), let b = UInt32(parts[1]) else { return nil }
+        return (a, b)
+    }
+    let graph = DirectedGraph(nodeCount: nodeCount, edges: edges)
+    let (_, scc) = time { StronglyConnectedComponents(graph) }
+    let (_, cuts) = time { Biconnectivity(nodeCount: nodeCount, edges: edges) }
+    let (_, dominators) = time { Dominators(graph, root: 0) }
+    let (_, betweenness) = time { Betweenness(graph) }
+    print("{\"scc\": \(scc), \"articulation_and_bridges\": \(cuts), \"dominators\": \(dominators), \"betweenness\": \(betweenness)}")
+}
+
+if let edges = arguments.edges {
+    try timeAlgorithms(onEdgeList: edges)
+    exit(0)
+}
 print("| systems | flows | generate | load YAML (MB) | load JSON (MB) | index | work plan | pilots (CPM, Monte Carlo, dominators) | cut points | redundant flows | whole analysis without betweenness | betweenness | peak RSS |")
 print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 for size in arguments.sizes {

@@ -59,38 +59,62 @@ public struct Betweenness: Sendable {
         var distance = [Int32](repeating: -1, count: n)
         var paths = [Double](repeating: 0, count: n)
         var dependency = [Double](repeating: 0, count: n)
-        var order: [UInt32] = []
-        order.reserveCapacity(n)
-        for source in sources {
-            order.removeAll(keepingCapacity: true)
-            distance[Int(source)] = 0
-            paths[Int(source)] = 1
-            order.append(source)
-            var head = 0
-            while head < order.count {
-                let node = order[head]
-                head += 1
-                let next = distance[Int(node)] + 1
-                for target in graph.successors(of: node) {
-                    if distance[Int(target)] < 0 {
-                        distance[Int(target)] = next
-                        order.append(target)
+        var order = [UInt32](repeating: 0, count: n)
+        // Raw buffers: this loop runs S × (S + F) times, and slicing rows or checking
+        // array bounds per step would cost more than the arithmetic.
+        graph.withUnsafeStorage { offsets, targets in
+            reverse.withUnsafeStorage { reverseOffsets, sourcesOf in
+                centrality.withUnsafeMutableBufferPointer { centrality in
+                distance.withUnsafeMutableBufferPointer { distance in
+                paths.withUnsafeMutableBufferPointer { paths in
+                dependency.withUnsafeMutableBufferPointer { dependency in
+                order.withUnsafeMutableBufferPointer { order in
+                    for source in sources {
+                        let s = Int(source)
+                        distance[s] = 0
+                        paths[s] = 1
+                        order[0] = source
+                        var count = 1
+                        var head = 0
+                        while head < count {
+                            let node = Int(order[head])
+                            head += 1
+                            let next = distance[node] + 1
+                            let nodePaths = paths[node]
+                            for edge in Int(offsets[node])..<Int(offsets[node + 1]) {
+                                let target = Int(targets[edge])
+                                if distance[target] < 0 {
+                                    distance[target] = next
+                                    order[count] = UInt32(target)
+                                    count += 1
+                                }
+                                if distance[target] == next { paths[target] += nodePaths }
+                            }
+                        }
+                        var position = count - 1
+                        while position >= 0 {
+                            let node = Int(order[position])
+                            position -= 1
+                            let before = distance[node] - 1
+                            let share = (1 + dependency[node]) / paths[node]
+                            for edge in Int(reverseOffsets[node])..<Int(reverseOffsets[node + 1]) {
+                                let predecessor = Int(sourcesOf[edge])
+                                if distance[predecessor] == before { dependency[predecessor] += paths[predecessor] * share }
+                            }
+                            if node != s { centrality[node] += dependency[node] }
+                        }
+                        for position in 0..<count {
+                            let node = Int(order[position])
+                            distance[node] = -1
+                            paths[node] = 0
+                            dependency[node] = 0
+                        }
                     }
-                    if distance[Int(target)] == next { paths[Int(target)] += paths[Int(node)] }
                 }
-            }
-            for node in order.reversed() {
-                let before = distance[Int(node)] - 1
-                let share = (1 + dependency[Int(node)]) / paths[Int(node)]
-                for predecessor in reverse.successors(of: node) where distance[Int(predecessor)] == before {
-                    dependency[Int(predecessor)] += paths[Int(predecessor)] * share
                 }
-                if node != source { centrality[Int(node)] += dependency[Int(node)] }
-            }
-            for node in order {
-                distance[Int(node)] = -1
-                paths[Int(node)] = 0
-                dependency[Int(node)] = 0
+                }
+                }
+                }
             }
         }
         return centrality

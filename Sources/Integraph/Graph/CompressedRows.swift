@@ -33,6 +33,16 @@ public struct CompressedRows: Sendable {
 
     public var entryCount: Int { values.count }
 
+    /// Direct access to the offsets (rowCount + 1 of them) and values, for inner loops
+    /// where slicing a row per step would cost reference counting.
+    public func withUnsafeStorage<Result>(
+        _ body: (UnsafeBufferPointer<UInt32>, UnsafeBufferPointer<UInt32>) throws -> Result
+    ) rethrows -> Result {
+        try offsets.withUnsafeBufferPointer { offsets in
+            try values.withUnsafeBufferPointer { values in try body(offsets, values) }
+        }
+    }
+
     public subscript(row: UInt32) -> ArraySlice<UInt32> {
         values[Int(offsets[Int(row)])..<Int(offsets[Int(row) + 1])]
     }

@@ -25,6 +25,13 @@ public struct DirectedGraph: Sendable {
         rows[node]
     }
 
+    /// The successor lists as raw offsets and targets; see ``CompressedRows/withUnsafeStorage(_:)``.
+    public func withUnsafeStorage<Result>(
+        _ body: (UnsafeBufferPointer<UInt32>, UnsafeBufferPointer<UInt32>) throws -> Result
+    ) rethrows -> Result {
+        try rows.withUnsafeStorage(body)
+    }
+
     /// The same graph with every edge turned round.
     public func reversed() -> DirectedGraph {
         var edges: [(Node, Node)] = []
