@@ -100,6 +100,22 @@ public struct LandscapeIndex: Sendable {
     /// A flow's data labels, as sorted label numbers.
     public func flowLabels(_ flow: UInt32) -> ArraySlice<UInt32> { labelsOfFlows[flow] }
 
+    /// Whether a flow passes a lineage filter: it carries one of `labels`, or carries none.
+    @inline(__always)
+    public func flowCarriesAny(_ flow: UInt32, of labels: Bitset) -> Bool {
+        let bounds = labelsOfFlows.bounds(of: Int(flow))
+        if bounds.isEmpty { return true }
+        for position in bounds where labels.contains(labelsOfFlows.value(at: position)) { return true }
+        return false
+    }
+
+    /// Label numbers as a bitset, for ``flowCarriesAny(_:of:)``.
+    public func labelSet(_ labels: some Sequence<UInt32>) -> Bitset {
+        var set = Bitset(count: labelIndex.count)
+        for label in labels { set.insert(label) }
+        return set
+    }
+
     /// The index of a flow that a pilot or an `after` link names.
     public func flowIndex(of id: String) -> UInt32? { referencedFlows[id] }
 

@@ -26,7 +26,7 @@ public struct Lineage: Sendable {
         for need in pilot.needs {
             guard let system = index.systemIndex[need.system.id] else { continue }
             needed.insert(system)
-            let filter = need.data.map { Set($0.compactMap { index.labelIndex[$0] }) }
+            let filter = need.data.map { index.labelSet($0.compactMap { index.labelIndex[$0] }) }
             Self.walk(from: system, filter: filter, index: index, systems: &systems, flows: &flows, queue: &queue)
         }
         for reference in pilot.flows {
@@ -34,7 +34,7 @@ public struct Lineage: Sendable {
             flows.insert(flow)
             systems.insert(index.flowTarget[Int(flow)])
             let labels = index.flowLabels(flow)
-            Self.walk(from: index.flowSource[Int(flow)], filter: labels.isEmpty ? nil : Set(labels),
+            Self.walk(from: index.flowSource[Int(flow)], filter: labels.isEmpty ? nil : index.labelSet(labels),
                       index: index, systems: &systems, flows: &flows, queue: &queue)
         }
         self.systems = systems
@@ -43,7 +43,7 @@ public struct Lineage: Sendable {
     }
 
     /// Marks `start` and everything upstream of it through flows that pass `filter`.
-    private static func walk(from start: UInt32, filter: Set<UInt32>?, index: LandscapeIndex,
+    private static func walk(from start: UInt32, filter: Bitset?, index: LandscapeIndex,
                              systems: inout Bitset, flows: inout Bitset, queue: inout [UInt32]) {
         var visited = Bitset(count: index.systemCount)
         visited.insert(start)
@@ -54,11 +54,9 @@ public struct Lineage: Sendable {
         while head < queue.count {
             let system = queue[head]
             head += 1
-            for flow in index.incomingFlows[system] {
-                if let filter {
-                    let labels = index.flowLabels(flow)
-                    if !labels.isEmpty, !labels.contains(where: filter.contains) { continue }
-                }
+            for position in index.incomingFlows.bounds(of: Int(system)) {
+                let flow = index.incomingFlows.value(at: position)
+                if let filter, !index.flowCarriesAny(flow, of: filter) { continue }
                 flows.insert(flow)
                 let upstream = index.flowSource[Int(flow)]
                 if visited.insert(upstream) {

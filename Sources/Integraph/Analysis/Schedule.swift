@@ -39,7 +39,9 @@ public struct Schedule: Sendable {
         var workFinish = 0.0
         for node in 0..<count {
             var start = 0.0
-            for before in predecessors[node] { start = max(start, earliestFinish[Int(before)]) }
+            for position in predecessors.bounds(of: node) {
+                start = max(start, earliestFinish[Int(predecessors.value(at: position))])
+            }
             earliestStart[node] = start
             earliestFinish[node] = start + durations[node]
             workFinish = max(workFinish, earliestFinish[node])
@@ -48,7 +50,10 @@ public struct Schedule: Sendable {
         var latestStart = [Double](repeating: 0, count: count)
         for node in stride(from: count - 1, through: 0, by: -1) {
             latestStart[node] = latestFinish[node] - durations[node]
-            for before in predecessors[node] { latestFinish[Int(before)] = min(latestFinish[Int(before)], latestStart[node]) }
+            for position in predecessors.bounds(of: node) {
+                let before = Int(predecessors.value(at: position))
+                latestFinish[before] = min(latestFinish[before], latestStart[node])
+            }
         }
         self.earliestStart = earliestStart
         self.earliestFinish = earliestFinish

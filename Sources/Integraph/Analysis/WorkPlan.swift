@@ -178,7 +178,7 @@ public struct WorkPlan: Sendable {
         while head < queue.count {
             let node = queue[head]
             head += 1
-            for before in predecessors.successors(of: node) { add(before) }
+            for position in predecessors.successorBounds(of: node) { add(predecessors.successor(at: position)) }
         }
         return included.map { nodeAtRank[Int($0)] }
     }

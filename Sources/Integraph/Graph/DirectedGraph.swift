@@ -25,6 +25,13 @@ public struct DirectedGraph: Sendable {
         rows[node]
     }
 
+    /// Positions of a node's successors, read with ``successor(at:)`` in inner loops.
+    @inline(__always)
+    public func successorBounds(of node: Node) -> Range<Int> { rows.bounds(of: Int(node)) }
+
+    @inline(__always)
+    public func successor(at position: Int) -> Node { rows.value(at: position) }
+
     /// The successor lists as raw offsets and targets; see ``CompressedRows/withUnsafeStorage(_:)``.
     public func withUnsafeStorage<Result>(
         _ body: (UnsafeBufferPointer<UInt32>, UnsafeBufferPointer<UInt32>) throws -> Result

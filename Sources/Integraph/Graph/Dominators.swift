@@ -21,10 +21,10 @@ public struct Dominators: Sendable {
         var stack: [(node: UInt32, next: Int)] = [(root, 0)]
         visited[Int(root)] = true
         while let frame = stack.last {
-            let successors = graph.successors(of: frame.node)
+            let successors = graph.successorBounds(of: frame.node)
             if frame.next < successors.count {
                 stack[stack.count - 1].next += 1
-                let next = successors[successors.startIndex + frame.next]
+                let next = graph.successor(at: successors.lowerBound + frame.next)
                 if !visited[Int(next)] {
                     visited[Int(next)] = true
                     stack.append((next, 0))
@@ -43,7 +43,9 @@ public struct Dominators: Sendable {
             changed = false
             for node in postorder.reversed() where node != root {
                 var newIdom = Self.none
-                for predecessor in predecessors.successors(of: node) where idom[Int(predecessor)] != Self.none {
+                for position in predecessors.successorBounds(of: node) {
+                    let predecessor = predecessors.successor(at: position)
+                    guard idom[Int(predecessor)] != Self.none else { continue }
                     newIdom = newIdom == Self.none
                         ? predecessor
                         : Self.intersect(predecessor, newIdom, idom: idom, postorderNumber: postorderNumber)

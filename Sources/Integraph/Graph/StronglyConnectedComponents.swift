@@ -41,10 +41,10 @@ public struct StronglyConnectedComponents: Sendable {
 
             while let frame = callStack.last {
                 let node = frame.node
-                let successors = graph.successors(of: node)
+                let successors = graph.successorBounds(of: node)
                 if frame.nextSuccessor < successors.count {
                     callStack[callStack.count - 1].nextSuccessor += 1
-                    let next = successors[successors.startIndex + frame.nextSuccessor]
+                    let next = graph.successor(at: successors.lowerBound + frame.nextSuccessor)
                     if index[Int(next)] == unvisited {
                         index[Int(next)] = nextIndex
                         lowLink[Int(next)] = nextIndex
