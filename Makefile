@@ -5,6 +5,8 @@ SWIFT ?= swift
 APT_PACKAGES := libgraphviz-dev graphviz pkg-config
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEMO_MODEL := Graphs/acme-retail.yaml
+# A fixed start date keeps the demo's dates the same from day to day.
+DEMO_START := 2026-12-01
 RELEASE_BIN := .build/release/integraph
 
 .PHONY: all deps build test demo clean
@@ -30,8 +32,10 @@ demo: deps
 	$(SWIFT) build -c release --product integraph
 	@mkdir -p out
 	$(RELEASE_BIN) check $(DEMO_MODEL)
+	$(RELEASE_BIN) analyze $(DEMO_MODEL) --start $(DEMO_START)
+	$(RELEASE_BIN) analyze $(DEMO_MODEL) --start $(DEMO_START) --format markdown -o out/acme-retail-analysis.md
 	$(RELEASE_BIN) render $(DEMO_MODEL) -o out/acme-retail.svg
-	@echo "Wrote out/acme-retail.svg: open it in a browser to see the landscape map."
+	@echo "Wrote out/acme-retail-analysis.md and out/acme-retail.svg: open the map in a browser."
 
 clean:
 	rm -rf .build out

@@ -32,6 +32,18 @@ struct AnalysisDigest {
         return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
     }
 
+    /// `1 gate`, `2 gates`.
+    static func counted(_ count: Int, _ noun: String) -> String {
+        "\(count) \(noun)\(count == 1 ? "" : "s")"
+    }
+
+    /// A pilot's sprawl in words.
+    static func sprawl(_ sprawl: PilotAnalysis.Sprawl) -> String {
+        "\(counted(sprawl.systems, "system")), \(counted(sprawl.flows, "flow")) (\(sprawl.pendingFlows) pending), "
+            + "\(counted(sprawl.teams, "team")), \(counted(sprawl.domains, "domain")), \(counted(sprawl.gates, "gate"))"
+            + (sprawl.classification.map { ", up to \($0.rawValue) data" } ?? "")
+    }
+
     static func percent(_ share: Double) -> String { "\(Int((share * 100).rounded()))%" }
 
     /// `P50 40, P85 44, P95 46`, or nothing without an estimate.

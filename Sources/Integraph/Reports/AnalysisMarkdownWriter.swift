@@ -66,9 +66,7 @@ public struct AnalysisMarkdownWriter: Sendable {
                     + "\(days(entry.item.effort.expectedDays)) | \(days(entry.earliestStart)) | \(days(entry.latestStart)) | "
                     + "\(days(entry.slack)) | \(AnalysisDigest.percent(entry.criticality)) |\n"
             }
-            let sprawl = pilot.sprawl
-            out += "\nSprawl: \(sprawl.systems) systems, \(sprawl.flows) flows (\(sprawl.pendingFlows) pending), \(sprawl.teams) teams, "
-                + "\(sprawl.domains) domains, \(sprawl.gates) gates. Single points of failure: "
+            out += "\nSprawl: " + AnalysisDigest.sprawl(pilot.sprawl) + ". Single points of failure: "
                 + (pilot.dominators.isEmpty ? "none" : pilot.dominators.map(cell).joined(separator: ", ")) + ".\n"
         }
         return out

@@ -77,10 +77,7 @@ public struct AnalysisTextWriter: Sendable {
                     lines.append("  \(AnalysisDigest.percent(pilot.estimatedShare)) of the critical days rest on estimated efforts")
                 }
             }
-            let sprawl = pilot.sprawl
-            lines.append("  sprawl: \(sprawl.systems) systems, \(sprawl.flows) flows (\(sprawl.pendingFlows) pending), "
-                         + "\(sprawl.teams) teams, \(sprawl.domains) domains, \(sprawl.gates) gates"
-                         + (sprawl.classification.map { ", up to \($0.rawValue) data" } ?? ""))
+            lines.append("  sprawl: " + AnalysisDigest.sprawl(pilot.sprawl))
             lines.append("  single points of failure: " + Self.list(pilot.dominators))
         }
         return lines.joined(separator: "\n") + "\n"

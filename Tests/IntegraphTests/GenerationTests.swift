@@ -1,0 +1,29 @@
+import Testing
+@testable import Integraph
+
+@Suite struct GenerationTests {
+    @Test func generatedLandscapesAreValidAndSeeded() throws {
+        let landscape = LandscapeGenerator(systems: 500, seed: 3).landscape()
+        #expect(landscape == LandscapeGenerator(systems: 500, seed: 3).landscape())
+        #expect(landscape != LandscapeGenerator(systems: 500, seed: 4).landscape())
+        #expect(landscape.systems.count == 500 && landscape.flows.count == 2_000)
+        let statuses = Set(landscape.flows.map(\.status))
+        #expect(statuses == Set(FlowStatus.allCases))
+        // Heavy-tailed: the busiest system receives far more than the average 4 flows.
+        var incoming: [String: Int] = [:]
+        for flow in landscape.flows { incoming[flow.to.id, default: 0] += 1 }
+        #expect((incoming.values.max() ?? 0) > 20, "the busiest system should receive over five times the average")
+    }
+
+    @Test(arguments: [ModelSyntax.yaml, .json])
+    func writtenModelsReadBackUnchanged(syntax: ModelSyntax) throws {
+        var landscape = LandscapeGenerator(systems: 200, seed: 9).landscape()
+        landscape.name = "Quotes \" and: colons # and &"
+        landscape.systems[0].name = "null"
+        let text = LandscapeWriter(syntax: syntax).write(landscape)
+        let report = LandscapeReader().read(bytes: Array(text.utf8), source: .file("generated.\(syntax.rawValue)"))
+        #expect(!report.hasErrors, "\(located(report).prefix(3))")
+        #expect(report.landscape?.withoutPositions == landscape.withoutPositions)
+        #expect(LandscapeWriter(syntax: syntax).write(try #require(report.landscape)) == text)
+    }
+}
