@@ -23,19 +23,34 @@ public struct Lineage: Sendable {
         var flows = Bitset(count: index.flowCount)
         var needed: Set<UInt32> = []
         var queue: [UInt32] = []
+        // Walks that follow every flow reach the same upstream closure from any system they
+        // meet, so they share one visited set and never walk a system twice.
+        var unfiltered = Bitset(count: index.systemCount)
         for need in pilot.needs {
             guard let system = index.systemIndex[need.system.id] else { continue }
             needed.insert(system)
-            let filter = need.data.map { index.labelSet($0.compactMap { index.labelIndex[$0] }) }
-            Self.walk(from: system, filter: filter, index: index, systems: &systems, flows: &flows, queue: &queue)
+            if let data = need.data {
+                var visited = Bitset(count: index.systemCount)
+                Self.walk(from: system, filter: index.labelSet(data.compactMap { index.labelIndex[$0] }), index: index,
+                          visited: &visited, systems: &systems, flows: &flows, queue: &queue)
+            } else {
+                Self.walk(from: system, filter: nil, index: index, visited: &unfiltered, systems: &systems, flows: &flows,
+                          queue: &queue)
+            }
         }
         for reference in pilot.flows {
             guard let flow = index.flowIndex(of: reference.id) else { continue }
             flows.insert(flow)
             systems.insert(index.flowTarget[Int(flow)])
             let labels = index.flowLabels(flow)
-            Self.walk(from: index.flowSource[Int(flow)], filter: labels.isEmpty ? nil : index.labelSet(labels),
-                      index: index, systems: &systems, flows: &flows, queue: &queue)
+            if labels.isEmpty {
+                Self.walk(from: index.flowSource[Int(flow)], filter: nil, index: index, visited: &unfiltered,
+                          systems: &systems, flows: &flows, queue: &queue)
+            } else {
+                var visited = Bitset(count: index.systemCount)
+                Self.walk(from: index.flowSource[Int(flow)], filter: index.labelSet(labels), index: index, visited: &visited,
+                          systems: &systems, flows: &flows, queue: &queue)
+            }
         }
         self.systems = systems
         self.flows = flows
@@ -43,11 +58,10 @@ public struct Lineage: Sendable {
     }
 
     /// Marks `start` and everything upstream of it through flows that pass `filter`.
-    private static func walk(from start: UInt32, filter: Bitset?, index: LandscapeIndex,
+    private static func walk(from start: UInt32, filter: Bitset?, index: LandscapeIndex, visited: inout Bitset,
                              systems: inout Bitset, flows: inout Bitset, queue: inout [UInt32]) {
-        var visited = Bitset(count: index.systemCount)
-        visited.insert(start)
         systems.insert(start)
+        guard visited.insert(start) else { return }
         queue.removeAll(keepingCapacity: true)
         queue.append(start)
         var head = 0
