@@ -30,14 +30,18 @@ public struct StronglyConnectedComponents: Sendable {
         // Each frame is a node and how many of its successors have been looked at.
         var callStack: [(node: DirectedGraph.Node, nextSuccessor: Int)] = []
         var nextIndex: UInt32 = 0
+        // Numbers a node, puts it on Tarjan's stack, and starts looking at its successors.
+        func discover(_ node: DirectedGraph.Node) {
+            index[Int(node)] = nextIndex
+            lowLink[Int(node)] = nextIndex
+            nextIndex += 1
+            tarjanStack.append(node)
+            onStack[Int(node)] = true
+            callStack.append((node, 0))
+        }
 
         for root in 0..<UInt32(n) where index[Int(root)] == unvisited {
-            index[Int(root)] = nextIndex
-            lowLink[Int(root)] = nextIndex
-            nextIndex += 1
-            tarjanStack.append(root)
-            onStack[Int(root)] = true
-            callStack.append((root, 0))
+            discover(root)
 
             while let frame = callStack.last {
                 let node = frame.node
@@ -46,12 +50,7 @@ public struct StronglyConnectedComponents: Sendable {
                     callStack[callStack.count - 1].nextSuccessor += 1
                     let next = graph.successor(at: successors.lowerBound + frame.nextSuccessor)
                     if index[Int(next)] == unvisited {
-                        index[Int(next)] = nextIndex
-                        lowLink[Int(next)] = nextIndex
-                        nextIndex += 1
-                        tarjanStack.append(next)
-                        onStack[Int(next)] = true
-                        callStack.append((next, 0))
+                        discover(next)
                     } else if onStack[Int(next)] {
                         lowLink[Int(node)] = min(lowLink[Int(node)], index[Int(next)])
                     }
