@@ -22,6 +22,9 @@ public struct RedundantFlows: Sendable {
             Dictionary(grouping: flows) { index.flowSource[Int($0)] }
         }
         var redundant: [UInt32] = []
+        // Systems seen by the current search carry its stamp: no set to clear per flow.
+        var seenBy = [UInt32](repeating: UInt32.max, count: index.systemCount)
+        var queue: [UInt32] = []
         for flow in 0..<UInt32(index.flowCount) {
             let labels = index.flowLabels(flow)
             guard let rarest = labels.min(by: { flowsWithLabel[Int($0)].count < flowsWithLabel[Int($1)].count }) else {
@@ -30,8 +33,9 @@ public struct RedundantFlows: Sendable {
             let source = index.flowSource[Int(flow)]
             let target = index.flowTarget[Int(flow)]
             let outgoing = outgoingByLabel[Int(rarest)]
-            var visited: Set<UInt32> = [source]
-            var queue = [source]
+            seenBy[Int(source)] = flow
+            queue.removeAll(keepingCapacity: true)
+            queue.append(source)
             var head = 0
             search: while head < queue.count {
                 let system = queue[head]
@@ -45,7 +49,10 @@ public struct RedundantFlows: Sendable {
                         redundant.append(flow)
                         break search
                     }
-                    if visited.insert(next).inserted { queue.append(next) }
+                    if seenBy[Int(next)] != flow {
+                        seenBy[Int(next)] = flow
+                        queue.append(next)
+                    }
                 }
             }
         }

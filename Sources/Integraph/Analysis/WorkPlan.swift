@@ -84,11 +84,16 @@ public struct WorkPlan: Sendable {
             }
         }
         var nodeCount = items.count
+        var fromOutside: [UInt32] = [], fromInside: [UInt32] = []
+        var leaving: [UInt32] = [], leavingComponent: [UInt32] = []
         for system in 0..<UInt32(index.systemCount) {
             let component = index.components.component(of: system)
-            var fromOutside: [UInt32] = [], fromInside: [UInt32] = []
-            var leaving: [UInt32] = [], leavingComponent: [UInt32] = []
-            for flow in index.incomingFlows[system] {
+            fromOutside.removeAll(keepingCapacity: true)
+            fromInside.removeAll(keepingCapacity: true)
+            leaving.removeAll(keepingCapacity: true)
+            leavingComponent.removeAll(keepingCapacity: true)
+            for position in index.incomingFlows.bounds(of: Int(system)) {
+                let flow = index.incomingFlows.value(at: position)
                 let item = flowItem[Int(flow)]
                 guard item != LandscapeIndex.none else { continue }
                 if index.components.component(of: index.flowSource[Int(flow)]) == component {
@@ -98,7 +103,8 @@ public struct WorkPlan: Sendable {
                 }
             }
             guard !fromOutside.isEmpty || !fromInside.isEmpty else { continue }
-            for flow in index.outgoingFlows[system] {
+            for position in index.outgoingFlows.bounds(of: Int(system)) {
+                let flow = index.outgoingFlows.value(at: position)
                 let item = flowItem[Int(flow)]
                 guard item != LandscapeIndex.none else { continue }
                 leaving.append(item)
@@ -108,8 +114,8 @@ public struct WorkPlan: Sendable {
             where !incoming.isEmpty && !outgoing.isEmpty {
                 let junction = UInt32(nodeCount)
                 nodeCount += 1
-                edges += incoming.map { ($0, junction) }
-                edges += outgoing.map { (junction, $0) }
+                for item in incoming { edges.append((item, junction)) }
+                for item in outgoing { edges.append((junction, item)) }
             }
         }
         precedence = DirectedGraph(nodeCount: nodeCount, edges: edges)
