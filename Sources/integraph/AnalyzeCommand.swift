@@ -50,7 +50,7 @@ struct AnalyzeCommand: ParsableCommand {
         if let start, CalendarDate(iso: start) == nil {
             throw ValidationError("--start must be a date written YYYY-MM-DD, not '\(start)'.")
         }
-        guard samples >= 1 else { throw ValidationError("--samples must be at least 1.") }
+        guard (1...1_000_000).contains(samples) else { throw ValidationError("--samples must be between 1 and 1,000,000.") }
     }
 
     func run() throws {
