@@ -58,6 +58,7 @@ import Testing
         let result = try CommandRunner.integraph(["analyze", "m.yaml"], in: directory)
         #expect(result.status == 1)
         #expect(result.stderr.contains("error: m.yaml: the order of work has a cycle: f2 -> f1 [implicit: lineage"))
+        #expect(result.stderr.contains("(first named at line 6, column 5)"))
     }
 
     @Test func outputGoesToAFileAtomically() throws {

@@ -47,6 +47,16 @@ import Testing
         #expect(try CommandRunner.integraph(["check", "Graphs"]).status == 2)
     }
 
+    @Test func devicesAndPipesAreReadLikeFiles() throws {
+        let empty = try CommandRunner.integraph(["check", "/dev/null"])
+        #expect(empty.status == 1)
+        #expect(empty.stdout == "/dev/null:1:1: error: the file is empty: a model starts with 'integraph: 1'\n")
+        let model = try Data(contentsOf: CommandRunner.packageRoot.appendingPathComponent("Graphs/acme-retail.yaml"))
+        let piped = try CommandRunner.integraph(["check", "/dev/stdin"], input: model)
+        #expect(piped.status == 0)
+        #expect(piped.stderr == "0 errors and 1 warning in 1 file\n")
+    }
+
     @Test func aWrongCommandLineExitsTwo() throws {
         let result = try CommandRunner.integraph(["check", "--format", "xml", "Graphs/acme-retail.yaml"])
         #expect(result.status == 2)

@@ -25,7 +25,9 @@ public struct LandscapeIndex: Sendable {
     /// System → system, one edge per flow (parallel flows kept).
     public let flowGraph: DirectedGraph
     public let components: StronglyConnectedComponents
-    /// The team owning each flow (its own or its target's); `UInt32.max` for none.
+    /// The team owning each flow (its own or its target's); `UInt32.max` for none. The same
+    /// rule as ``Landscape/flowOwners()``, by index, so that no id-keyed dictionary of every
+    /// flow is built.
     public let flowOwner: [UInt32]
     public let flowClassification: [Classification]
     /// The flows that pilots or `after` links name by id.

@@ -35,6 +35,18 @@ public struct PilotAnalysis: Sendable {
                                  latestFinish: latest + days, slack: Swift.max(0, latest - earliest),
                                  criticality: criticalities[position])
         }
+
+        /// The entry for an item id, by binary search (the entries are sorted by id).
+        public func entry(for id: String) -> ScheduledWork? {
+            var low = 0, high = count
+            while low < high {
+                let middle = (low + high) / 2
+                let middleID = items[Int(itemIndices[middle])].id
+                if middleID == id { return self[middle] }
+                if middleID < id { low = middle + 1 } else { high = middle }
+            }
+            return nil
+        }
     }
 
     /// PERT statistics along the critical path and Monte Carlo percentiles of the duration.

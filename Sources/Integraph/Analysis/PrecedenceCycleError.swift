@@ -8,6 +8,8 @@
 public struct PrecedenceCycleError: Error, Sendable, CustomStringConvertible {
     /// The item ids of the cycle, each waiting for the next, the first repeated at the end.
     public let cycle: [String]
+    /// Where the first item of the cycle is written.
+    public let position: SourcePosition
     /// Why each item waits for the next: `after`, or the implicit rule.
     public let links: [String]
 

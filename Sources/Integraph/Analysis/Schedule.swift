@@ -11,7 +11,7 @@
 /// ```swift
 /// let schedule = Schedule(durations: [2, 3], predecessors: CompressedRows(lists: [[], [0]]), tail: 1)
 /// schedule.duration // 6
-/// schedule.slack    // [0, 0]
+/// schedule.isCritical(0) // true: no slack
 /// ```
 public struct Schedule: Sendable {
     public let earliestStart: [Double]
@@ -22,8 +22,6 @@ public struct Schedule: Sendable {
     public let workFinish: Double
     /// The whole duration: `workFinish` plus the pilot's own effort.
     public let duration: Double
-
-    public var slack: [Double] { zip(latestStart, earliestStart).map { $0 - $1 } }
 
     /// Slack below this counts as zero: efforts are days, sums of them drift in the last bits.
     public static let tolerance = 1e-9

@@ -252,7 +252,8 @@ public struct WorkPlan: Sendable {
         // Precedence runs from what finishes first; people read "x waits for y".
         let waiting = Array(itemNodes.reversed())
         var ids = waiting.map { items[Int($0)].id }
-        ids.append(ids[0])
+        // Junctions only link items, so a cycle always holds at least one.
+        ids += ids.prefix(1)
         var links: [String] = []
         for (position, node) in waiting.enumerated() {
             let next = waiting[(position + 1) % waiting.count]
@@ -266,6 +267,7 @@ public struct WorkPlan: Sendable {
                 links.append("implicit: lineage, '\(awaited.id)' feeds the source of '\(waiter.id)'")
             }
         }
-        return PrecedenceCycleError(cycle: ids, links: links)
+        return PrecedenceCycleError(cycle: ids, position: waiting.first.map { pending[Int($0)].position } ?? .start,
+                                    links: links)
     }
 }

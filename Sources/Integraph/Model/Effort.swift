@@ -3,8 +3,8 @@
 ///
 /// ```swift
 /// let review = Effort.estimate(optimistic: 3, likely: 5, pessimistic: 12)
-/// review.likely // 5
-/// Effort.days(4).likely // 4
+/// review.expectedDays // 5.5, the PERT mean
+/// Effort.days(4).expectedDays // 4
 /// ```
 public enum Effort: Sendable, Hashable {
     case days(Double)
@@ -12,11 +12,4 @@ public enum Effort: Sendable, Hashable {
 
     public static let zero = Effort.days(0)
 
-    /// The single most likely number of days.
-    public var likely: Double {
-        switch self {
-        case .days(let days): days
-        case .estimate(_, let likely, _): likely
-        }
-    }
 }

@@ -14,4 +14,6 @@ public enum EntityKind: String, Sendable, Hashable, CaseIterable, Comparable {
 
     /// Work kinds: those that can be pending and that `after` may name.
     public var isWork: Bool { self == .system || self == .flow || self == .gate }
+
+    public static let workKinds: [EntityKind] = allCases.filter(\.isWork)
 }

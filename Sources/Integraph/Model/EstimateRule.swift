@@ -32,9 +32,6 @@ public struct EstimateRule: Sendable, Hashable {
         self.position = position
     }
 
-    /// The words `kind` takes as an entity kind; anything else is a gate's or system's kind.
-    public static let entityKinds: [EntityKind] = [.flow, .gate, .system]
-
     /// Whether the rule covers a pending item.
     public func matches(_ item: PendingItem) -> Bool {
         if let entityKind, entityKind != item.kind { return false }

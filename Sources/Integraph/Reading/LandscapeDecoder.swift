@@ -210,7 +210,7 @@ struct LandscapeDecoder {
            let match = EntityFields(matchNode, subject: "\(subject): 'match'", allowed: Self.matchKeys, findings: &findings) {
             match.reportUnknownKeys(&findings)
             if let kind = match.string("kind", findings: &findings) {
-                if let entityKind = EstimateRule.entityKinds.first(where: { $0.rawValue == kind }) {
+                if let entityKind = EntityKind.workKinds.first(where: { $0.rawValue == kind }) {
                     rule.entityKind = entityKind
                 } else {
                     rule.ownKind = kind

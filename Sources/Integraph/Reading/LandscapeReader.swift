@@ -58,11 +58,16 @@ public struct LandscapeReader: Sendable {
             guard !isDirectory.boolValue else {
                 throw ModelReadError(source: path, reason: "it is a directory, not a model file")
             }
+            // A file handle also reads pipes and devices (`<(generate)`, /dev/stdin), which
+            // Data(contentsOf:) refuses with a misleading "permission" message.
+            guard FileManager.default.isReadableFile(atPath: path), let handle = FileHandle(forReadingAtPath: path) else {
+                throw ModelReadError(source: path, reason: "permission denied")
+            }
+            defer { try? handle.close() }
             do {
-                return Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+                return Array(try handle.readToEnd() ?? Data())
             } catch {
-                throw ModelReadError(source: path, reason: FileManager.default.isReadableFile(atPath: path)
-                                     ? error.localizedDescription : "permission denied")
+                throw ModelReadError(source: path, reason: "read failed (\(error.localizedDescription))")
             }
         }
     }

@@ -54,7 +54,7 @@ struct AnalysisDigest {
     /// Each critical item with its effort, then the pilot's own work.
     static func chain(_ pilot: PilotAnalysis) -> [String] {
         var steps = pilot.criticalPath.compactMap { id in
-            pilot.work.first { $0.item.id == id }.map { entry in
+            pilot.work.entry(for: id).map { entry in
                 "\(entry.item.id) (\(entry.item.kind.rawValue), \(days(entry.item.effort.expectedDays)) d\(entry.item.estimated ? ", estimated" : ""))"
             }
         }

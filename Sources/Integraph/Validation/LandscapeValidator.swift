@@ -60,7 +60,7 @@ struct LandscapeValidator {
     // MARK: - References
 
     private func checkReferences(_ findings: inout FindingCollector) {
-        let work: Set<EntityKind> = [.system, .flow, .gate]
+        let work = Set(EntityKind.workKinds)
         for system in landscape.systems {
             let subject = "system '\(system.id)'"
             check(system.owner, "owner", of: subject, id: system.id, expecting: [.team], &findings)
