@@ -97,6 +97,10 @@ import Testing
                 candidate != target && (candidate == 0 || !Self.reachable(n, edges, from: 0, without: candidate).contains(target))
             })
             #expect(Set(tree.dominators(of: target)) == expected, "seed \(seed) target \(target)")
+            // The single-target sweep leaves out the root itself.
+            let single = TargetDominators(of: target, from: 0, in: graph)
+            #expect(single.isReachable)
+            #expect(Set(single.dominators) == expected.subtracting([0]), "seed \(seed) target \(target)")
         }
     }
 

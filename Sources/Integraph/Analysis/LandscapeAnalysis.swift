@@ -159,27 +159,9 @@ public struct LandscapeAnalysis: Sendable {
     /// every system of each source component of the lineage graph.
     private static func dominators(of lineage: Lineage, index: LandscapeIndex) -> [String] {
         guard !lineage.neededSystems.isEmpty else { return [] }
-        let systems = Array(lineage.systems)
-        var local = [UInt32](repeating: LandscapeIndex.none, count: index.systemCount)
-        for (position, system) in systems.enumerated() { local[Int(system)] = UInt32(position) }
-        let count = systems.count
-        var edges: [(UInt32, UInt32)] = lineage.flows.compactMap { flow in
-            let from = local[Int(index.flowSource[Int(flow)])], to = local[Int(index.flowTarget[Int(flow)])]
-            return from == LandscapeIndex.none || to == LandscapeIndex.none ? nil : (from, to)
-        }
-        let components = StronglyConnectedComponents(DirectedGraph(nodeCount: count, edges: edges))
-        var entered = [Bool](repeating: false, count: components.count)
-        for (from, to) in edges where components.component(of: from) != components.component(of: to) {
-            entered[components.component(of: to)] = true
-        }
-        let root = UInt32(count), sink = UInt32(count + 1)
-        for (component, members) in components.members.enumerated() where !entered[component] {
-            edges += members.map { (root, $0) }
-        }
-        edges += lineage.neededSystems.map { local[Int($0)] }.filter { $0 != LandscapeIndex.none }.map { ($0, sink) }
-        let tree = Dominators(DirectedGraph(nodeCount: count + 2, edges: edges), root: root)
-        return tree.dominators(of: sink).filter { $0 != root }
-            .map { index.landscape.systems[Int(systems[Int($0)])].id }.sorted()
+        let graph = LineageGraph(lineage, index: index)
+        return TargetDominators(of: graph.sink, from: graph.root, in: graph).dominators
+            .map { index.landscape.systems[Int($0)].id }.sorted()
     }
 
     // MARK: - Bottlenecks

@@ -25,6 +25,8 @@ public struct LandscapeIndex: Sendable {
     /// System → system, one edge per flow (parallel flows kept).
     public let flowGraph: DirectedGraph
     public let components: StronglyConnectedComponents
+    /// Components that some flow enters from another component.
+    public let enteredComponents: Bitset
     /// The team owning each flow (its own or its target's); `UInt32.max` for none. The same
     /// rule as ``Landscape/flowOwners()``, by index, so that no id-keyed dictionary of every
     /// flow is built.
@@ -75,6 +77,11 @@ public struct LandscapeIndex: Sendable {
         incomingFlows = CompressedRows(rowCount: systemCount, entries: target.indices.lazy.map { (target[$0], UInt32($0)) })
         flowGraph = DirectedGraph(nodeCount: systemCount, edges: source.indices.lazy.map { (source[$0], target[$0]) })
         components = StronglyConnectedComponents(flowGraph)
+        var entered = Bitset(count: components.count)
+        for (from, to) in zip(source, target) where components.component(of: from) != components.component(of: to) {
+            entered.insert(UInt32(components.component(of: to)))
+        }
+        enteredComponents = entered
 
         let teams = teamIndex
         let systemOwner = landscape.systems.map { $0.owner.flatMap { teams[$0.id] } ?? Self.none }
