@@ -17,18 +17,23 @@ public struct LandscapeAnalysis: Sendable {
     /// Throws when explicit `after` links and the implicit precedence rules form a cycle.
     public init(_ landscape: Landscape, options: AnalysisOptions = AnalysisOptions()) throws(PrecedenceCycleError) {
         let index = LandscapeIndex(landscape)
-        let plan = try WorkPlan(index)
         self.options = options
-        // Pilots are independent; each seeds its own Monte Carlo run, so order does not matter.
+        // The plan and the graph's structure need only the index, so they are computed side
+        // by side; then the pilots, which are independent and each seed their own Monte Carlo
+        // run, so the order they run in does not matter.
+        let (planned, structure) = concurrently({ Result { () throws(PrecedenceCycleError) in try WorkPlan(index) } },
+                                                { FlowGraphStructure(index, options: options) })
+        let plan = try planned.get()
         let sorted = landscape.pilots.sorted { $0.id < $1.id }
-        pilots = ConcurrentSlots<PilotAnalysis>.map(sorted.count) { Self.analyze(sorted[$0], plan: plan, options: options) }
+        let pilots = ConcurrentSlots<PilotAnalysis>.map(sorted.count) { Self.analyze(sorted[$0], plan: plan, options: options) }
+        self.pilots = pilots
         summary = LandscapeSummary(
             name: landscape.name, systems: landscape.systems.count, flows: landscape.flows.count,
-            teams: landscape.teams.count, domains: Set(landscape.systems.compactMap(\.domain)).count,
+            teams: landscape.teams.count, domains: index.domainCount,
             pilots: landscape.pilots.count, pendingItems: plan.items.count,
             pendingEffort: plan.items.reduce(0) { $0 + $1.effort.expectedDays })
-        bottlenecks = Self.bottlenecks(plan: plan, pilots: pilots, options: options)
-        sprawl = Self.sprawl(index: index, pilots: pilots)
+        bottlenecks = Self.bottlenecks(plan: plan, pilots: pilots, structure: structure)
+        sprawl = Self.sprawl(index: index, pilots: pilots, redundantFlows: structure.redundantFlows)
     }
 
     // MARK: - Pilots
@@ -128,12 +133,13 @@ public struct LandscapeAnalysis: Sendable {
         let index = plan.index
         let landscape = index.landscape
         var teams = Bitset(count: landscape.teams.count)
-        var domains: Set<String> = []
+        var domains = Bitset(count: index.domainCount)
         var systemCount = 0
         for system in lineage.systems {
             systemCount += 1
-            if let owner = landscape.systems[Int(system)].owner.flatMap({ index.teamIndex[$0.id] }) { teams.insert(owner) }
-            if let domain = landscape.systems[Int(system)].domain { domains.insert(domain) }
+            let owner = index.systemOwner[Int(system)], domain = index.systemDomain[Int(system)]
+            if owner != LandscapeIndex.none { teams.insert(owner) }
+            if domain != LandscapeIndex.none { domains.insert(domain) }
         }
         var classification: Classification?
         var pendingFlows = 0, flowCount = 0
@@ -160,13 +166,13 @@ public struct LandscapeAnalysis: Sendable {
     private static func dominators(of lineage: Lineage, index: LandscapeIndex) -> [String] {
         guard !lineage.neededSystems.isEmpty else { return [] }
         let graph = LineageGraph(lineage, index: index)
-        return TargetDominators(of: graph.sink, from: graph.root, in: graph).dominators
+        return TargetDominators(path: graph.pathToSink(), in: graph).dominators
             .map { index.landscape.systems[Int($0)].id }.sorted()
     }
 
     // MARK: - Bottlenecks
 
-    private static func bottlenecks(plan: WorkPlan, pilots: [PilotAnalysis], options: AnalysisOptions) -> Bottlenecks {
+    private static func bottlenecks(plan: WorkPlan, pilots: [PilotAnalysis], structure: FlowGraphStructure) -> Bottlenecks {
         let index = plan.index
         let landscape = index.landscape
         let words = max(1, (pilots.count + 63) / 64)
@@ -179,7 +185,7 @@ public struct LandscapeAnalysis: Sendable {
             guard entity != LandscapeIndex.none else { return }
             bits[Int(entity) * words + pilot / 64] |= UInt64(1) << UInt64(pilot % 64)
         }
-        let systemOwner = landscape.systems.map { $0.owner.flatMap { index.teamIndex[$0.id] } ?? LandscapeIndex.none }
+        let systemOwner = index.systemOwner
         let itemOwner = plan.itemOwner
 
         for (pilot, analysis) in pilots.enumerated() {
@@ -240,33 +246,24 @@ public struct LandscapeAnalysis: Sendable {
             }
         }
 
-        let exact = index.systemCount <= options.betweennessExactLimit
-        let betweenness = options.computesBetweenness
-            ? Betweenness(index.flowGraph, sampleSize: exact ? nil : options.betweennessSampleSize, seed: options.seed)
-            : nil
-        let cuts = Biconnectivity(nodeCount: index.systemCount, edges: Array(zip(index.flowSource, index.flowTarget)))
-        var articulation = Bitset(count: index.systemCount)
-        for node in cuts.articulationPoints { articulation.insert(node) }
-        var bridges = Bitset(count: index.flowCount)
-        for edge in cuts.bridges { bridges.insert(edge) }
-
         let pilotIDs = pilots.map(\.pilot.id)
         func table(_ ids: [String], _ effort: [Double], _ pressure: [Double], _ pilotBits: [UInt64], _ criticalBits: [UInt64],
                    systems: Bool = false, bridges: Bitset? = nil) -> BottleneckTable {
             BottleneckTable(ids: ids, pendingEffort: effort, pressure: pressure, pilotBits: pilotBits, criticalBits: criticalBits,
-                            words: words, pilotIDs: pilotIDs, betweenness: systems ? betweenness?.values : nil,
-                            articulationPoints: systems ? articulation : nil, bridges: bridges, isSystems: systems)
+                            words: words, pilotIDs: pilotIDs, betweenness: systems ? structure.betweenness?.values : nil,
+                            articulationPoints: systems ? structure.articulationPoints : nil, bridges: bridges, isSystems: systems)
         }
         return Bottlenecks(
             systems: table(landscape.systems.map(\.id), systemEffort, systemPressure, systemPilots, systemCritical, systems: true),
-            flows: table(landscape.flows.map(\.id), flowEffort, flowPressure, flowPilots, flowCritical, bridges: bridges),
+            flows: table(landscape.flows.map(\.id), flowEffort, flowPressure, flowPilots, flowCritical, bridges: structure.bridges),
             teams: table(landscape.teams.map(\.id), teamEffort, teamPressure, teamPilots, teamCritical),
-            betweennessSources: betweenness?.sourceCount ?? 0, betweennessIsExact: betweenness?.isExact ?? false)
+            betweennessSources: structure.betweenness?.sourceCount ?? 0,
+            betweennessIsExact: structure.betweenness?.isExact ?? false)
     }
 
     // MARK: - Sprawl
 
-    private static func sprawl(index: LandscapeIndex, pilots: [PilotAnalysis]) -> LandscapeSprawl {
+    private static func sprawl(index: LandscapeIndex, pilots: [PilotAnalysis], redundantFlows: [UInt32]) -> LandscapeSprawl {
         let landscape = index.landscape
         let cycles = index.components.members.filter { $0.count > 1 }
             .map { $0.map { landscape.systems[Int($0)].id }.sorted() }
@@ -284,7 +281,7 @@ public struct LandscapeAnalysis: Sendable {
             .map { landscape.systems[Int($0)].id }.sorted()
         return LandscapeSprawl(
             cycles: cycles,
-            redundantFlows: RedundantFlows(index).flows.map { landscape.flows[Int($0)].id }.sorted(),
+            redundantFlows: redundantFlows.map { landscape.flows[Int($0)].id }.sorted(),
             orphanSystems: orphans, deprecatedInUse: deprecated,
             flowsPerSystem: index.systemCount > 0 ? Double(index.flowCount) / Double(index.systemCount) : 0)
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A validated landscape turned into compact, index-based arrays for the analyses: systems,
 /// flows, teams and data labels numbered from 0, flows listed per system both ways, and the
 /// strongly connected components of the flow graph. Built once in O(S + F + labels), with
@@ -22,8 +24,12 @@ public struct LandscapeIndex: Sendable {
     /// Flow indices leaving and entering each system.
     public let outgoingFlows: CompressedRows
     public let incomingFlows: CompressedRows
-    /// System → system, one edge per flow (parallel flows kept).
+    /// System → system, one edge per flow (parallel flows kept). Its rows line up with
+    /// `outgoingFlows`: position p of a system's row names the target of the flow at position p.
     public let flowGraph: DirectedGraph
+    /// The same edges turned round, lined up with `incomingFlows` the same way, so walks
+    /// upstream read each flow's source next to the flow instead of from a random place.
+    public let upstreamGraph: DirectedGraph
     public let components: StronglyConnectedComponents
     /// Components that some flow enters from another component.
     public let enteredComponents: Bitset
@@ -31,6 +37,11 @@ public struct LandscapeIndex: Sendable {
     /// rule as ``Landscape/flowOwners()``, by index, so that no id-keyed dictionary of every
     /// flow is built.
     public let flowOwner: [UInt32]
+    /// The team owning each system; `UInt32.max` for none.
+    public let systemOwner: [UInt32]
+    /// Each system's domain, numbered by first appearance; `UInt32.max` for none.
+    public let systemDomain: [UInt32]
+    public let domainCount: Int
     public let flowClassification: [Classification]
     /// The flows that pilots or `after` links name by id.
     private let referencedFlows: [String: UInt32]
@@ -39,68 +50,105 @@ public struct LandscapeIndex: Sendable {
     public static let none = UInt32.max
 
     public init(_ landscape: Landscape) {
+        self.init(landscape, flowsPerBlock: 100_000)
+    }
+
+    /// `flowsPerBlock`: the fewest flows worth a core of their own; tests lower it.
+    init(_ landscape: Landscape, flowsPerBlock: Int) {
         self.landscape = landscape
         systemIndex = Self.numbered(landscape.systems.map(\.id))
         teamIndex = Self.numbered(landscape.teams.map(\.id))
         gateIndex = Self.numbered(landscape.gates.map(\.id))
+        let teams = teamIndex
+        let systemOwner = landscape.systems.map { $0.owner.flatMap { teams[$0.id] } ?? Self.none }
+        self.systemOwner = systemOwner
+        var domains: [String: UInt32] = [:]
+        systemDomain = landscape.systems.map { system in
+            guard let domain = system.domain else { return Self.none }
+            let next = UInt32(domains.count)
+            let value = domains[domain, default: next]
+            if value == next { domains[domain] = next }
+            return value
+        }
+        domainCount = domains.count
+
+        var wanted: Set<String> = []
+        for pilot in landscape.pilots { wanted.formUnion(pilot.flows.map(\.id) + pilot.after.map(\.id)) }
+        for system in landscape.systems where !system.after.isEmpty { wanted.formUnion(system.after.map(\.id)) }
+        for flow in landscape.flows where !flow.after.isEmpty { wanted.formUnion(flow.after.map(\.id)) }
+        for gate in landscape.gates where !gate.after.isEmpty { wanted.formUnion(gate.after.map(\.id)) }
+
+        // Flows are read in blocks on every core, then joined in block order. Labels are
+        // numbered per block by first appearance and renumbered while joining, which gives
+        // the numbering one pass would.
+        let flows = landscape.flows
+        let context = FlowBlock.Context(systemIndex: systemIndex, teamIndex: teams, systemOwner: systemOwner, wanted: wanted)
+        let blocks = max(1, min(ProcessInfo.processInfo.activeProcessorCount, flows.count / flowsPerBlock))
+        let parts = ConcurrentSlots<FlowBlock>.map(blocks) { block in
+            FlowBlock(flows[flows.count * block / blocks..<flows.count * (block + 1) / blocks], context: context)
+        }
         var labels: [String: UInt32] = [:]
+        var source: [UInt32] = [], target: [UInt32] = [], owner: [UInt32] = []
+        var classification: [Classification] = []
         var labelEntries: [(UInt32, UInt32)] = []
-        var source: [UInt32] = []
-        var target: [UInt32] = []
-        let flowCount = landscape.flows.count
-        source.reserveCapacity(flowCount)
-        target.reserveCapacity(flowCount)
-        labelEntries.reserveCapacity(flowCount * 2)
-        for (number, flow) in landscape.flows.enumerated() {
-            source.append(systemIndex[flow.from.id] ?? 0)
-            target.append(systemIndex[flow.to.id] ?? 0)
-            var numbers: [UInt32] = []
-            for label in flow.data {
+        var referenced: [String: UInt32] = [:]
+        source.reserveCapacity(flows.count)
+        target.reserveCapacity(flows.count)
+        owner.reserveCapacity(flows.count)
+        classification.reserveCapacity(flows.count)
+        labelEntries.reserveCapacity(parts.reduce(0) { $0 + $1.labelEntries.count })
+        for part in parts {
+            let renumbered = part.labelNames.map { name in
                 let next = UInt32(labels.count)
-                let value = labels[label, default: next]
-                if value == next { labels[label] = next }
-                numbers.append(value)
+                let value = labels[name, default: next]
+                if value == next { labels[name] = next }
+                return value
             }
-            numbers.sort()
-            var previous: UInt32?
-            for value in numbers where value != previous {
-                labelEntries.append((UInt32(number), value))
-                previous = value
-            }
+            let offset = UInt32(source.count)
+            labelEntries += part.labelEntries.map { ($0.0 + offset, renumbered[Int($0.1)]) }
+            for (id, flow) in part.referenced { referenced[id] = flow + offset }
+            source += part.source
+            target += part.target
+            owner += part.owner
+            classification += part.classification
+        }
+        // Renumbering can reorder a flow's labels: put each flow's run back in order.
+        var start = 0
+        while start < labelEntries.count {
+            var end = start + 1
+            while end < labelEntries.count && labelEntries[end].0 == labelEntries[start].0 { end += 1 }
+            if end - start > 1 { labelEntries[start..<end].sort { $0.1 < $1.1 } }
+            start = end
         }
         labelIndex = labels
-        labelsOfFlows = CompressedRows(rowCount: flowCount, entries: labelEntries)
+        labelsOfFlows = CompressedRows(rowCount: flows.count, entries: labelEntries)
         flowSource = source
         flowTarget = target
+        flowOwner = owner
+        flowClassification = classification
+        referencedFlows = referenced
+
+        // The four adjacency structures are independent; built two at a time.
         let systemCount = landscape.systems.count
-        outgoingFlows = CompressedRows(rowCount: systemCount, entries: source.indices.lazy.map { (source[$0], UInt32($0)) })
-        incomingFlows = CompressedRows(rowCount: systemCount, entries: target.indices.lazy.map { (target[$0], UInt32($0)) })
-        flowGraph = DirectedGraph(nodeCount: systemCount, edges: source.indices.lazy.map { (source[$0], target[$0]) })
+        let (sources, targets) = (source, target)
+        let rows = ConcurrentSlots<CompressedRows>.map(4) { kind in
+            switch kind {
+            case 0: CompressedRows(rowCount: systemCount, entries: sources.indices.lazy.map { (sources[$0], UInt32($0)) })
+            case 1: CompressedRows(rowCount: systemCount, entries: targets.indices.lazy.map { (targets[$0], UInt32($0)) })
+            case 2: CompressedRows(rowCount: systemCount, entries: sources.indices.lazy.map { (sources[$0], targets[$0]) })
+            default: CompressedRows(rowCount: systemCount, entries: targets.indices.lazy.map { (targets[$0], sources[$0]) })
+            }
+        }
+        outgoingFlows = rows[0]
+        incomingFlows = rows[1]
+        flowGraph = DirectedGraph(rows: rows[2])
+        upstreamGraph = DirectedGraph(rows: rows[3])
         components = StronglyConnectedComponents(flowGraph)
         var entered = Bitset(count: components.count)
         for (from, to) in zip(source, target) where components.component(of: from) != components.component(of: to) {
             entered.insert(UInt32(components.component(of: to)))
         }
         enteredComponents = entered
-
-        let teams = teamIndex
-        let systemOwner = landscape.systems.map { $0.owner.flatMap { teams[$0.id] } ?? Self.none }
-        flowClassification = landscape.flows.map(\.classification)
-        flowOwner = landscape.flows.indices.map { number in
-            landscape.flows[number].owner.flatMap { teams[$0.id] } ?? systemOwner[Int(target[number])]
-        }
-        var wanted: Set<String> = []
-        for pilot in landscape.pilots { wanted.formUnion(pilot.flows.map(\.id) + pilot.after.map(\.id)) }
-        for system in landscape.systems where !system.after.isEmpty { wanted.formUnion(system.after.map(\.id)) }
-        for flow in landscape.flows where !flow.after.isEmpty { wanted.formUnion(flow.after.map(\.id)) }
-        for gate in landscape.gates where !gate.after.isEmpty { wanted.formUnion(gate.after.map(\.id)) }
-        var referenced: [String: UInt32] = [:]
-        if !wanted.isEmpty {
-            for (number, flow) in landscape.flows.enumerated() where wanted.contains(flow.id) {
-                referenced[flow.id] = UInt32(number)
-            }
-        }
-        referencedFlows = referenced
     }
 
     public var systemCount: Int { landscape.systems.count }
@@ -127,6 +175,59 @@ public struct LandscapeIndex: Sendable {
 
     /// The index of a flow that a pilot or an `after` link names.
     public func flowIndex(of id: String) -> UInt32? { referencedFlows[id] }
+
+    /// One block of flows read: endpoints, owner and classification by flow, labels numbered
+    /// within the block (flows counted from the block's start), and the referenced flows.
+    private struct FlowBlock: Sendable {
+        struct Context: Sendable {
+            let systemIndex: [String: UInt32]
+            let teamIndex: [String: UInt32]
+            let systemOwner: [UInt32]
+            let wanted: Set<String>
+        }
+
+        var source: [UInt32] = []
+        var target: [UInt32] = []
+        var owner: [UInt32] = []
+        var classification: [Classification] = []
+        var labelNames: [String] = []
+        var labelEntries: [(UInt32, UInt32)] = []
+        var referenced: [(String, UInt32)] = []
+
+        init(_ flows: ArraySlice<Flow>, context: Context) {
+            source.reserveCapacity(flows.count)
+            target.reserveCapacity(flows.count)
+            owner.reserveCapacity(flows.count)
+            classification.reserveCapacity(flows.count)
+            var numbers: [String: UInt32] = [:]
+            var labels: [UInt32] = []
+            for (number, flow) in flows.enumerated() {
+                let to = context.systemIndex[flow.to.id] ?? 0
+                source.append(context.systemIndex[flow.from.id] ?? 0)
+                target.append(to)
+                // A flow's own owner, else its target's: the rule of Landscape.flowOwners().
+                owner.append(flow.owner.flatMap { context.teamIndex[$0.id] } ?? context.systemOwner[Int(to)])
+                classification.append(flow.classification)
+                if !context.wanted.isEmpty, context.wanted.contains(flow.id) { referenced.append((flow.id, UInt32(number))) }
+                labels.removeAll(keepingCapacity: true)
+                for label in flow.data {
+                    let next = UInt32(labelNames.count)
+                    let value = numbers[label, default: next]
+                    if value == next {
+                        numbers[label] = next
+                        labelNames.append(label)
+                    }
+                    labels.append(value)
+                }
+                labels.sort()
+                var previous: UInt32?
+                for value in labels where value != previous {
+                    labelEntries.append((UInt32(number), value))
+                    previous = value
+                }
+            }
+        }
+    }
 
     private static func numbered(_ ids: [String]) -> [String: UInt32] {
         var result: [String: UInt32] = [:]

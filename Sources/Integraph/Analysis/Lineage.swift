@@ -24,18 +24,18 @@ public struct Lineage: Sendable {
         var needed: Set<UInt32> = []
         var queue: [UInt32] = []
         // Walks that follow every flow reach the same upstream closure from any system they
-        // meet, so they share one visited set and never walk a system twice.
+        // meet, so they share one visited set and never walk a system twice. They go first:
+        // a filtered walk that meets that closure has nothing new to find upstream of it.
         var unfiltered = Bitset(count: index.systemCount)
+        var filtered: [(start: UInt32, labels: Bitset)] = []
         for need in pilot.needs {
             guard let system = index.systemIndex[need.system.id] else { continue }
             needed.insert(system)
             if let data = need.data {
-                var visited = Bitset(count: index.systemCount)
-                Self.walk(from: system, filter: index.labelSet(data.compactMap { index.labelIndex[$0] }), index: index,
-                          visited: &visited, systems: &systems, flows: &flows, queue: &queue)
+                filtered.append((system, index.labelSet(data.compactMap { index.labelIndex[$0] })))
             } else {
-                Self.walk(from: system, filter: nil, index: index, visited: &unfiltered, systems: &systems, flows: &flows,
-                          queue: &queue)
+                Self.walk(from: system, filter: nil, index: index, visited: &unfiltered, closed: nil,
+                          systems: &systems, flows: &flows, queue: &queue)
             }
         }
         for reference in pilot.flows {
@@ -44,24 +44,28 @@ public struct Lineage: Sendable {
             systems.insert(index.flowTarget[Int(flow)])
             let labels = index.flowLabels(flow)
             if labels.isEmpty {
-                Self.walk(from: index.flowSource[Int(flow)], filter: nil, index: index, visited: &unfiltered,
+                Self.walk(from: index.flowSource[Int(flow)], filter: nil, index: index, visited: &unfiltered, closed: nil,
                           systems: &systems, flows: &flows, queue: &queue)
             } else {
-                var visited = Bitset(count: index.systemCount)
-                Self.walk(from: index.flowSource[Int(flow)], filter: index.labelSet(labels), index: index, visited: &visited,
-                          systems: &systems, flows: &flows, queue: &queue)
+                filtered.append((index.flowSource[Int(flow)], index.labelSet(labels)))
             }
+        }
+        for (start, labels) in filtered {
+            var visited = Bitset(count: index.systemCount)
+            Self.walk(from: start, filter: labels, index: index, visited: &visited, closed: unfiltered,
+                      systems: &systems, flows: &flows, queue: &queue)
         }
         self.systems = systems
         self.flows = flows
         neededSystems = needed.sorted()
     }
 
-    /// Marks `start` and everything upstream of it through flows that pass `filter`.
+    /// Marks `start` and everything upstream of it through flows that pass `filter`, except
+    /// upstream of systems in `closed`, whose whole upstream is marked already.
     private static func walk(from start: UInt32, filter: Bitset?, index: LandscapeIndex, visited: inout Bitset,
-                             systems: inout Bitset, flows: inout Bitset, queue: inout [UInt32]) {
+                             closed: Bitset?, systems: inout Bitset, flows: inout Bitset, queue: inout [UInt32]) {
         systems.insert(start)
-        guard visited.insert(start) else { return }
+        guard visited.insert(start), closed?.contains(start) != true else { return }
         queue.removeAll(keepingCapacity: true)
         queue.append(start)
         var head = 0
@@ -72,10 +76,10 @@ public struct Lineage: Sendable {
                 let flow = index.incomingFlows.value(at: position)
                 if let filter, !index.flowCarriesAny(flow, of: filter) { continue }
                 flows.insert(flow)
-                let upstream = index.flowSource[Int(flow)]
+                let upstream = index.upstreamGraph.successor(at: position)
                 if visited.insert(upstream) {
                     systems.insert(upstream)
-                    queue.append(upstream)
+                    if closed?.contains(upstream) != true { queue.append(upstream) }
                 }
             }
         }

@@ -5,7 +5,7 @@
 ///
 /// ```swift
 /// let graph = LineageGraph(lineage, index: index)
-/// TargetDominators(of: graph.sink, from: graph.root, in: graph).dominators
+/// TargetDominators(path: graph.pathToSink(), in: graph).dominators
 /// ```
 struct LineageGraph: SuccessorGraph {
     let index: LandscapeIndex
@@ -13,6 +13,7 @@ struct LineageGraph: SuccessorGraph {
     /// The systems the root is joined to.
     let sourceSystems: [UInt32]
     private let needed: Bitset
+    private let isSource: Bitset
 
     init(_ lineage: Lineage, index: LandscapeIndex) {
         self.index = index
@@ -21,6 +22,9 @@ struct LineageGraph: SuccessorGraph {
         for system in lineage.neededSystems { needed.insert(system) }
         self.needed = needed
         sourceSystems = Self.sourceSystems(of: lineage, index: index)
+        var isSource = Bitset(count: index.systemCount)
+        for system in sourceSystems { isSource.insert(system) }
+        self.isSource = isSource
     }
 
     var nodeCount: Int { index.systemCount + 2 }
@@ -36,9 +40,39 @@ struct LineageGraph: SuccessorGraph {
         guard node != sink else { return }
         for position in index.outgoingFlows.bounds(of: Int(node)) {
             let flow = index.outgoingFlows.value(at: position)
-            if lineage.flows.contains(flow) { body(index.flowTarget[Int(flow)]) }
+            if lineage.flows.contains(flow) { body(index.flowGraph.successor(at: position)) }
         }
         if needed.contains(node) { body(sink) }
+    }
+
+    /// One path from the root to the sink, found walking upstream breadth-first from the
+    /// needed systems until a source system turns up, which in a landscape is usually a few
+    /// steps; empty when no needed system is in the lineage.
+    func pathToSink() -> [UInt32] {
+        var downstream = [UInt32](repeating: LandscapeIndex.none, count: index.systemCount)
+        var queue: [UInt32] = []
+        for system in lineage.neededSystems where downstream[Int(system)] == LandscapeIndex.none {
+            downstream[Int(system)] = sink
+            queue.append(system)
+        }
+        var head = 0
+        while head < queue.count {
+            let system = queue[head]
+            head += 1
+            if isSource.contains(system) {
+                var path = [root, system]
+                while let last = path.last, last != sink { path.append(downstream[Int(last)]) }
+                return path
+            }
+            for position in index.incomingFlows.bounds(of: Int(system)) where lineage.flows.contains(index.incomingFlows.value(at: position)) {
+                let upstream = index.upstreamGraph.successor(at: position)
+                if downstream[Int(upstream)] == LandscapeIndex.none {
+                    downstream[Int(upstream)] = system
+                    queue.append(upstream)
+                }
+            }
+        }
+        return []
     }
 
     /// When the lineage takes every flow into its systems (no data filter cut it short), its

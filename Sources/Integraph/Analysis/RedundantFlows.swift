@@ -13,37 +13,59 @@ public struct RedundantFlows: Sendable {
     public let flows: [UInt32]
 
     public init(_ index: LandscapeIndex) {
-        var flowsWithLabel = [[UInt32]](repeating: [], count: index.labelIndex.count)
-        for flow in 0..<UInt32(index.flowCount) {
-            for label in index.flowLabels(flow) { flowsWithLabel[Int(label)].append(flow) }
+        let flowCount = UInt32(index.flowCount)
+        // Per system, its labelled outgoing flows as (label << 32 | flow), sorted, so the
+        // flows of one label form a run found by binary search.
+        var carriers = [Int](repeating: 0, count: index.labelIndex.count)
+        var offsets = [Int](repeating: 0, count: index.systemCount + 1)
+        for flow in 0..<flowCount {
+            for label in index.flowLabels(flow) {
+                carriers[Int(label)] += 1
+                offsets[Int(index.flowSource[Int(flow)]) + 1] += 1
+            }
         }
-        // Per label, the flows carrying it grouped by source system.
-        let outgoingByLabel: [[UInt32: [UInt32]]] = flowsWithLabel.map { flows in
-            Dictionary(grouping: flows) { index.flowSource[Int($0)] }
+        for system in 0..<index.systemCount { offsets[system + 1] += offsets[system] }
+        var entries = [UInt64](repeating: 0, count: offsets[index.systemCount])
+        var cursor = offsets
+        for flow in 0..<flowCount {
+            let source = Int(index.flowSource[Int(flow)])
+            for label in index.flowLabels(flow) {
+                entries[cursor[source]] = UInt64(label) << 32 | UInt64(flow)
+                cursor[source] += 1
+            }
         }
+        entries.withUnsafeMutableBufferPointer { buffer in
+            for system in 0..<index.systemCount where offsets[system + 1] - offsets[system] > 1 {
+                var row = UnsafeMutableBufferPointer(rebasing: buffer[offsets[system]..<offsets[system + 1]])
+                row.sort()
+            }
+        }
+
         var redundant: [UInt32] = []
         // Systems seen by the current search carry its stamp: no set to clear per flow.
         var seenBy = [UInt32](repeating: UInt32.max, count: index.systemCount)
         var queue: [UInt32] = []
-        for flow in 0..<UInt32(index.flowCount) {
+        for flow in 0..<flowCount {
             let labels = index.flowLabels(flow)
-            guard let rarest = labels.min(by: { flowsWithLabel[Int($0)].count < flowsWithLabel[Int($1)].count }) else {
-                continue
-            }
+            guard let rarest = labels.min(by: { carriers[Int($0)] < carriers[Int($1)] }) else { continue }
             let source = index.flowSource[Int(flow)]
             let target = index.flowTarget[Int(flow)]
-            let outgoing = outgoingByLabel[Int(rarest)]
             seenBy[Int(source)] = flow
             queue.removeAll(keepingCapacity: true)
             queue.append(source)
             var head = 0
             search: while head < queue.count {
-                let system = queue[head]
+                let system = Int(queue[head])
                 head += 1
-                for other in outgoing[system] ?? [] where other != flow {
+                let end = offsets[system + 1]
+                var position = Self.firstPosition(of: UInt64(rarest) << 32, in: entries, offsets[system]..<end)
+                while position < end && entries[position] >> 32 == UInt64(rarest) {
+                    let other = UInt32(truncatingIfNeeded: entries[position])
+                    position += 1
+                    guard other != flow else { continue }
                     let next = index.flowTarget[Int(other)]
                     // A path of one flow straight to the target is a parallel flow, not a longer path.
-                    if system == source && next == target { continue }
+                    if system == Int(source) && next == target { continue }
                     guard Self.carriesAll(labels, index.flowLabels(other)) else { continue }
                     if next == target {
                         redundant.append(flow)
@@ -57,6 +79,16 @@ public struct RedundantFlows: Sendable {
             }
         }
         flows = redundant
+    }
+
+    /// The first position in the sorted `range` of `entries` holding a value of at least `key`.
+    private static func firstPosition(of key: UInt64, in entries: [UInt64], _ range: Range<Int>) -> Int {
+        var low = range.lowerBound, high = range.upperBound
+        while low < high {
+            let middle = (low + high) / 2
+            if entries[middle] < key { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     /// Whether sorted `carried` contains every label of sorted `wanted`.

@@ -16,12 +16,13 @@ public struct Bitset: Sendable, Hashable, Sequence {
         words = [UInt64](repeating: 0, count: (count + 63) / 64)
     }
 
+    @inline(__always)
     public func contains(_ member: UInt32) -> Bool {
         words[Int(member) >> 6] & (1 << UInt64(member & 63)) != 0
     }
 
     /// Inserts `member`; returns whether it was new.
-    @discardableResult
+    @discardableResult @inline(__always)
     public mutating func insert(_ member: UInt32) -> Bool {
         let word = Int(member) >> 6
         let bit = UInt64(1) << UInt64(member & 63)

@@ -18,6 +18,11 @@ public struct DirectedGraph: Sendable {
         rows = CompressedRows(rowCount: nodeCount, entries: edges)
     }
 
+    /// A graph over rows built elsewhere: row n lists node n's successors.
+    init(rows: CompressedRows) {
+        self.rows = rows
+    }
+
     public var nodeCount: Int { rows.rowCount }
     public var edgeCount: Int { rows.entryCount }
 

@@ -6,7 +6,8 @@
 /// nodes not yet seen and keeping the farthest path position reached; p_j dominates when that
 /// farthest position, before p_j is explored, is j itself. A node first seen from p_i need
 /// not be explored again from a later p_i′: whatever it reaches already counts from p_i,
-/// which bypasses more. O(n + m) time and O(n) space: the (s, t)-cut-vertex problem solved
+/// which bypasses more; and once the sweep reaches the target around the path, no later path
+/// node can dominate, so it stops there. O(n + m) time and O(n) space: the (s, t)-cut-vertex problem solved
 /// along one path. ``Dominators`` (Cooper–Harvey–Kennedy) gives the whole dominator tree and
 /// is this type's second method in the tests, with deletion as the third.
 ///
@@ -41,23 +42,27 @@ public struct TargetDominators: Sendable {
             if found { break search }
         }
         guard root == target || parent[Int(target)] != none else {
-            dominators = []
-            isReachable = false
+            self.init(path: [], in: graph)
             return
         }
-        isReachable = true
         var path: [UInt32] = [target]
         while let last = path.last, last != root { path.append(parent[Int(last)]) }
-        path.reverse()
+        self.init(path: path.reversed(), in: graph)
+    }
+
+    /// The sweep alone, along a path the caller already has: `path` runs from the root to
+    /// the target along edges of `graph` (empty: the target is unreachable).
+    public init(path: [UInt32], in graph: some SuccessorGraph) {
+        isReachable = !path.isEmpty
         // Path nodes hold their position; other nodes are unseen or seen.
         let unseen = UInt32.max, seen = UInt32.max - 1
-        parent = []
         var mark = [UInt32](repeating: unseen, count: graph.nodeCount)
         for (position, node) in path.enumerated() { mark[Int(node)] = UInt32(position) }
+        let last = path.count - 1
         var result: [UInt32] = []
         var farthest = 0
         var stack: [UInt32] = []
-        for (position, node) in path.enumerated().dropLast() {
+        sweep: for (position, node) in path.enumerated().dropLast() {
             if position > 0 && farthest <= position { result.append(node) }
             stack.append(node)
             while let current = stack.popLast() {
@@ -70,6 +75,8 @@ public struct TargetDominators: Sendable {
                         farthest = Int(value)
                     }
                 }
+                // Once the target is reached around the path, no later path node dominates.
+                if farthest == last { break sweep }
             }
         }
         dominators = result

@@ -10,5 +10,12 @@ public enum Classification: String, ModelEnumeration, Comparable {
         lhs.rank < rhs.rank
     }
 
-    private var rank: Int { Self.allCases.firstIndex(of: self) ?? 0 }
+    private var rank: Int {
+        switch self {
+        case .public: 0
+        case .internal: 1
+        case .confidential: 2
+        case .restricted: 3
+        }
+    }
 }
