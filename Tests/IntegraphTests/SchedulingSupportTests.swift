@@ -48,3 +48,18 @@ import Testing
         #expect(run.criticality == [1, 1])
     }
 }
+
+@Suite struct IdentifierOrderTests {
+    /// Keys must order exactly as String's `<`: prefixes, long shared prefixes, NUL bytes,
+    /// and (through the fallback) non-ASCII ids with combining marks.
+    @Test(arguments: [false, true])
+    func ordersExactlyAsStringComparison(withUnicode: Bool) {
+        var random = SeededRandom(seed: withUnicode ? 2 : 1)
+        let pieces = ["a", "b", "flow", "-", "0", "9", "\u{0}", "z"] + (withUnicode ? ["e\u{301}", "é", "f"] : [])
+        let ids = (0..<2_000).map { _ in
+            (0..<Int(random.next() % 12)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
+        }
+        let expected = ids.indices.sorted { ids[$0] < ids[$1] }
+        #expect(IdentifierOrder.sortedPositions(ids) == expected)
+    }
+}

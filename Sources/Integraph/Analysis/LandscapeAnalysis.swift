@@ -25,7 +25,10 @@ public struct LandscapeAnalysis: Sendable {
                                                 { FlowGraphStructure(index, options: options) })
         let plan = try planned.get()
         let sorted = landscape.pilots.sorted { $0.id < $1.id }
-        let pilots = ConcurrentSlots<PilotAnalysis>.map(sorted.count) { Self.analyze(sorted[$0], plan: plan, options: options) }
+        let shared = Lineage.SharedClosures(for: sorted, in: index)
+        let pilots = ConcurrentSlots<PilotAnalysis>.map(sorted.count) {
+            Self.analyze(sorted[$0], plan: plan, shared: shared, options: options)
+        }
         self.pilots = pilots
         summary = LandscapeSummary(
             name: landscape.name, systems: landscape.systems.count, flows: landscape.flows.count,
@@ -38,9 +41,10 @@ public struct LandscapeAnalysis: Sendable {
 
     // MARK: - Pilots
 
-    private static func analyze(_ pilot: Pilot, plan: WorkPlan, options: AnalysisOptions) -> PilotAnalysis {
+    private static func analyze(_ pilot: Pilot, plan: WorkPlan, shared: Lineage.SharedClosures,
+                                options: AnalysisOptions) -> PilotAnalysis {
         let index = plan.index
-        let lineage = Lineage(of: pilot, in: index)
+        let lineage = Lineage(of: pilot, in: index, shared: shared)
         let nodes = plan.work(for: pilot, lineage: lineage)
         var local = [Int32](repeating: -1, count: plan.precedence.nodeCount)
         for (position, node) in nodes.enumerated() { local[Int(node)] = Int32(position) }
@@ -107,12 +111,10 @@ public struct LandscapeAnalysis: Sendable {
     /// landscapes that drops most of the work from the O(samples × (n + m)) loop.
     private static func simulate(efforts: [Effort], predecessors: CompressedRows, tail: Effort,
                                  samples: Int, seed: UInt64) -> (p50: Double, p85: Double, p95: Double, criticality: [Double]) {
-        let optimistic = Schedule(durations: efforts.map(\.optimisticDays), predecessors: predecessors, tail: tail.optimisticDays)
-        let pessimistic = Schedule(durations: efforts.map(\.pessimisticDays), predecessors: predecessors, tail: 0)
-        let kept = efforts.indices.filter { node in
-            pessimistic.earliestStart[node] + pessimistic.workFinish - pessimistic.latestStart[node] + tail.pessimisticDays
-                >= optimistic.duration - Schedule.tolerance
-        }
+        let shortest = Schedule.longestPaths(durations: efforts.map(\.optimisticDays), predecessors: predecessors).total
+            + tail.optimisticDays
+        let longest = Schedule.longestPaths(durations: efforts.map(\.pessimisticDays), predecessors: predecessors).through
+        let kept = efforts.indices.filter { longest[$0] + tail.pessimisticDays >= shortest - Schedule.tolerance }
         var position = [Int](repeating: -1, count: efforts.count)
         for (index, node) in kept.enumerated() { position[node] = index }
         var entries: [(UInt32, UInt32)] = []
@@ -189,22 +191,22 @@ public struct LandscapeAnalysis: Sendable {
         let itemOwner = plan.itemOwner
 
         for (pilot, analysis) in pilots.enumerated() {
-            for system in analysis.lineage.systems {
-                mark(&systemPilots, system, pilot)
-                mark(&teamPilots, systemOwner[Int(system)], pilot)
+            let word = pilot / 64, bit = UInt64(1) << UInt64(pilot % 64)
+            // Millions of marks per pilot: written through raw buffers, with no
+            // copy-on-write check per mark.
+            systemPilots.withUnsafeMutableBufferPointer { bits in
+                for system in analysis.lineage.systems { bits[Int(system) * words + word] |= bit }
             }
-            for flow in analysis.lineage.flows {
-                mark(&flowPilots, flow, pilot)
-                mark(&teamPilots, index.flowOwner[Int(flow)], pilot)
+            flowPilots.withUnsafeMutableBufferPointer { bits in
+                for flow in analysis.lineage.flows { bits[Int(flow) * words + word] |= bit }
             }
             for item in analysis.workItems {
                 itemPilotCount[Int(item)] += 1
                 let entity = plan.itemEntity[Int(item)]
-                mark(&teamPilots, itemOwner[Int(item)], pilot)
                 switch plan.itemKind[Int(item)] {
                 case .system: mark(&systemPilots, entity, pilot)
                 case .flow: mark(&flowPilots, entity, pilot)
-                default: break
+                default: mark(&teamPilots, itemOwner[Int(item)], pilot)
                 }
             }
             for item in analysis.criticalItems {
@@ -218,6 +220,14 @@ public struct LandscapeAnalysis: Sendable {
                     mark(&systemCritical, index.flowTarget[Int(entity)], pilot)
                 default: break
                 }
+            }
+        }
+
+        // A team depends on the pilots of every system and flow it owns (a pending item's
+        // owner is its system's or flow's owner); gates were marked above.
+        for (owners, bits) in [(systemOwner, systemPilots), (index.flowOwner, flowPilots)] {
+            for (entity, owner) in owners.enumerated() where owner != LandscapeIndex.none {
+                for word in 0..<words { teamPilots[Int(owner) * words + word] |= bits[entity * words + word] }
             }
         }
 

@@ -61,6 +61,31 @@ public struct Schedule: Sendable {
         self.duration = workFinish + tail
     }
 
+    /// The longest path through each node (its earliest finish plus the longest chain of
+    /// work after it), and the longest path of all; the two passes of the method without
+    /// keeping starts and finishes. O(n + m).
+    public static func longestPaths(durations: [Double], predecessors: CompressedRows) -> (through: [Double], total: Double) {
+        let count = durations.count
+        var finish = [Double](repeating: 0, count: count)
+        var total = 0.0
+        for node in 0..<count {
+            var start = 0.0
+            for position in predecessors.bounds(of: node) { start = max(start, finish[Int(predecessors.value(at: position))]) }
+            finish[node] = start + durations[node]
+            total = max(total, finish[node])
+        }
+        var after = [Double](repeating: 0, count: count)
+        for node in stride(from: count - 1, through: 0, by: -1) {
+            let chain = after[node] + durations[node]
+            for position in predecessors.bounds(of: node) {
+                let before = Int(predecessors.value(at: position))
+                after[before] = max(after[before], chain)
+            }
+            after[node] += finish[node]
+        }
+        return (after, total)
+    }
+
     public func isCritical(_ node: Int) -> Bool {
         latestStart[node] - earliestStart[node] < Self.tolerance
     }

@@ -135,7 +135,7 @@ public struct WorkPlan: Sendable {
         self.nodeAtRank = nodeAtRank
         let items = self.items
         var idRank = [UInt32](repeating: 0, count: items.count)
-        let byID = items.indices.sorted { items[$0].id < items[$1].id }
+        let byID = IdentifierOrder.sortedPositions(items.map(\.id))
         for (rank, item) in byID.enumerated() { idRank[item] = UInt32(rank) }
         self.idRank = idRank
         itemAtIDRank = byID.map { UInt32($0) }
