@@ -43,12 +43,13 @@ let package = Package(
         // kept apart from the tests, which never time anything.
         .executableTarget(
             name: "integraph-benchmarks",
-            dependencies: ["Integraph"],
+            dependencies: ["Integraph", "IntegraphGraphviz"],
             path: "Benchmarks/IntegraphBenchmarks"
         ),
         .testTarget(name: "IntegraphTests", dependencies: ["Integraph"]),
         .testTarget(name: "IntegraphGraphvizTests", dependencies: ["IntegraphGraphviz", "Integraph"]),
-        // Runs the built `integraph` binary and the walkthroughs under Examples/.
-        .testTarget(name: "IntegraphCLITests", dependencies: ["integraph"]),
+        // Runs the built `integraph` binary and the walkthroughs under Examples/, and the
+        // benchmark binary for measurements that need a process of their own (memory).
+        .testTarget(name: "IntegraphCLITests", dependencies: ["integraph", "integraph-benchmarks"]),
     ]
 )

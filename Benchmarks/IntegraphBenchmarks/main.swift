@@ -1,5 +1,7 @@
 // Times loading and each analysis on seeded generated landscapes, in release builds:
 //   swift run -c release integraph-benchmarks --systems 1000,10000,100000
+// `--maps 100,1000,5000` times map rendering instead (see MapBenchmarks.swift), and
+// `--render-memory N --model FILE` reports resident memory over N renders, for a test.
 // Prints a Markdown table for docs/performance.md. `--export DIR` also writes each
 // landscape's flow graph as an edge list and its model as JSON, for Benchmarks/peers.
 // `--edges FILE` instead times the graph algorithms alone on an edge list (first line: node
@@ -14,6 +16,9 @@ struct Arguments {
     var loadUpTo = 100_000
     var export: String?
     var edges: String?
+    var maps: [Int]?
+    var renderMemory: Int?
+    var model = "Graphs/acme-retail.yaml"
 
     init() {
         var arguments = CommandLine.arguments.dropFirst().makeIterator()
@@ -26,6 +31,9 @@ struct Arguments {
             case "--load-up-to": loadUpTo = Int(value) ?? loadUpTo
             case "--export": export = value
             case "--edges": edges = value
+            case "--maps": maps = value.split(separator: ",").compactMap { Int($0) }
+            case "--render-memory": renderMemory = Int(value)
+            case "--model": model = value
             default:
                 FileHandle.standardError.write(Data("unknown argument \(argument)\n".utf8))
                 exit(2)
@@ -70,11 +78,19 @@ func timeAlgorithms(onEdgeList path: String) throws {
     print("{\"scc\": \(scc), \"articulation_and_bridges\": \(cuts), \"dominators\": \(dominators), \"betweenness\": \(betweenness)}")
 }
 
+if let count = arguments.renderMemory {
+    try measureRenderMemory(count: count, model: arguments.model)
+    exit(0)
+}
+if let sizes = arguments.maps {
+    try benchmarkMaps(sizes: sizes, seed: arguments.seed)
+    exit(0)
+}
 if let edges = arguments.edges {
     try timeAlgorithms(onEdgeList: edges)
     exit(0)
 }
-print("| systems | flows | generate | load YAML (MB) | load JSON (MB) | index | work plan | pilots (CPM, Monte Carlo, dominators) | cut points | redundant flows | whole analysis without betweenness | betweenness | peak RSS |")
+print("| systems | flows | generate | load YAML (MB) | load JSON (MB) | index | work plan | pilots (lineage, work) | cut points | redundant flows | whole analysis without betweenness | betweenness | peak RSS |")
 print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 for size in arguments.sizes {
     let (landscape, generation) = time { LandscapeGenerator(systems: size, seed: arguments.seed).landscape() }

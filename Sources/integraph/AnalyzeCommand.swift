@@ -70,8 +70,7 @@ struct AnalyzeCommand: ParsableCommand {
         do {
             analysis = try LandscapeAnalysis(landscape, options: options)
         } catch {
-            Console.error("error: \(model): \(error) (first named at line \(error.position.line), column \(error.position.column))")
-            throw ExitStatus.modelHasErrors
+            throw ModelLoading.precedenceCycle(error, in: model)
         }
         let selected = pilot.map { id in analysis.pilots.filter { $0.pilot.id == id } }
         let text: String = switch format {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Integraph
 
 /// Reads a model for a command that needs a valid one: errors go to stderr with the exit
@@ -22,5 +23,21 @@ enum ModelLoading {
             Console.error("note: \(source.displayName) has \(report.warnings.count) warning(s); 'integraph check \(argument)' lists them")
         }
         return landscape
+    }
+
+    /// Prints why the work could not be ordered; the exit status to throw.
+    static func precedenceCycle(_ error: PrecedenceCycleError, in model: String) -> ExitCode {
+        Console.error("error: \(model): \(error) (first named at line \(error.position.line), column \(error.position.column))")
+        return ExitStatus.modelHasErrors
+    }
+
+    /// The day the model file was last changed (UTC, YYYY-MM-DD), for map titles; `nil` for
+    /// standard input or when the file system does not say.
+    static func fileDate(_ argument: String) -> String? {
+        guard argument != "-",
+              let date = try? FileManager.default.attributesOfItem(atPath: argument)[.modificationDate] as? Date else { return nil }
+        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC") ?? .current, from: date)
+        guard let year = parts.year, let month = parts.month, let day = parts.day else { return nil }
+        return String(format: "%04d-%02d-%02d", year, month, day)
     }
 }

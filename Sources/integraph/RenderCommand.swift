@@ -2,46 +2,80 @@ import ArgumentParser
 import Integraph
 import IntegraphGraphviz
 
-/// `integraph render MODEL -o FILE`: draws the landscape map through libgvc.
+/// `integraph render MODEL --view VIEW -o FILE`: draws a map through libgvc.
 struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
-        abstract: "Draw a landscape map with Graphviz (in-process).",
+        abstract: "Draw a map of the landscape with Graphviz (in-process).",
         discussion: """
-            Systems are clustered by domain, flows are styled by status (live grey, in-progress \
-            blue, backlog dashed orange, blocked bold red with its reason), and pilots are purple \
-            hexagons linked from the systems they need. The format follows the output's \
-            extension (.svg, .png, .pdf, .dot) unless --format says otherwise; '-o -' writes to \
+            Views: 'landscape' (default) clusters systems by domain (--cluster) and fills them \
+            by backlog pressure; 'pilot:ID' draws one pilot's lineage with its critical path in \
+            bold red, effort and slack on pending items, gates as diamonds and dominators \
+            outlined; 'backlog' shows only pending work, grouped by owner team; 'domains' draws \
+            one node per domain, for big landscapes. Every map has a title and a legend.
+
+            The engine is chosen from the graph's size and shape (dot for small or layered \
+            maps, sfdp with overlap removal for big tangled ones) and a notice says so; \
+            --engine forces one. The format follows the output's extension (.svg, .png, .pdf, \
+            .json, .dot/.gv, .mmd for Mermaid) unless --format says otherwise; '-o -' writes to \
             standard output. The file is written atomically: a failed run leaves no partial file.
 
             Exit codes: 0 written; 1 the model has errors; 2 the model could not be read or the \
-            command line is wrong; 3 Graphviz or the file system failed.
+            command line is wrong (including an unknown view or pilot); 3 Graphviz or the file \
+            system failed.
             """)
 
     @Argument(help: "The model file (.yaml, .yml or .json), or - for standard input.")
     var model: String
 
+    @Option(help: "What to draw: landscape, pilot:ID, backlog or domains.")
+    var view = "landscape"
+
     @Option(name: .shortAndLong, help: "Where to write the map; - for standard output.")
     var output: String
 
-    @Option(help: "Output format: svg, png, pdf or dot (default: from the output's extension).")
+    @Option(help: "Output format: svg, png, pdf, json, dot or mermaid (default: from the output's extension).")
     var format: MapFormat?
 
-    @Option(help: "Graphviz layout engine: dot, neato, fdp, sfdp, circo or twopi.")
-    var engine = "dot"
+    @Option(help: "Graphviz layout engine: dot, neato, fdp, sfdp, circo or twopi (default: chosen from the graph).")
+    var engine: String?
+
+    @Option(help: "How the landscape view groups systems: domain, team or none.")
+    var cluster: MapClustering = .domain
 
     func validate() throws {
         if format == nil, output == "-" || MapFormat(path: output) == nil {
-            throw ValidationError("Cannot tell the format from '\(output)': use a .svg, .png, .pdf or .dot file, or --format.")
+            throw ValidationError("Cannot tell the format from '\(output)': use a .svg, .png, .pdf, .json, .dot or .mmd file, or --format.")
+        }
+        if let engine, !LayoutPlan.engines.contains(engine) {
+            throw ValidationError("Unknown engine '\(engine)'; engines are \(LayoutPlan.engines.joined(separator: ", ")).")
+        }
+        do {
+            _ = try MapView(argument: view)
+        } catch {
+            throw ValidationError("--view: \(error)")
         }
     }
 
     func run() throws {
         let landscape = try ModelLoading.validLandscape(model)
+        let subject: MapSubject
         do {
-            let rendering = try MapRenderer(engine: engine).render(landscape, as: format ?? MapFormat(path: output) ?? .svg)
+            subject = try MapSubject(landscape, modelDate: ModelLoading.fileDate(model))
+        } catch {
+            throw ModelLoading.precedenceCycle(error, in: model)
+        }
+        do {
+            let renderer = MapRenderer(view: try MapView(argument: view), clustering: cluster, engine: engine)
+            let rendering = try renderer.render(subject, as: format ?? MapFormat(path: output) ?? .svg) { plan in
+                Console.error("note: laying out \(plan.nodeCount) nodes and \(plan.edgeCount) edges with \(plan.engine)…")
+            }
+            if let notice = rendering.plan.notice { Console.error("note: \(notice)") }
             for warning in rendering.warnings { Console.error("warning: graphviz: \(warning)") }
             try OutputDestination.write(rendering.data, to: output)
+        } catch let error as MapViewError {
+            Console.error("error: \(model): \(error)")
+            throw ExitStatus.unreadableInput
         } catch let error as GraphvizError {
             Console.error("error: \(error)")
             throw ExitStatus.outputFailed
@@ -50,3 +84,4 @@ struct RenderCommand: ParsableCommand {
 }
 
 extension MapFormat: ExpressibleByArgument {}
+extension MapClustering: ExpressibleByArgument {}

@@ -12,14 +12,22 @@ struct CommandRunner {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// The binary SwiftPM built beside this test bundle.
-    static let binary: URL = {
+    static let binary = built("integraph")
+
+    /// A product SwiftPM built beside this test bundle.
+    static func built(_ name: String) -> URL {
         let candidates = [
-            Bundle.main.bundleURL.appendingPathComponent("integraph"),
-            Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("integraph"),
-            packageRoot.appendingPathComponent(".build/debug/integraph"),
+            Bundle.main.bundleURL.appendingPathComponent(name),
+            Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent(name),
+            packageRoot.appendingPathComponent(".build/debug/\(name)"),
         ]
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[2]
-    }()
+    }
+
+    /// Runs the benchmark binary, for measurements that need a process to themselves.
+    static func benchmarks(_ arguments: [String]) throws -> Result {
+        try run(built("integraph-benchmarks"), arguments, in: packageRoot, input: nil, environment: [:])
+    }
 
     /// Runs `integraph` with `arguments` in `directory`, feeding `input` to standard input.
     static func integraph(_ arguments: [String], in directory: URL = packageRoot, input: Data? = nil,

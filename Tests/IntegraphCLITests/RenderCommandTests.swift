@@ -22,7 +22,7 @@ import Testing
         let piped = try CommandRunner.integraph(["render", "Graphs/acme-retail.yaml", "-o", "-", "--format", "dot"])
         #expect(piped.status == 0)
         #expect(piped.stdout == (try String(contentsOfFile: file, encoding: .utf8)))
-        #expect(piped.stdout.hasPrefix("digraph \"Acme Retail\" {"))
+        #expect(piped.stdout.hasPrefix("digraph \"Acme Retail — integration landscape — model of "))
     }
 
     @Test func aBrokenModelIsNotRenderedAndLeavesNoFile() throws {
@@ -40,11 +40,33 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let output = directory.appendingPathComponent("map.svg")
         try "previous map".write(to: output, atomically: true, encoding: .utf8)
-        let result = try CommandRunner.integraph(["render", "Graphs/acme-retail.yaml", "-o", output.path, "--engine", "nosuch"])
+        // Graphviz without its plugins fails to lay out.
+        let result = try CommandRunner.integraph(["render", "Graphs/acme-retail.yaml", "-o", output.path],
+                                                 environment: ["GVBINDIR": directory.path])
         #expect(result.status == 3)
-        #expect(result.stderr.contains("error: Graphviz layout with engine 'nosuch' failed"))
         #expect(try String(contentsOf: output, encoding: .utf8) == "previous map")
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["map.svg"])
+    }
+
+    @Test func unknownViewsEnginesAndPilotsAreUsageErrors() throws {
+        let view = try CommandRunner.integraph(["render", "Graphs/acme-retail.yaml", "--view", "pilots", "-o", "x.svg"])
+        #expect(view.status == 2)
+        #expect(view.stderr.contains("unknown view 'pilots'; views are landscape, pilot:ID, backlog, domains"))
+        let engine = try CommandRunner.integraph(["render", "Graphs/acme-retail.yaml", "--engine", "nosuch", "-o", "x.svg"])
+        #expect(engine.status == 2)
+        #expect(engine.stderr.contains("Unknown engine 'nosuch'; engines are dot, neato, fdp, sfdp, circo, twopi."))
+        let pilot = try CommandRunner.integraph(["render", "Graphs/acme-retail.yaml", "--view", "pilot:churn", "-o", "-", "--format", "dot"])
+        #expect(pilot.status == 2)
+        #expect(pilot.stderr.contains("error: Graphs/acme-retail.yaml: no pilot 'churn' in the model"))
+        #expect(pilot.stdout.isEmpty)
+    }
+
+    @Test func mermaidGoesToStandardOutput() throws {
+        let result = try CommandRunner.integraph(["render", "Graphs/acme-retail.yaml", "--view", "pilot:churn-copilot",
+                                                  "-o", "-", "--format", "mermaid"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("\nflowchart LR\n"))
+        #expect(result.stdout.contains("{{\"Churn prediction copilot<br/>scaling<br/>duration"))
     }
 
     @Test func anUnwritableDestinationExitsThree() throws {

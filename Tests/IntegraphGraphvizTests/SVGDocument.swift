@@ -45,6 +45,15 @@ extension XMLElement {
         return result
     }
 
+    /// The fill of a node's shape (the first outline drawn with one).
+    var shapeFill: String? {
+        (descendants(named: "path") + descendants(named: "polygon"))
+            .compactMap { $0.value(of: "fill") }.first { $0 != "none" && $0 != "transparent" }
+    }
+
+    /// How many outlines a node has: two for `peripheries=2`.
+    var outlineCount: Int { descendants(named: "path").count + descendants(named: "polygon").count }
+
     /// The text of its `<text>` descendants, top to bottom.
     var texts: [String] {
         descendants(named: "text")

@@ -8,23 +8,18 @@ public enum JSONText {
     /// A JSON string literal for `text` (RFC 8259 escaping; `<`, `>` and `&` escaped too,
     /// so the text is safe to embed in HTML).
     public static func string(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
+        "\"" + TextEscaping.escape(text) { scalar in
             switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "<", ">", "&", "\u{2028}", "\u{2029}":
-                out += unicodeEscape(scalar.value)
-            case _ where scalar.value < 0x20:
-                out += unicodeEscape(scalar.value)
-            default:
-                out.unicodeScalars.append(scalar)
+            case "\"": "\\\""
+            case "\\": "\\\\"
+            case "\n": "\\n"
+            case "\r": "\\r"
+            case "\t": "\\t"
+            case "<", ">", "&", "\u{2028}", "\u{2029}": unicodeEscape(scalar.value)
+            case _ where scalar.value < 0x20: unicodeEscape(scalar.value)
+            default: nil
             }
-        }
-        return out + "\""
+        } + "\""
     }
 
     /// `"text"`, or `null` for `nil`.

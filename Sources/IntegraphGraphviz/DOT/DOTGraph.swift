@@ -36,10 +36,15 @@ public struct DOTGraph: Sendable, Hashable {
 public struct DOTNode: Sendable, Hashable {
     public var id: String
     public var attributes: DOTAttributes
+    /// A Graphviz HTML-like label (a table), written between `<` and `>` instead of quoted;
+    /// it replaces any `label` attribute. Whoever builds it escapes the text in it
+    /// (``DOTWriter/htmlEscaped(_:)``).
+    public var htmlLabel: String?
 
-    public init(id: String, attributes: DOTAttributes = [:]) {
+    public init(id: String, attributes: DOTAttributes = [:], htmlLabel: String? = nil) {
         self.id = id
         self.attributes = attributes
+        self.htmlLabel = htmlLabel
     }
 }
 

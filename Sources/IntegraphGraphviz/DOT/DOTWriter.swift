@@ -1,3 +1,5 @@
+import Integraph
+
 /// Writes a ``DOTGraph`` as DOT text that any Graphviz tool reads.
 ///
 /// Every name and value is written as a double-quoted DOT string and escaped so that it
@@ -24,12 +26,12 @@ public struct DOTWriter: Sendable {
                 out += "    \(entry.key)=\(Self.quoted(entry.value));\n"
             }
             for node in cluster.nodes {
-                out += "    \(Self.quoted(node.id))\(Self.list(node.attributes));\n"
+                out += "    \(Self.statement(node));\n"
             }
             out += "  }\n"
         }
         for node in graph.nodes {
-            out += "  \(Self.quoted(node.id))\(Self.list(node.attributes));\n"
+            out += "  \(Self.statement(node));\n"
         }
         for edge in graph.edges {
             out += "  \(Self.quoted(edge.from)) -> \(Self.quoted(edge.to))\(Self.list(edge.attributes));\n"
@@ -42,25 +44,49 @@ public struct DOTWriter: Sendable {
         if !attributes.isEmpty { out += "  \(kind)\(Self.list(attributes));\n" }
     }
 
+    private static func statement(_ node: DOTNode) -> String {
+        guard let html = node.htmlLabel else { return quoted(node.id) + list(node.attributes) }
+        var attributes = node.attributes
+        attributes["label"] = nil
+        let items = attributes.entries.map { "\($0.key)=\(quoted($0.value))" } + ["label=<\(html)>"]
+        return quoted(node.id) + " [" + items.joined(separator: ", ") + "]"
+    }
+
     private static func list(_ attributes: DOTAttributes) -> String {
         guard !attributes.isEmpty else { return "" }
         return " [" + attributes.entries.map { "\($0.key)=\(quoted($0.value))" }.joined(separator: ", ") + "]"
     }
 
-    /// A DOT double-quoted string holding `text` literally.
-    public static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
+    /// Text for inside an HTML-like label: `&`, `<`, `>`, `"` and `'` as entities, line
+    /// breaks as `<br/>`, other control characters as spaces.
+    public static func htmlEscaped(_ text: String) -> String {
+        TextEscaping.escape(text) { scalar in
             switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "&": out += "&amp;"
-            case "\n": out += "\\n"
-            case "\r": continue
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F: out += " "
-            default: out.unicodeScalars.append(scalar)
+            case "&": "&amp;"
+            case "<": "&lt;"
+            case ">": "&gt;"
+            case "\"": "&quot;"
+            case "'": "&#39;"
+            case "\n": "<br/>"
+            case "\r": ""
+            case _ where TextEscaping.isControl(scalar): " "
+            default: nil
             }
         }
-        return out + "\""
+    }
+
+    /// A DOT double-quoted string holding `text` literally.
+    public static func quoted(_ text: String) -> String {
+        "\"" + TextEscaping.escape(text) { scalar in
+            switch scalar {
+            case "\"": "\\\""
+            case "\\": "\\\\"
+            case "&": "&amp;"
+            case "\n": "\\n"
+            case "\r": ""
+            case _ where TextEscaping.isControl(scalar): " "
+            default: nil
+            }
+        } + "\""
     }
 }

@@ -1,119 +1,66 @@
 import Integraph
 
-/// Styles a landscape as a Graphviz graph: systems clustered by domain, flows as edges
-/// styled by status (blocked ones labelled with what blocks them), and pilots as purple
-/// hexagons linked from the systems they need.
-///
-/// Each node and edge carries its model id in `id` (so SVG elements can be linked) and a
-/// tooltip with name, owner, status and effort. Iteration follows the model's order and
-/// sorted domain names, so the same model gives the same DOT text byte for byte.
+/// The `landscape` view: every system, clustered by domain or owner team, filled on the
+/// backlog heat scale of its pressure (pilot-days of pending work on it); flows styled by
+/// status, blocked ones labelled with what blocks them; articulation points (systems whose
+/// loss disconnects the landscape) outlined twice; pilots as hexagons linked from the
+/// systems they need. Each node and edge carries its model id and a tooltip.
 ///
 /// ```swift
-/// let graph = LandscapeMap().graph(for: landscape)
-/// let dot = DOTWriter().write(graph)
+/// let graph = LandscapeMap(clustering: .team).drawing(for: subject)
 /// ```
 public struct LandscapeMap: Sendable {
-    public init() {}
+    public var clustering: MapClustering
 
-    public func graph(for landscape: Landscape) -> DOTGraph {
-        var graph = DOTGraph(
-            name: landscape.name ?? "landscape",
-            graphAttributes: [
-                "label": landscape.name ?? "Integration landscape", "labelloc": "t", "fontsize": "20",
-                "fontname": MapPalette.font, "rankdir": "LR", "nodesep": "0.35", "ranksep": "0.9",
-                "bgcolor": "white",
-            ],
-            nodeDefaults: ["fontname": MapPalette.font, "fontsize": "11", "shape": "box", "margin": "0.15,0.06"],
-            edgeDefaults: ["fontname": MapPalette.font, "fontsize": "9", "arrowsize": "0.7"])
+    public init(clustering: MapClustering = .domain) {
+        self.clustering = clustering
+    }
 
-        var domains: [String: [DOTNode]] = [:]
-        for system in landscape.systems {
-            let node = systemNode(system)
-            if let domain = system.domain {
-                domains[domain, default: []].append(node)
-            } else {
-                graph.nodes.append(node)
+    public func drawing(for subject: MapSubject) -> MapDrawing {
+        let landscape = subject.landscape
+        var graph = MapFrame.graph(title: subject.title(.landscape), rankdir: "LR")
+        let systems = subject.analysis.bottlenecks.systems
+        let heat = HeatScale(maximum: systems.map(\.pressure).max() ?? 0)
+        var groups: [String: [DOTNode]] = [:]
+        for (position, system) in landscape.systems.enumerated() {
+            let bottleneck = systems[position]
+            var attributes = MapFrame.systemAttributes(system, tooltip: subject.systemTooltip(system))
+            if bottleneck.pressure > 0 {
+                attributes["fillcolor"] = heat.fill(for: bottleneck.pressure)
+                attributes["fontcolor"] = heat.fontColor(for: bottleneck.pressure)
             }
+            if bottleneck.articulationPoint == true {
+                attributes["peripheries"] = "2"
+                attributes["penwidth"] = "2"
+            }
+            let node = DOTNode(id: system.id, attributes: attributes)
+            let group: String? = switch clustering {
+            case .domain: system.domain
+            case .team: system.owner.map { subject.teamName($0.id) }
+            case .none: nil
+            }
+            if let group { groups[group, default: []].append(node) } else { graph.nodes.append(node) }
         }
-        for domain in domains.keys.sorted() {
-            graph.clusters.append(DOTCluster(
-                attributes: [
-                    "label": domain, "style": "rounded,filled", "fillcolor": MapPalette.clusterFill,
-                    "color": MapPalette.clusterBorder, "fontname": MapPalette.font, "fontsize": "13",
-                ],
-                nodes: domains[domain] ?? []))
+        for group in groups.keys.sorted() {
+            graph.clusters.append(MapFrame.cluster(label: group, nodes: groups[group] ?? []))
         }
-
-        let owners = landscape.flowOwners()
         for flow in landscape.flows {
-            graph.edges.append(flowEdge(flow, owner: owners[flow.id]))
+            var attributes = MapPalette.edgeStyle(for: flow.status)
+            attributes["id"] = flow.id
+            if flow.status == .blocked { attributes["label"] = "blocked: \(flow.blockedBy ?? "reason not given")" }
+            attributes["tooltip"] = subject.flowTooltip(flow)
+            graph.edges.append(DOTEdge(from: flow.from.id, to: flow.to.id, attributes: attributes))
         }
         for pilot in landscape.pilots {
-            graph.nodes.append(pilotNode(pilot))
-            var linked: Set<String> = []
-            for need in pilot.needs where linked.insert(need.system.id).inserted {
-                graph.edges.append(DOTEdge(from: need.system.id, to: pilot.id, attributes: [
-                    "id": "need:\(pilot.id):\(need.system.id)", "color": MapPalette.pilotColor,
-                    "style": "dotted", "arrowhead": "empty", "penwidth": "1.2",
-                    "tooltip": "\(pilot.name ?? pilot.id) needs \(need.system.id)",
-                ]))
-            }
+            graph.nodes.append(MapFrame.pilotNode(pilot))
+            graph.edges += MapFrame.needEdges(pilot)
         }
-        return graph
-    }
-
-    private func systemNode(_ system: System) -> DOTNode {
-        var attributes = MapPalette.nodeStyle(for: system.status)
-        var label = system.name ?? system.id
-        if let kind = system.kind { label += "\n\(kind)" }
-        if system.status != .live { label += "\n(\(system.status.rawValue))" }
-        attributes["label"] = label
-        attributes["id"] = system.id
-        var tooltip = ["\(system.name ?? system.id) (\(system.id))"]
-        tooltip.append([system.kind, system.domain].compactMap { $0 }.joined(separator: " · "))
-        tooltip.append("owner: \(system.owner?.id ?? "none")")
-        tooltip.append("status: \(system.status.rawValue)")
-        if system.isPending { tooltip.append("effort: \(Self.describe(system.effort))") }
-        attributes["tooltip"] = tooltip.filter { !$0.isEmpty }.joined(separator: "\n")
-        return DOTNode(id: system.id, attributes: attributes)
-    }
-
-    private func flowEdge(_ flow: Flow, owner: String?) -> DOTEdge {
-        var attributes = MapPalette.edgeStyle(for: flow.status)
-        attributes["id"] = flow.id
-        if flow.status == .blocked {
-            attributes["label"] = "blocked: \(flow.blockedBy ?? "reason not given")"
-        }
-        var tooltip = ["\(flow.id): \(flow.from.id) → \(flow.to.id)", "status: \(flow.status.rawValue)"]
-        if flow.isPending { tooltip.append("effort: \(Self.describe(flow.effort))") }
-        tooltip.append("owner: \(owner ?? "none")")
-        if !flow.data.isEmpty { tooltip.append("data: \(flow.data.joined(separator: ", "))") }
-        tooltip.append("classification: \(flow.classification.rawValue)")
-        attributes["tooltip"] = tooltip.joined(separator: "\n")
-        return DOTEdge(from: flow.from.id, to: flow.to.id, attributes: attributes)
-    }
-
-    private func pilotNode(_ pilot: Pilot) -> DOTNode {
-        var tooltip = ["\(pilot.name ?? pilot.id) (\(pilot.id))", "stage: \(pilot.stage.rawValue)",
-                       "champion: \(pilot.champion ?? "none")"]
-        if let target = pilot.target { tooltip.append("target: \(target)") }
-        return DOTNode(id: pilot.id, attributes: [
-            "id": pilot.id, "label": "\(pilot.name ?? pilot.id)\n\(pilot.stage.rawValue)",
-            "shape": "hexagon", "style": "filled", "fillcolor": MapPalette.pilotFill,
-            "color": MapPalette.pilotColor, "penwidth": "1.5", "tooltip": tooltip.joined(separator: "\n"),
-        ])
-    }
-
-    /// `5 d`, `3–5–12 d` for a three-point estimate, or `not estimated`.
-    static func describe(_ effort: Effort?) -> String {
-        func days(_ value: Double) -> String {
-            value == value.rounded() && abs(value) < 1e9 ? String(Int(value)) : String(value)
-        }
-        switch effort {
-        case nil: return "not estimated"
-        case .days(let value): return "\(days(value)) d"
-        case .estimate(let optimistic, let likely, let pessimistic):
-            return "\(days(optimistic))–\(days(likely))–\(days(pessimistic)) d"
-        }
+        var legend = MapLegend()
+        legend.addHeat("backlog pressure (pilot-days)")
+        legend.addFlowStatuses()
+        legend.add(.glyph("◯◯", color: "#1a1a1a"), "double outline: articulation point (its loss splits the landscape)")
+        legend.add(.glyph("▭ ╍", color: "#e69f00"), "dashed box: planned system")
+        legend.add(.glyph("⬡", color: MapPalette.pilotColor), "pilot, linked (dotted) from the systems it needs")
+        return MapDrawing(graph: graph, legend: legend, avoiding: subject.entityIDs)
     }
 }

@@ -8,6 +8,11 @@ enum MapPalette {
     static let pilotFill = "#ece2f7"
     static let clusterFill = "#f6f7f9"
     static let clusterBorder = "#c5cad3"
+    /// The critical path of a `pilot:ID` view: darker and heavier than a blocked flow.
+    static let critical = "#b2182b"
+    static let criticalWidth = "3.4"
+    static let gateFill = "#fff7bc"
+    static let gateColor = "#8c6d00"
 
     static func edgeStyle(for status: FlowStatus) -> DOTAttributes {
         switch status {
@@ -25,4 +30,19 @@ enum MapPalette {
         case .deprecated: ["style": "rounded,filled", "fillcolor": "#e6e6e6", "color": "#999999", "fontcolor": "#666666"]
         }
     }
+
+    /// Line glyphs for the legend, coloured like the edge they explain.
+    static func legendLine(for status: FlowStatus) -> (color: String, glyph: String) {
+        switch status {
+        case .live: ("#8c8c8c", "───▶")
+        case .inProgress: ("#0072b2", "━━━▶")
+        case .backlog: ("#e69f00", "╍╍╍▶")
+        case .blocked: ("#d55e00", "━━━▶")
+        }
+    }
+
+    static let statusMeaning: [(FlowStatus, String)] = [
+        (.live, "live flow"), (.inProgress, "flow in progress"), (.backlog, "flow in the backlog"),
+        (.blocked, "blocked flow, labelled with what blocks it"),
+    ]
 }

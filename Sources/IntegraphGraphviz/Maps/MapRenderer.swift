@@ -1,26 +1,78 @@
+import Foundation
 import Integraph
 
-/// Draws a landscape map: style (``LandscapeMap``) → DOT text (``DOTWriter``) → layout and
-/// render through libgvc in-process (``Graphviz``). The `dot` format is the styled DOT
-/// text itself, before layout, for piping into other Graphviz tools.
+/// Draws a map: view (``LandscapeMap``, ``PilotMap``, ``BacklogMap``, ``DomainMap``) →
+/// graph → engine chosen for its size and shape (``LayoutPlan``) → layout and render
+/// through libgvc in-process (``Graphviz``). `dot` output is the styled graph as DOT text
+/// before layout (with `layout=` naming the chosen engine), `mermaid` the same view as a
+/// Mermaid flowchart.
 ///
 /// ```swift
-/// let rendering = try MapRenderer().render(landscape, as: .svg)
-/// try AtomicFile.write(rendering.data, to: "out/map.svg")
+/// let subject = try MapSubject(landscape, modelDate: "2026-11-25")
+/// let rendering = try MapRenderer(view: .pilot("churn-copilot")).render(subject, as: .svg)
+/// try AtomicFile.write(rendering.data, to: "out/churn-copilot.svg")
 /// ```
 public struct MapRenderer: Sendable {
-    /// The Graphviz layout engine; `dot` draws flows left to right in layers.
-    public var engine: String
+    public var view: MapView
+    public var clustering: MapClustering
+    /// `nil`: chosen from the graph (see ``LayoutPlan``).
+    public var engine: String?
 
-    public init(engine: String = "dot") {
+    public init(view: MapView = .landscape, clustering: MapClustering = .domain, engine: String? = nil) {
+        self.view = view
+        self.clustering = clustering
         self.engine = engine
     }
 
-    public func render(_ landscape: Landscape, as format: MapFormat) throws(GraphvizError) -> Graphviz.Rendering {
-        let text = DOTWriter().write(LandscapeMap().graph(for: landscape))
-        if format == .dot {
-            return Graphviz.Rendering(data: Array(text.utf8), warnings: [])
+    /// A rendered map, the layout decision behind it, and Graphviz's warnings.
+    public struct Rendering: Sendable {
+        public var data: [UInt8]
+        public var warnings: [String]
+        public var plan: LayoutPlan
+    }
+
+    /// Graphviz 2.43's `dot` corrupts its heap freeing a layout in which labelled edges run
+    /// between clusters in certain shapes (reproduced with plain C on the backlog view of
+    /// Graphs/acme-retail.yaml: "double free detected" in `gvFreeLayout`). Edge labels placed
+    /// after layout (`xlabel`) take no part in ranking and avoid it.
+    static func useExternalEdgeLabels(_ graph: inout DOTGraph) {
+        for index in graph.edges.indices {
+            guard let label = graph.edges[index].attributes["label"] else { continue }
+            graph.edges[index].attributes["label"] = nil
+            graph.edges[index].attributes["xlabel"] = label
         }
-        return try Graphviz.shared.render(dot: text, engine: engine, format: format.rawValue)
+        graph.graphAttributes["forcelabels"] = "true"
+    }
+
+    public func drawing(for subject: MapSubject) throws(MapViewError) -> MapDrawing {
+        switch view {
+        case .landscape: LandscapeMap(clustering: clustering).drawing(for: subject)
+        case .pilot(let id): try PilotMap(pilot: id).drawing(for: subject)
+        case .backlog: BacklogMap().drawing(for: subject)
+        case .domains: DomainMap().drawing(for: subject)
+        }
+    }
+
+    /// Throws ``MapViewError`` for a view that cannot be drawn, ``GraphvizError`` when
+    /// Graphviz fails. `slowLayout` is called once, from another thread, if layout and
+    /// rendering take over a second, so a caller can say that work is going on.
+    public func render(_ subject: MapSubject, as format: MapFormat,
+                       slowLayout: (@Sendable (LayoutPlan) -> Void)? = nil) throws -> Rendering {
+        let drawing = try drawing(for: subject)
+        var graph = drawing.graphWithLegend
+        let plan = LayoutPlan(for: graph, requested: engine)
+        for (key, value) in plan.attributes.sorted(by: { $0.key < $1.key }) { graph.graphAttributes[key] = value }
+        graph.graphAttributes["layout"] = plan.engine
+        if plan.engine == "dot" && !graph.clusters.isEmpty { Self.useExternalEdgeLabels(&graph) }
+        switch format {
+        case .dot: return Rendering(data: Array(DOTWriter().write(graph).utf8), warnings: [], plan: plan)
+        case .mermaid: return Rendering(data: Array(MermaidWriter().write(drawing).utf8), warnings: [], plan: plan)
+        default: break
+        }
+        let reminder = slowLayout.map { report in DispatchWorkItem { report(plan) } }
+        if let reminder { DispatchQueue.global().asyncAfter(deadline: .now() + 1, execute: reminder) }
+        defer { reminder?.cancel() }
+        let result = try Graphviz.shared.render(dot: DOTWriter().write(graph), engine: plan.engine, format: format.rawValue)
+        return Rendering(data: result.data, warnings: result.warnings, plan: plan)
     }
 }

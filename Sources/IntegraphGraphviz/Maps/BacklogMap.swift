@@ -1,0 +1,96 @@
+import Integraph
+
+/// The `backlog` view: where the queue is. Only pending work and the systems it touches,
+/// grouped into one box per owner team (labelled with the team's pending days); systems
+/// and gates filled on the heat scale of their pending effort; pending flows labelled with
+/// their effort; gates as diamonds joined to what waits for them.
+///
+/// ```swift
+/// let graph = BacklogMap().drawing(for: subject)
+/// ```
+public struct BacklogMap: Sendable {
+    public init() {}
+
+    public func drawing(for subject: MapSubject) -> MapDrawing {
+        let landscape = subject.landscape
+        var graph = MapFrame.graph(title: subject.title(.backlog), rankdir: "LR")
+        let systems = subject.analysis.bottlenecks.systems
+        let pendingFlows = landscape.flows.filter(\.isPending)
+        var touched = Set(pendingFlows.flatMap { [$0.from.id, $0.to.id] })
+        touched.formUnion(landscape.systems.filter(\.isPending).map(\.id))
+        let pendingGates = landscape.gates.filter(\.isPending)
+        let pendingGateIDs = Set(pendingGates.map(\.id))
+        for flow in landscape.flows where flow.after.contains(where: { pendingGateIDs.contains($0.id) }) { touched.insert(flow.to.id) }
+        for system in landscape.systems where system.after.contains(where: { pendingGateIDs.contains($0.id) }) {
+            touched.insert(system.id)
+        }
+
+        let efforts = landscape.systems.indices.map { systems[$0].pendingEffort }
+            + pendingGates.map { $0.effort?.expectedDays ?? 0 }
+        let heat = HeatScale(maximum: efforts.max() ?? 0)
+        var teams: [String: [DOTNode]] = [:]
+        let unowned = "no owner"
+        for (position, system) in landscape.systems.enumerated() where touched.contains(system.id) {
+            let pending = systems[position].pendingEffort
+            var attributes = MapFrame.systemAttributes(system, tooltip: subject.systemTooltip(system))
+            if pending > 0 {
+                attributes["label"] = (attributes["label"] ?? "") + "\n\(MapSubject.days(pending)) d pending"
+                attributes["fillcolor"] = heat.fill(for: pending)
+                attributes["fontcolor"] = heat.fontColor(for: pending)
+            }
+            teams[system.owner.map { subject.teamName($0.id) } ?? unowned, default: []]
+                .append(DOTNode(id: system.id, attributes: attributes))
+        }
+        for gate in pendingGates {
+            let days = gate.effort?.expectedDays ?? 0
+            let node = DOTNode(id: gate.id, attributes: [
+                "id": gate.id, "shape": "diamond", "style": "filled", "fillcolor": heat.fill(for: days),
+                "fontcolor": heat.fontColor(for: days), "color": MapPalette.gateColor, "fontsize": "9",
+                "label": "\(gate.id)\n\(gate.kind.rawValue)\n\(MapSubject.describe(gate.effort))",
+                "tooltip": "\(gate.id): \(gate.kind.rawValue)\nowner: \(gate.owner?.id ?? "none")\nstatus: \(gate.status.rawValue)"
+                    + "\neffort: \(MapSubject.describe(gate.effort))",
+            ])
+            teams[gate.owner.map { subject.teamName($0.id) } ?? unowned, default: []].append(node)
+        }
+        let teamTable = subject.analysis.bottlenecks.teams
+        let pendingByTeam = Dictionary(landscape.teams.indices.map { (subject.teamName(landscape.teams[$0].id), teamTable[$0].pendingEffort) },
+                                       uniquingKeysWith: +)
+        for team in teams.keys.sorted() {
+            let label = team == unowned ? team : "\(team) — \(MapSubject.days(pendingByTeam[team] ?? 0)) d pending"
+            graph.clusters.append(MapFrame.cluster(label: label, nodes: teams[team] ?? []))
+        }
+        for flow in pendingFlows {
+            var attributes = MapPalette.edgeStyle(for: flow.status)
+            attributes["id"] = flow.id
+            var label = [MapSubject.describe(flow.effort)]
+            if flow.status == .blocked { label.insert("blocked: \(flow.blockedBy ?? "reason not given")", at: 0) }
+            attributes["label"] = label.joined(separator: "\n")
+            attributes["tooltip"] = subject.flowTooltip(flow)
+            graph.edges.append(DOTEdge(from: flow.from.id, to: flow.to.id, attributes: attributes))
+        }
+        var waits: [(gate: String, target: String, why: String)] = []
+        var seen: Set<[String]> = []
+        for flow in landscape.flows {
+            for reference in flow.after where pendingGateIDs.contains(reference.id) && seen.insert([reference.id, flow.to.id]).inserted {
+                waits.append((reference.id, flow.to.id, "flow \(flow.id) waits for \(reference.id)"))
+            }
+        }
+        for system in landscape.systems {
+            for reference in system.after where pendingGateIDs.contains(reference.id) && seen.insert([reference.id, system.id]).inserted {
+                waits.append((reference.id, system.id, "\(system.id) waits for \(reference.id)"))
+            }
+        }
+        for wait in waits {
+            graph.edges.append(DOTEdge(from: wait.gate, to: wait.target, attributes: [
+                "id": "wait:\(wait.gate):\(wait.target)", "style": "dashed", "color": MapPalette.gateColor,
+                "arrowhead": "tee", "tooltip": wait.why,
+            ]))
+        }
+        var legend = MapLegend()
+        legend.addHeat("pending effort (days)")
+        legend.addFlowStatuses()
+        legend.add(.glyph("◇", color: MapPalette.gateColor), "pending gate, joined (dashed) to what waits for it")
+        legend.add(.glyph("▢", color: MapPalette.clusterBorder), "box: the owner team, with its pending days")
+        return MapDrawing(graph: graph, legend: legend, avoiding: subject.entityIDs)
+    }
+}

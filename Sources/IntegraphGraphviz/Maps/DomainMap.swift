@@ -1,0 +1,70 @@
+import Foundation
+import Integraph
+
+/// The `domains` view, for big landscapes: one node per domain (systems without one share
+/// a "no domain" node), filled on the heat scale of its systems' summed pressure; one edge
+/// per pair of domains that flows connect, as wide as the logarithm of their number and
+/// coloured by the share of them still pending (grey when none is).
+///
+/// ```swift
+/// let graph = DomainMap().drawing(for: subject)
+/// ```
+public struct DomainMap: Sendable {
+    public static let noDomain = "no domain"
+
+    public init() {}
+
+    public func drawing(for subject: MapSubject) -> MapDrawing {
+        let landscape = subject.landscape
+        var graph = MapFrame.graph(title: subject.title(.domains), rankdir: "LR")
+        let bottlenecks = subject.analysis.bottlenecks.systems
+        var systems: [String: Int] = [:], pressure: [String: Double] = [:], pending: [String: Double] = [:]
+        var domainOf: [String: String] = [:]
+        for (position, system) in landscape.systems.enumerated() {
+            let domain = system.domain ?? Self.noDomain
+            domainOf[system.id] = domain
+            systems[domain, default: 0] += 1
+            pressure[domain, default: 0] += bottlenecks[position].pressure
+            if system.isPending { pending[domain, default: 0] += system.effort?.expectedDays ?? 0 }
+        }
+        struct Link { var flows = 0, pending = 0 }
+        var links: [[String]: Link] = [:]
+        var inside: [String: Int] = [:]
+        for flow in landscape.flows {
+            guard let from = domainOf[flow.from.id], let to = domainOf[flow.to.id] else { continue }
+            if from == to {
+                inside[from, default: 0] += 1
+            } else {
+                links[[from, to], default: Link()].flows += 1
+                if flow.isPending { links[[from, to], default: Link()].pending += 1 }
+            }
+        }
+        let heat = HeatScale(maximum: pressure.values.max() ?? 0)
+        for domain in systems.keys.sorted() {
+            let value = pressure[domain] ?? 0
+            let label = "\(domain)\n\(systems[domain] ?? 0) systems · \(inside[domain] ?? 0) flows inside"
+                + "\npressure \(MapSubject.days(value)) pilot-days"
+            graph.nodes.append(DOTNode(id: "domain:\(domain)", attributes: [
+                "id": "domain:\(domain)", "label": label, "shape": "box", "style": "rounded,filled",
+                "fillcolor": heat.fill(for: value), "fontcolor": heat.fontColor(for: value), "color": "#4d4d4d",
+                "tooltip": label,
+            ]))
+        }
+        for key in links.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+            guard let link = links[key] else { continue }
+            let share = Double(link.pending) / Double(link.flows)
+            let level = link.pending == 0 ? 0 : min(HeatScale.fills.count, max(1, Int((share * Double(HeatScale.fills.count)).rounded(.up))))
+            let label = "\(link.flows) flows" + (link.pending > 0 ? " (\(link.pending) pending)" : "")
+            graph.edges.append(DOTEdge(from: "domain:\(key[0])", to: "domain:\(key[1])", attributes: [
+                "id": "domains:\(key[0])→\(key[1])", "label": label, "tooltip": "\(key[0]) → \(key[1]): \(label)",
+                "penwidth": String(format: "%.1f", 1 + log2(Double(link.flows))),
+                "color": level == 0 ? "#8c8c8c" : HeatScale.fills[level - 1],
+            ]))
+        }
+        var legend = MapLegend()
+        legend.addHeat("pressure (pilot-days)")
+        legend.add(.glyph("━━▶", color: "#8c8c8c"), "flows between domains, width by their number; grey: all live")
+        legend.add(.glyph("━━▶", color: HeatScale.fills[3]), "orange, darker as a larger share of them is pending")
+        return MapDrawing(graph: graph, legend: legend, avoiding: Set(systems.keys.map { "domain:\($0)" }))
+    }
+}

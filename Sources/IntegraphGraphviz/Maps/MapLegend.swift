@@ -1,0 +1,64 @@
+import Integraph
+
+/// A map's legend: a table (a Graphviz HTML-like label) explaining its colours, line
+/// styles and shapes, drawn as one borderless node.
+///
+/// ```swift
+/// var legend = MapLegend()
+/// legend.add(.fill("#fd8d3c"), "backlog pressure")
+/// graph.nodes.append(legend.node(id: "legend"))
+/// ```
+public struct MapLegend: Sendable {
+    public enum Swatch: Sendable {
+        /// A filled box.
+        case fill(String)
+        /// A glyph (line, shape) in a colour.
+        case glyph(String, color: String)
+    }
+
+    public private(set) var rows: [(swatch: Swatch, meaning: String)] = []
+
+    mutating func add(_ swatch: Swatch, _ meaning: String) { rows.append((swatch, meaning)) }
+
+    /// The flow statuses as line styles.
+    mutating func addFlowStatuses() {
+        for (status, meaning) in MapPalette.statusMeaning {
+            let line = MapPalette.legendLine(for: status)
+            add(.glyph(line.glyph, color: line.color), meaning)
+        }
+    }
+
+    /// The heat scale from light to dark, with what it measures.
+    mutating func addHeat(_ measure: String) {
+        add(.fill(HeatScale.none), "no \(measure)")
+        for (level, fill) in HeatScale.fills.enumerated() {
+            let words = level == 0 ? "least \(measure)" : level == HeatScale.fills.count - 1 ? "most \(measure)" : ""
+            add(.fill(fill), words)
+        }
+    }
+
+    /// An id for the legend's node that none of `taken` uses.
+    static func id(avoiding taken: Set<String>) -> String {
+        var id = "legend"
+        while taken.contains(id) { id = "_" + id }
+        return id
+    }
+
+    /// The legend as one table node.
+    func node(id: String) -> DOTNode {
+        var html = ##"<TABLE BORDER="1" COLOR="#c5cad3" CELLBORDER="0" CELLSPACING="2" CELLPADDING="3" BGCOLOR="#ffffff">"##
+        html += ##"<TR><TD COLSPAN="2" ALIGN="LEFT"><B>Legend</B></TD></TR>"##
+        for (swatch, meaning) in rows {
+            switch swatch {
+            case .fill(let color):
+                html += ##"<TR><TD BGCOLOR="\##(color)" BORDER="1" WIDTH="28"> </TD>"##
+            case .glyph(let glyph, let color):
+                html += ##"<TR><TD><FONT COLOR="\##(color)">\##(DOTWriter.htmlEscaped(glyph))</FONT></TD>"##
+            }
+            html += ##"<TD ALIGN="LEFT">\##(DOTWriter.htmlEscaped(meaning))</TD></TR>"##
+        }
+        html += "</TABLE>"
+        return DOTNode(id: id, attributes: ["id": id, "shape": "plaintext", "margin": "0", "fontsize": "10",
+                                            "tooltip": "Legend"], htmlLabel: html)
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import Integraph
+
+/// What every view draws from: the landscape, its analysis, and the date of the model file
+/// for the title. Looks up per-system and per-flow facts by model id.
+///
+/// ```swift
+/// let subject = try MapSubject(landscape, modelDate: "2026-11-25")
+/// let graph = LandscapeMap().graph(for: subject)
+/// ```
+public struct MapSubject: Sendable {
+    public let landscape: Landscape
+    public let analysis: LandscapeAnalysis
+    /// Shown in every title; `nil` when the model has no file date (standard input).
+    public let modelDate: String?
+    let systemPosition: [String: Int]
+    let flowPosition: [String: Int]
+    let flowOwners: [String: String]
+
+    public init(_ landscape: Landscape, analysis: LandscapeAnalysis, modelDate: String?) {
+        self.landscape = landscape
+        self.analysis = analysis
+        self.modelDate = modelDate
+        systemPosition = Dictionary(landscape.systems.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        flowPosition = Dictionary(landscape.flows.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        flowOwners = landscape.flowOwners()
+    }
+
+    /// Analyses the landscape for drawing: critical paths, slack, bottlenecks and cut points;
+    /// no betweenness, and a short Monte Carlo run (maps show no percentiles).
+    public init(_ landscape: Landscape, modelDate: String?) throws(PrecedenceCycleError) {
+        var options = AnalysisOptions()
+        options.computesBetweenness = false
+        options.samples = 100
+        self.init(landscape, analysis: try LandscapeAnalysis(landscape, options: options), modelDate: modelDate)
+    }
+
+    /// "Acme Retail — pilot churn-copilot — model of 2026-11-25".
+    func title(_ view: MapView) -> String {
+        [landscape.name ?? "Integration landscape", view.title, modelDate.map { "model of \($0)" }]
+            .compactMap { $0 }.joined(separator: " — ")
+    }
+
+    func systemPressure(_ id: String) -> Double {
+        systemPosition[id].map { analysis.bottlenecks.systems[$0].pressure } ?? 0
+    }
+
+    /// The tooltip of a system: name, owner, status, effort and the pilots that need it.
+    func systemTooltip(_ system: System) -> String {
+        var lines = ["\(system.name ?? system.id) (\(system.id))"]
+        lines.append([system.kind, system.domain].compactMap { $0 }.joined(separator: " · "))
+        lines.append("owner: \(system.owner?.id ?? "none")")
+        lines.append("status: \(system.status.rawValue)")
+        if system.isPending { lines.append("effort: \(Self.describe(system.effort))") }
+        if let position = systemPosition[system.id] {
+            let bottleneck = analysis.bottlenecks.systems[position]
+            if bottleneck.pendingEffort > 0 { lines.append("pending effort: \(Self.days(bottleneck.pendingEffort)) d") }
+            lines.append("pilots: \(bottleneck.pilots.isEmpty ? "none" : bottleneck.pilots.joined(separator: ", "))")
+        }
+        return lines.filter { !$0.isEmpty }.joined(separator: "\n")
+    }
+
+    /// The tooltip of a flow: ends, status, effort, owner, data and the pilots that need it.
+    func flowTooltip(_ flow: Flow) -> String {
+        var lines = ["\(flow.id): \(flow.from.id) → \(flow.to.id)", "status: \(flow.status.rawValue)"]
+        if flow.isPending { lines.append("effort: \(Self.describe(flow.effort))") }
+        lines.append("owner: \(flowOwners[flow.id] ?? "none")")
+        if !flow.data.isEmpty { lines.append("data: \(flow.data.joined(separator: ", "))") }
+        lines.append("classification: \(flow.classification.rawValue)")
+        if let position = flowPosition[flow.id] {
+            let pilots = analysis.bottlenecks.flows[position].pilots
+            lines.append("pilots: \(pilots.isEmpty ? "none" : pilots.joined(separator: ", "))")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// `5 d`, `3–5–12 d` for a three-point estimate, or `not estimated`.
+    static func describe(_ effort: Effort?) -> String {
+        switch effort {
+        case nil: "not estimated"
+        case .days(let value): "\(days(value)) d"
+        case .estimate(let optimistic, let likely, let pessimistic): "\(days(optimistic))–\(days(likely))–\(days(pessimistic)) d"
+        }
+    }
+
+    /// Days to one decimal, without a trailing `.0`: `3`, `12.5`.
+    static func days(_ value: Double) -> String {
+        guard abs(value) < 1e9 else { return String(value) }
+        let tenths = (value * 10).rounded()
+        return tenths.truncatingRemainder(dividingBy: 10) == 0 ? String(Int(tenths / 10)) : String(format: "%.1f", tenths / 10)
+    }
+}
+
+extension MapSubject {
+    /// Every model id in use, so helper nodes (the legend) can avoid them.
+    var entityIDs: Set<String> {
+        Set(landscape.systems.map(\.id) + landscape.pilots.map(\.id) + landscape.gates.map(\.id)
+            + landscape.teams.map(\.id) + landscape.flows.map(\.id))
+    }
+
+    /// A team's name, or its id when it has none.
+    func teamName(_ id: String) -> String {
+        landscape.teams.first { $0.id == id }?.name ?? id
+    }
+}

@@ -1,0 +1,45 @@
+/// What a map shows. Parsed from `--view`: `landscape`, `pilot:ID`, `backlog`, `domains`.
+///
+/// ```swift
+/// try MapView(argument: "pilot:churn-copilot") // .pilot("churn-copilot")
+/// ```
+public enum MapView: Sendable, Hashable {
+    /// Every system, clustered, with backlog heat; pilots linked to what they need.
+    case landscape
+    /// One pilot's lineage, sources to pilot, its critical path highlighted.
+    case pilot(String)
+    /// Only pending work and what it touches, grouped by owner team.
+    case backlog
+    /// One node per domain: the view for big landscapes.
+    case domains
+
+    public static let names = ["landscape", "pilot:ID", "backlog", "domains"]
+
+    public init(argument: String) throws(MapViewError) {
+        switch argument {
+        case "landscape": self = .landscape
+        case "backlog": self = .backlog
+        case "domains": self = .domains
+        case "diff": throw MapViewError("the 'diff' view compares two models; it arrives with model changes and is not available yet")
+        case let text where text.hasPrefix("pilot:") && text.count > 6: self = .pilot(String(text.dropFirst(6)))
+        default:
+            throw MapViewError("unknown view '\(argument)'; views are \(Self.names.joined(separator: ", "))")
+        }
+    }
+
+    /// Words for a title: "landscape", "pilot churn-copilot", …
+    public var title: String {
+        switch self {
+        case .landscape: "integration landscape"
+        case .pilot(let id): "pilot \(id)"
+        case .backlog: "integration backlog by team"
+        case .domains: "domains"
+        }
+    }
+}
+
+/// A view that cannot be drawn as asked.
+public struct MapViewError: Error, CustomStringConvertible, Sendable {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}

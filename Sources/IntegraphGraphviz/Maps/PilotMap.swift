@@ -1,0 +1,152 @@
+import Integraph
+
+/// The `pilot:ID` view: what one pilot waits for, sources on the left and the pilot on the
+/// right. It draws the pilot's lineage and every item of its work (some lie outside the
+/// lineage, reached through `after` links); its critical path bold and dark red; each
+/// pending item labelled with its effort and slack; gates as diamonds on the flows they
+/// guard (or beside the system or pilot that waits for them); and its dominators, the
+/// systems every data path into it passes through, outlined twice.
+///
+/// ```swift
+/// let graph = try PilotMap(pilot: "churn-copilot").drawing(for: subject)
+/// ```
+public struct PilotMap: Sendable {
+    public var pilot: String
+
+    public init(pilot: String) {
+        self.pilot = pilot
+    }
+
+    public func drawing(for subject: MapSubject) throws(MapViewError) -> MapDrawing {
+        guard let analysis = subject.analysis.pilots.first(where: { $0.pilot.id == pilot }) else {
+            throw MapViewError("no pilot '\(pilot)' in the model"
+                + Suggestion.phrase(for: pilot, among: subject.landscape.pilots.map(\.id)))
+        }
+        let landscape = subject.landscape
+        var graph = MapFrame.graph(title: subject.title(.pilot(pilot)), rankdir: "LR")
+        let critical = Set(analysis.criticalPath)
+        let dominators = Set(analysis.dominators)
+        func schedule(_ id: String) -> String? {
+            analysis.work.entry(for: id).map {
+                "\(MapSubject.describe($0.item.effort)) · slack \(MapSubject.days($0.slack)) d" + ($0.item.estimated ? " (estimated)" : "")
+            }
+        }
+
+        var drawnFlows = Set(analysis.lineage.flows.map { landscape.flows[Int($0)].id })
+        var drawnSystems = Set(analysis.lineage.systems.map { landscape.systems[Int($0)].id })
+        var waitedGates: Set<String> = []
+        for entry in analysis.work {
+            switch entry.item.kind {
+            case .flow:
+                drawnFlows.insert(entry.item.id)
+                if let position = subject.flowPosition[entry.item.id] {
+                    drawnSystems.insert(landscape.flows[position].from.id)
+                    drawnSystems.insert(landscape.flows[position].to.id)
+                }
+            case .system: drawnSystems.insert(entry.item.id)
+            default: waitedGates.insert(entry.item.id)
+            }
+        }
+
+        for system in landscape.systems where drawnSystems.contains(system.id) {
+            var attributes = MapFrame.systemAttributes(system, tooltip: subject.systemTooltip(system))
+            if let line = schedule(system.id) { attributes["label"] = (attributes["label"] ?? "") + "\n" + line }
+            if critical.contains(system.id) {
+                attributes["color"] = MapPalette.critical
+                attributes["penwidth"] = MapPalette.criticalWidth
+            }
+            if dominators.contains(system.id) {
+                attributes["peripheries"] = "2"
+                attributes["tooltip"] = (attributes["tooltip"] ?? "") + "\ndominator: every data path to \(pilot) passes here"
+            }
+            graph.nodes.append(DOTNode(id: system.id, attributes: attributes))
+        }
+
+        let gates = Dictionary(landscape.gates.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var drawnGates: Set<String> = []
+        func gateNode(_ gate: Gate) {
+            guard drawnGates.insert(gate.id).inserted else { return }
+            var label = "\(gate.id)\n\(gate.kind.rawValue)"
+            if let line = schedule(gate.id) { label += "\n" + line } else { label += "\n\(gate.status.rawValue)" }
+            var attributes: DOTAttributes = [
+                "id": gate.id, "shape": "diamond", "style": "filled", "fillcolor": MapPalette.gateFill,
+                "color": MapPalette.gateColor, "label": label, "fontsize": "9",
+                "tooltip": "\(gate.id): \(gate.kind.rawValue)\nowner: \(gate.owner?.id ?? "none")\nstatus: \(gate.status.rawValue)"
+                    + "\neffort: \(MapSubject.describe(gate.effort))",
+            ]
+            if critical.contains(gate.id) {
+                attributes["color"] = MapPalette.critical
+                attributes["penwidth"] = MapPalette.criticalWidth
+            }
+            graph.nodes.append(DOTNode(id: gate.id, attributes: attributes))
+        }
+
+        for flow in landscape.flows where drawnFlows.contains(flow.id) {
+            var attributes = MapPalette.edgeStyle(for: flow.status)
+            var label: [String] = []
+            if flow.status == .blocked { label.append("blocked: \(flow.blockedBy ?? "reason not given")") }
+            if let line = schedule(flow.id) { label.append(line) }
+            if !label.isEmpty { attributes["label"] = label.joined(separator: "\n") }
+            if critical.contains(flow.id) {
+                attributes["color"] = MapPalette.critical
+                attributes["fontcolor"] = MapPalette.critical
+                attributes["penwidth"] = MapPalette.criticalWidth
+                attributes["style"] = "bold"
+            }
+            attributes["tooltip"] = subject.flowTooltip(flow)
+            // Gates sit on the flow they guard: from → gate → … → to.
+            var stops = [flow.from.id]
+            for reference in flow.after {
+                guard let gate = gates[reference.id] else { continue }
+                gateNode(gate)
+                stops.append(gate.id)
+            }
+            stops.append(flow.to.id)
+            for (step, (from, to)) in zip(stops, stops.dropFirst()).enumerated() {
+                var segment = attributes
+                segment["id"] = step == 0 ? flow.id : "\(flow.id)~\(from)"
+                if to != flow.to.id { segment["arrowhead"] = "none" }
+                if step > 0 { segment["label"] = nil }
+                graph.edges.append(DOTEdge(from: from, to: to, attributes: segment))
+            }
+        }
+        // Gates that systems or the pilot wait for, and gates of the work guarding nothing drawn.
+        for system in landscape.systems where drawnSystems.contains(system.id) {
+            for reference in system.after {
+                guard let gate = gates[reference.id] else { continue }
+                gateNode(gate)
+                graph.edges.append(waitEdge(from: gate.id, to: system.id, critical: critical.contains(gate.id)))
+            }
+        }
+        let pilotAfter = Set(analysis.pilot.after.map(\.id))
+        for id in waitedGates.union(pilotAfter).sorted() where !drawnGates.contains(id) || pilotAfter.contains(id) {
+            guard let gate = gates[id] else { continue }
+            gateNode(gate)
+            graph.edges.append(waitEdge(from: gate.id, to: pilot, critical: critical.contains(gate.id)))
+        }
+
+        var extra = ["duration \(MapSubject.days(analysis.duration)) d"]
+        if analysis.ready { extra.append("ready") }
+        graph.nodes.append(MapFrame.pilotNode(analysis.pilot, extra: extra))
+        graph.edges += MapFrame.needEdges(analysis.pilot)
+
+        var legend = MapLegend()
+        legend.add(.glyph("━━━▶", color: MapPalette.critical), "critical path: its items have no slack")
+        legend.addFlowStatuses()
+        legend.add(.glyph("effort · slack", color: "#1a1a1a"), "on each pending item: days of effort, days it may slip")
+        legend.add(.glyph("◇", color: MapPalette.gateColor), "gate (review, sign-off) on the flow it guards")
+        legend.add(.glyph("◯◯", color: "#1a1a1a"), "double outline: dominator, every data path to the pilot passes here")
+        legend.add(.glyph("⬡", color: MapPalette.pilotColor), "the pilot, linked (dotted) from the systems it needs")
+        return MapDrawing(graph: graph, legend: legend, avoiding: subject.entityIDs)
+    }
+
+    private func waitEdge(from: String, to: String, critical: Bool) -> DOTEdge {
+        var attributes: DOTAttributes = ["id": "wait:\(from):\(to)", "style": "dashed", "color": MapPalette.gateColor,
+                                         "arrowhead": "tee", "tooltip": "\(to) waits for \(from)"]
+        if critical {
+            attributes["color"] = MapPalette.critical
+            attributes["penwidth"] = MapPalette.criticalWidth
+        }
+        return DOTEdge(from: from, to: to, attributes: attributes)
+    }
+}
