@@ -35,7 +35,9 @@ demo: deps
 	$(RELEASE_BIN) analyze $(DEMO_MODEL) --start $(DEMO_START)
 	$(RELEASE_BIN) analyze $(DEMO_MODEL) --start $(DEMO_START) --format markdown -o out/acme-retail-analysis.md
 	$(RELEASE_BIN) render $(DEMO_MODEL) -o out/acme-retail.svg
-	@echo "Wrote out/acme-retail-analysis.md and out/acme-retail.svg: open the map in a browser."
+	$(RELEASE_BIN) render $(DEMO_MODEL) --view pilot:churn-copilot -o out/acme-retail-churn-copilot.svg
+	$(RELEASE_BIN) render $(DEMO_MODEL) --view backlog -o out/acme-retail-backlog.svg
+	@echo "Wrote out/acme-retail-analysis.md and the maps out/acme-retail*.svg: open them in a browser."
 
 clean:
 	rm -rf .build out

@@ -39,7 +39,7 @@ public struct DomainMap: Sendable {
                 if flow.isPending { links[[from, to], default: Link()].pending += 1 }
             }
         }
-        let heat = HeatScale(maximum: pressure.values.max() ?? 0)
+        let heat = HeatScale(maximum: pressure.values.max() ?? 0, logarithmic: false)
         for domain in systems.keys.sorted() {
             let value = pressure[domain] ?? 0
             let label = "\(domain)\n\(systems[domain] ?? 0) systems · \(inside[domain] ?? 0) flows inside"
@@ -53,7 +53,7 @@ public struct DomainMap: Sendable {
         for key in links.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
             guard let link = links[key] else { continue }
             let share = Double(link.pending) / Double(link.flows)
-            let level = link.pending == 0 ? 0 : min(HeatScale.fills.count, max(1, Int((share * Double(HeatScale.fills.count)).rounded(.up))))
+            let level = HeatScale(maximum: 1, logarithmic: false).level(for: share)
             let label = "\(link.flows) flows" + (link.pending > 0 ? " (\(link.pending) pending)" : "")
             graph.edges.append(DOTEdge(from: "domain:\(key[0])", to: "domain:\(key[1])", attributes: [
                 "id": "domains:\(key[0])→\(key[1])", "label": label, "tooltip": "\(key[0]) → \(key[1]): \(label)",

@@ -2,8 +2,10 @@ import Foundation
 
 /// The backlog heat scale: a sequential light-to-dark orange (ColorBrewer "Oranges", 7
 /// classes), readable by colour-blind readers because it varies in lightness, not hue.
-/// A value's class grows with its logarithm relative to the largest value, so a heavy
-/// tail does not wash everything else out; zero is white.
+/// Zero is white. On the logarithmic scale (systems, whose pressure is heavy-tailed) a
+/// value's class grows with its logarithm relative to the largest, so the tail does not
+/// wash everything else out; on the linear scale (a few domains of similar size) with its
+/// share of the largest.
 ///
 /// ```swift
 /// let heat = HeatScale(maximum: 120)
@@ -14,15 +16,17 @@ public struct HeatScale: Sendable {
     public static let fills = ["#feedde", "#fdd0a2", "#fdae6b", "#fd8d3c", "#f16913", "#d94801", "#8c2d04"]
     public static let none = "#ffffff"
     public let maximum: Double
+    public let isLogarithmic: Bool
 
-    public init(maximum: Double) {
+    public init(maximum: Double, logarithmic: Bool = true) {
         self.maximum = maximum
+        isLogarithmic = logarithmic
     }
 
     /// The class of a value: 0 for nothing, 1 … 7 from lightest to darkest.
     public func level(for value: Double) -> Int {
         guard value > 0, maximum > 0 else { return 0 }
-        let share = log(value + 1) / log(maximum + 1)
+        let share = isLogarithmic ? log(value + 1) / log(maximum + 1) : value / maximum
         return min(Self.fills.count, max(1, Int((share * Double(Self.fills.count)).rounded(.up))))
     }
 

@@ -32,7 +32,7 @@ public struct LayoutPlan: Sendable, Equatable {
         nodeCount = shape.nodes
         edgeCount = shape.edges
         backEdgeCount = shape.back
-        let size = "\(shape.nodes) nodes and \(shape.edges) edges, \(shape.back) of them closing cycles"
+        let size = "\(shape.nodes) nodes and \(shape.edges) edges (\(shape.back) closing cycles)"
         let small = shape.nodes <= 300
         let layered = shape.nodes <= 2_000 && Double(shape.back) <= 0.03 * Double(max(1, shape.edges))
         let bounded = ["mclimit": "0.3", "nslimit": "2", "nslimit1": "2", "searchsize": "20"]
@@ -58,7 +58,7 @@ public struct LayoutPlan: Sendable, Equatable {
         case nil:
             engine = "sfdp"
             attributes = spring
-            notice = "\(size) is too tangled for dot (it can take minutes): laid out with sfdp; "
+            notice = "the map has \(size), too tangled for dot (it can take minutes): laid out with sfdp; "
                 + "for an overview try --view domains, or force an engine with --engine"
         }
     }
