@@ -103,3 +103,20 @@ extension RenderCommandTests {
         #expect(!FileManager.default.fileExists(atPath: output.path))
     }
 }
+
+extension RenderCommandTests {
+    /// A big tangled landscape goes to sfdp with a notice, and a long layout says so.
+    @Test func aBigLandscapeIsLaidOutWithSfdpAndSaysSo() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let model = directory.appendingPathComponent("big.json").path
+        #expect(try CommandRunner.integraph(["generate", "--systems", "3000", "--seed", "2", "-o", model]).status == 0)
+        let output = directory.appendingPathComponent("big.svg").path
+        let result = try CommandRunner.integraph(["render", model, "-o", output])
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("too tangled for dot (it can take minutes): laid out with sfdp; for an overview try --view domains"))
+        #expect(result.stderr.contains("note: laying out 3"))
+        #expect(try String(contentsOfFile: output, encoding: .utf8).contains("</svg>"))
+    }
+}
+

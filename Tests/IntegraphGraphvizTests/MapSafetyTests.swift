@@ -86,3 +86,24 @@ import Testing
         #expect(try MapRenderer().render(MapRenderingTests.subject, as: .svg).data == Array(expected))
     }
 }
+
+extension MapSafetyTests {
+    /// Maps rendered from several threads at once come out as they do one at a time.
+    @Test func rendersFromSeveralThreadsMatchSerialOnes() async throws {
+        let views: [MapView] = [.landscape, .pilot("churn-copilot"), .backlog, .domains, .pilot("dynamic-pricing")]
+        let subject = MapRenderingTests.subject
+        let serial = try views.map { try MapRenderer(view: $0).render(subject, as: .svg).data }
+        let parallel = try await withThrowingTaskGroup(of: (Int, [UInt8]).self) { group in
+            for _ in 0..<3 {
+                for (index, view) in views.enumerated() {
+                    group.addTask { (index, try MapRenderer(view: view).render(subject, as: .svg).data) }
+                }
+            }
+            var results: [(Int, [UInt8])] = []
+            for try await result in group { results.append(result) }
+            return results
+        }
+        #expect(parallel.count == views.count * 3)
+        for (index, data) in parallel { #expect(data == serial[index], "\(views[index])") }
+    }
+}
