@@ -1,20 +1,25 @@
 # Integraph: `make test` runs the test suite, `make demo` checks and renders the example landscape.
-# Both install what they need (Debian's libgraphviz-dev, graphviz, pkg-config) when it is missing.
+# Both install what they need (Debian's libgraphviz-dev, graphviz, pkg-config) when it is missing;
+# `make test` also installs chromium, in which it opens the generated report.
 
 SWIFT ?= swift
 APT_PACKAGES := libgraphviz-dev graphviz pkg-config
+TEST_PACKAGES := $(APT_PACKAGES) chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEMO_MODEL := Graphs/acme-retail.yaml
 # A fixed start date keeps the demo's dates the same from day to day.
 DEMO_START := 2026-12-01
 RELEASE_BIN := .build/release/integraph
 
-.PHONY: all deps build test demo clean
+.PHONY: all deps test-deps build test demo clean
 
 all: build
 
-deps:
-	@missing=""; for package in $(APT_PACKAGES); do \
+# Installs the packages of $(PACKAGES) that dpkg does not list as installed.
+deps: PACKAGES = $(APT_PACKAGES)
+test-deps: PACKAGES = $(TEST_PACKAGES)
+deps test-deps:
+	@missing=""; for package in $(PACKAGES); do \
 	  dpkg-query -W -f='$${Status}' $$package 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$package"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -25,7 +30,7 @@ deps:
 build: deps
 	$(SWIFT) build
 
-test: deps
+test: test-deps
 	$(SWIFT) test
 
 demo: deps
@@ -37,7 +42,8 @@ demo: deps
 	$(RELEASE_BIN) render $(DEMO_MODEL) -o out/acme-retail.svg
 	$(RELEASE_BIN) render $(DEMO_MODEL) --view pilot:churn-copilot -o out/acme-retail-churn-copilot.svg
 	$(RELEASE_BIN) render $(DEMO_MODEL) --view backlog -o out/acme-retail-backlog.svg
-	@echo "Wrote out/acme-retail-analysis.md and the maps out/acme-retail*.svg: open them in a browser."
+	$(RELEASE_BIN) report $(DEMO_MODEL) --start $(DEMO_START) -o out/report.html
+	@echo "Wrote out/report.html (the leaders' report), out/acme-retail-analysis.md and the maps out/acme-retail*.svg: open them in a browser."
 
 clean:
 	rm -rf .build out

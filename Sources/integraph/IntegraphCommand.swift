@@ -1,4 +1,5 @@
 import ArgumentParser
+import Integraph
 import Foundation
 
 /// The `integraph` command: parses the command line and hands each subcommand to the
@@ -19,8 +20,8 @@ struct IntegraphCommand: ParsableCommand {
               2  the input could not be read, or the command line is wrong
               3  the output could not be rendered or written
             """,
-        version: "0.1.0",
-        subcommands: [CheckCommand.self, AnalyzeCommand.self, RenderCommand.self, GenerateCommand.self])
+        version: IntegraphVersion.current,
+        subcommands: [CheckCommand.self, AnalyzeCommand.self, RenderCommand.self, ReportCommand.self, GenerateCommand.self])
 
     static func main() {
         do {

@@ -6,14 +6,20 @@ import Integraph
 /// status the tool documents, warnings are counted.
 enum ModelLoading {
     static func validLandscape(_ argument: String) throws -> Landscape {
+        try validModel(argument).landscape
+    }
+
+    /// A valid model with its findings (warnings) and the bytes it was read from.
+    static func validModel(_ argument: String) throws -> (landscape: Landscape, findings: [Finding], bytes: [UInt8]) {
         let source = ModelSource(argument: argument)
-        let report: ModelReport
+        let bytes: [UInt8]
         do {
-            report = try LandscapeReader().read(source)
+            bytes = try LandscapeReader.bytes(of: source)
         } catch {
             Console.error("error: \(error)")
             throw ExitStatus.unreadableInput
         }
+        let report = LandscapeReader().read(bytes: bytes, source: source)
         guard let landscape = report.validLandscape else {
             Console.error(FindingFormatter.text(report.errors))
             Console.error("\(source.displayName): the model has \(report.errors.count) error(s); 'integraph check \(argument)' lists them")
@@ -22,7 +28,7 @@ enum ModelLoading {
         if !report.warnings.isEmpty {
             Console.error("note: \(source.displayName) has \(report.warnings.count) warning(s); 'integraph check \(argument)' lists them")
         }
-        return landscape
+        return (landscape, report.findings, bytes)
     }
 
     /// Prints why the work could not be ordered; the exit status to throw.

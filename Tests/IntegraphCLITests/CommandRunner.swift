@@ -40,8 +40,9 @@ struct CommandRunner {
         try run(URL(fileURLWithPath: "/bin/sh"), ["-c", commandLine + " 2>&1"], in: directory, input: nil, environment: [:])
     }
 
-    private static func run(_ executable: URL, _ arguments: [String], in directory: URL, input: Data?,
-                            environment: [String: String]) throws -> Result {
+    /// Runs any program, as the helpers above do.
+    static func run(_ executable: URL, _ arguments: [String], in directory: URL = packageRoot, input: Data? = nil,
+                    environment: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.executableURL = executable

@@ -120,3 +120,27 @@ extension RenderCommandTests {
     }
 }
 
+
+@Suite struct ReportCommandTests {
+    @Test func markdownReportWritesItsMapsBesideIt() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let output = directory.appendingPathComponent("acme.md").path
+        let result = try CommandRunner.integraph(["report", "Graphs/acme-retail.yaml", "--format", "markdown", "-o", output])
+        #expect(result.status == 0, "\(result.stderr)")
+        let markdown = try String(contentsOfFile: output, encoding: .utf8)
+        let maps = try FileManager.default.contentsOfDirectory(atPath: directory.appendingPathComponent("acme-maps").path).sorted()
+        #expect(maps == ["overview.svg"] + (1...8).map { "pilot-\($0).svg" }.sorted())
+        for map in maps { #expect(markdown.contains("(acme-maps/\(map))")) }
+    }
+
+    @Test func theSameModelGivesTheSameReport() throws {
+        let first = try CommandRunner.integraph(["report", "Graphs/acme-retail.yaml", "-o", "-"], environment: ["SOURCE_DATE_EPOCH": "1795000000"])
+        let second = try CommandRunner.integraph(["report", "Graphs/acme-retail.yaml", "-o", "-"], environment: ["SOURCE_DATE_EPOCH": "1795000000"])
+        #expect(first.status == 0 && first.stdout == second.stdout)
+        #expect(first.stdout.contains("Generated 2026-11-18T11:06:40Z by Integraph"))
+        #expect(!first.stdout.contains("http://") || first.stdout.components(separatedBy: "http://").dropFirst().allSatisfy {
+            $0.hasPrefix("www.w3.org/")
+        }, "no network fetches: only XML namespace names")
+    }
+}

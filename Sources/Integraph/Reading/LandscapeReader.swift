@@ -46,7 +46,8 @@ public struct LandscapeReader: Sendable {
         return ModelReport(source: source, landscape: landscape, findings: Finding.ordered(findings.findings))
     }
 
-    private static func bytes(of source: ModelSource) throws(ModelReadError) -> [UInt8] {
+    /// The bytes of a model file or of standard input, as ``read(_:)`` reads them.
+    public static func bytes(of source: ModelSource) throws(ModelReadError) -> [UInt8] {
         switch source {
         case .standardInput:
             return Array(FileHandle.standardInput.readDataToEndOfFile())

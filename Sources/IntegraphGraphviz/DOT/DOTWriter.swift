@@ -60,19 +60,7 @@ public struct DOTWriter: Sendable {
     /// Text for inside an HTML-like label: `&`, `<`, `>`, `"` and `'` as entities, line
     /// breaks as `<br/>`, other control characters as spaces.
     public static func htmlEscaped(_ text: String) -> String {
-        TextEscaping.escape(text) { scalar in
-            switch scalar {
-            case "&": "&amp;"
-            case "<": "&lt;"
-            case ">": "&gt;"
-            case "\"": "&quot;"
-            case "'": "&#39;"
-            case "\n": "<br/>"
-            case "\r": ""
-            case _ where TextEscaping.isControl(scalar): " "
-            default: nil
-            }
-        }
+        HTMLText.escaped(text, lineBreak: "<br/>")
     }
 
     /// A DOT double-quoted string holding `text` literally.

@@ -11,17 +11,39 @@ public struct MapDrawing: Sendable {
     public var legend: MapLegend
     /// The legend's node id: one that no node of the view uses.
     public var legendID: String
+    /// The legend's SVG element id: `legendID` behind the drawing's id prefix.
+    public var legendElementID: String
 
     init(graph: DOTGraph, legend: MapLegend, avoiding taken: Set<String>) {
         self.graph = graph
         self.legend = legend
         legendID = MapLegend.id(avoiding: taken)
+        legendElementID = legendID
     }
 
     /// The graph Graphviz draws: the view and its legend as a table node.
     public var graphWithLegend: DOTGraph {
         var graph = graph
-        graph.nodes.append(legend.node(id: legendID))
+        graph.nodes.append(legend.node(id: legendID, elementID: legendElementID))
         return graph
+    }
+
+    /// The same drawing with `prefix` before every element id (nodes, edges, clusters, the
+    /// graph), so several maps can share one HTML page without clashing ids.
+    public func prefixingIDs(_ prefix: String) -> MapDrawing {
+        guard !prefix.isEmpty else { return self }
+        var copy = self
+        func prefixed(_ attributes: inout DOTAttributes) {
+            if let id = attributes["id"] { attributes["id"] = prefix + id }
+        }
+        copy.graph.graphAttributes["id"] = prefix + "graph"
+        for index in copy.graph.nodes.indices { prefixed(&copy.graph.nodes[index].attributes) }
+        for index in copy.graph.edges.indices { prefixed(&copy.graph.edges[index].attributes) }
+        for index in copy.graph.clusters.indices {
+            copy.graph.clusters[index].attributes["id"] = "\(prefix)cluster-\(index)"
+            for node in copy.graph.clusters[index].nodes.indices { prefixed(&copy.graph.clusters[index].nodes[node].attributes) }
+        }
+        copy.legendElementID = prefix + legendID
+        return copy
     }
 }

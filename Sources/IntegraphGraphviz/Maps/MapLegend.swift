@@ -44,8 +44,8 @@ public struct MapLegend: Sendable {
         return id
     }
 
-    /// The legend as one table node.
-    func node(id: String) -> DOTNode {
+    /// The legend as one table node, named `id` in the graph and `elementID` in SVG.
+    func node(id: String, elementID: String? = nil) -> DOTNode {
         var html = ##"<TABLE BORDER="1" COLOR="#c5cad3" CELLBORDER="0" CELLSPACING="2" CELLPADDING="3" BGCOLOR="#ffffff">"##
         html += ##"<TR><TD COLSPAN="2" ALIGN="LEFT"><B>Legend</B></TD></TR>"##
         for (swatch, meaning) in rows {
@@ -58,7 +58,7 @@ public struct MapLegend: Sendable {
             html += ##"<TD ALIGN="LEFT">\##(DOTWriter.htmlEscaped(meaning))</TD></TR>"##
         }
         html += "</TABLE>"
-        return DOTNode(id: id, attributes: ["id": id, "shape": "plaintext", "margin": "0", "fontsize": "10",
+        return DOTNode(id: id, attributes: ["id": elementID ?? id, "shape": "plaintext", "margin": "0", "fontsize": "10",
                                             "tooltip": "Legend"], htmlLabel: html)
     }
 }

@@ -17,11 +17,14 @@ public struct MapRenderer: Sendable {
     public var clustering: MapClustering
     /// `nil`: chosen from the graph (see ``LayoutPlan``).
     public var engine: String?
+    /// Put before every SVG element id, for pages that hold several maps.
+    public var idPrefix: String
 
-    public init(view: MapView = .landscape, clustering: MapClustering = .domain, engine: String? = nil) {
+    public init(view: MapView = .landscape, clustering: MapClustering = .domain, engine: String? = nil, idPrefix: String = "") {
         self.view = view
         self.clustering = clustering
         self.engine = engine
+        self.idPrefix = idPrefix
     }
 
     /// A rendered map, the layout decision behind it, and Graphviz's warnings.
@@ -58,7 +61,7 @@ public struct MapRenderer: Sendable {
     /// rendering take over a second, so a caller can say that work is going on.
     public func render(_ subject: MapSubject, as format: MapFormat,
                        slowLayout: (@Sendable (LayoutPlan) -> Void)? = nil) throws -> Rendering {
-        let drawing = try drawing(for: subject)
+        let drawing = try drawing(for: subject).prefixingIDs(idPrefix)
         var graph = drawing.graphWithLegend
         let plan = LayoutPlan(for: graph, requested: engine)
         for (key, value) in plan.attributes.sorted(by: { $0.key < $1.key }) { graph.graphAttributes[key] = value }

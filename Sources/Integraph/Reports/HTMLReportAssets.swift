@@ -1,0 +1,103 @@
+/// The report page's style sheet and script, kept apart from the writer. The script's
+/// SHA-256 goes into the page's Content-Security-Policy, so it is the only script the page
+/// can run: a model string that got past escaping still could not execute.
+enum HTMLReportAssets {
+    static let style = """
+    :root { --ink: #1a1a1a; --muted: #5c6370; --line: #d8dce3; --risk: #b2182b; --ok: #1a7f37; --warn: #b35900; }
+    * { box-sizing: border-box; }
+    body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; color: var(--ink);
+           margin: 0 auto; max-width: 1280px; padding: 24px; }
+    h1 { font-size: 26px; margin: 0 0 4px; } h2 { margin-top: 36px; border-bottom: 1px solid var(--line); padding-bottom: 4px; }
+    .sub, footer, .note { color: var(--muted); }
+    .strip { display: flex; flex-wrap: wrap; gap: 12px; margin: 18px 0; }
+    .tile { border: 1px solid var(--line); border-radius: 8px; padding: 10px 16px; min-width: 130px; }
+    .tile b { display: block; font-size: 28px; }
+    .tile.ready b { color: var(--ok); } .tile.risk b { color: var(--risk); } .tile.blocked b { color: var(--warn); }
+    .tile.wide { flex: 1 1 320px; } .tile ol { margin: 4px 0 0; padding-left: 20px; }
+    table { border-collapse: collapse; width: 100%; margin: 8px 0 16px; font-size: 14px; }
+    th, td { text-align: left; padding: 5px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
+    th { background: #f6f7f9; } table.sortable th { cursor: pointer; user-select: none; }
+    th[aria-sort="ascending"]::after { content: " ▲"; } th[aria-sort="descending"]::after { content: " ▼"; }
+    td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+    .flag { color: var(--risk); font-weight: 600; }
+    .map { overflow: auto; border: 1px solid var(--line); border-radius: 6px; padding: 6px; margin: 8px 0 20px; }
+    .map svg { max-width: 100%; height: auto; }
+    .map g.node.hit path, .map g.node.hit polygon, .map g.node.hit ellipse { stroke: #0057d9; stroke-width: 5px; }
+    .map g.node[data-link] { cursor: pointer; }
+    .pilot-map:target { outline: 3px solid #0057d9; outline-offset: 4px; }
+    .bar { display: flex; align-items: center; gap: 8px; margin: 3px 0; }
+    .bar span.label { width: 220px; } .bar span.fill { background: #f16913; height: 14px; border-radius: 3px; }
+    #search { font-size: 15px; padding: 6px 10px; width: 320px; }
+    tr.hidden { display: none; }
+    .errors { color: var(--risk); }
+    @media print { #search-box { display: none; } .map { overflow: visible; border: none; } section { break-inside: avoid-page; } }
+    """
+
+    static let script = """
+    (function () {
+      "use strict";
+      var errors = [];
+      window.onerror = function (message) {
+        errors.push(String(message));
+        var box = document.getElementById("errors");
+        box.textContent = errors.join("\\n");
+        box.hidden = false;
+        document.body.dataset.errors = String(errors.length);
+      };
+      function cellValue(row, index) {
+        var cell = row.cells[index];
+        return cell.dataset.sort !== undefined ? cell.dataset.sort : cell.textContent.trim();
+      }
+      document.querySelectorAll("table.sortable").forEach(function (table) {
+        table.querySelectorAll("th").forEach(function (header, index) {
+          header.addEventListener("click", function () {
+            var ascending = header.getAttribute("aria-sort") !== "ascending";
+            table.querySelectorAll("th").forEach(function (other) { other.removeAttribute("aria-sort"); });
+            header.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+            var numeric = header.classList.contains("num");
+            var body = table.tBodies[0];
+            var rows = Array.prototype.slice.call(body.rows);
+            rows.sort(function (a, b) {
+              var x = cellValue(a, index), y = cellValue(b, index);
+              var order = numeric ? (parseFloat(x) || 0) - (parseFloat(y) || 0) : x.localeCompare(y);
+              return ascending ? order : -order;
+            });
+            rows.forEach(function (row) { body.appendChild(row); });
+          });
+        });
+      });
+      var links = JSON.parse(document.getElementById("map-links").textContent);
+      var systems = {};
+      JSON.parse(document.getElementById("system-ids").textContent).forEach(function (id) { systems[id] = true; });
+      Object.keys(links).forEach(function (elementID) {
+        var node = document.getElementById(elementID);
+        if (!node) { return; }
+        node.dataset.link = links[elementID];
+        node.addEventListener("click", function () { location.hash = links[elementID]; });
+      });
+      var search = document.getElementById("search");
+      var count = document.getElementById("search-count");
+      search.addEventListener("input", function () {
+        var query = search.value.trim().toLowerCase();
+        var hits = 0;
+        document.querySelectorAll(".map g.node").forEach(function (node) {
+          var title = node.querySelector("title");
+          var text = ((title ? title.textContent : "") + " " + node.textContent).toLowerCase();
+          var hit = query.length > 0 && node.dataset.system !== undefined && text.indexOf(query) >= 0;
+          node.classList.toggle("hit", hit);
+          if (hit) { hits += 1; }
+        });
+        document.querySelectorAll("#system-table tbody tr").forEach(function (row) {
+          var text = (row.dataset.id + " " + row.dataset.name).toLowerCase();
+          row.classList.toggle("hidden", query.length > 0 && text.indexOf(query) < 0);
+        });
+        count.textContent = query.length > 0 ? hits + " highlighted on the maps" : "";
+      });
+      document.querySelectorAll(".map g.node").forEach(function (node) {
+        var title = node.querySelector("title");
+        if (title && systems[title.textContent] !== undefined) { node.dataset.system = title.textContent; }
+      });
+      document.body.dataset.ready = "yes";
+    })();
+    """
+}

@@ -1,0 +1,207 @@
+/// The leaders' report as one self-contained HTML page: everything inline (style, script,
+/// SVG maps), no network fetches, readable from disk and in print. Sections: a headline
+/// strip, the sortable pilot table, the overview map and one map per pilot (a pilot's row
+/// and its node on the overview lead to it), bottlenecks with pending effort by team,
+/// sprawl, the model's check findings, and a footer naming the model file, its SHA-256,
+/// when and by which version the report was made.
+///
+/// Every model string is HTML-escaped where it lands; data for the script travels as JSON
+/// in non-executable script blocks; and a Content-Security-Policy allows only the page's own
+/// script, by its hash. Deterministic: the same input gives the same bytes.
+///
+/// ```swift
+/// let html = HTMLReportWriter().write(input)
+/// ```
+public struct HTMLReportWriter: Sendable {
+    /// How many systems, flows and teams the bottleneck tables list.
+    public var topCount = 15
+
+    public init() {}
+
+    public func write(_ input: ReportInput) -> String {
+        let summary = ReportSummary(input)
+        let analysis = input.analysis
+        let scriptHash = SHA256.base64(Array(HTMLReportAssets.script.utf8))
+        var html = """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'sha256-\(scriptHash)'">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(Self.text(input.title))</title>
+        <style>
+        \(HTMLReportAssets.style)
+        </style>
+        </head>
+        <body data-ready="no">
+        <header>
+        <h1>\(Self.text(input.title))</h1>
+        <p class="sub">\(Self.text(input.landscape.name ?? "Integration landscape")) · \(analysis.summary.systems) systems, \(analysis.summary.flows) flows, \(analysis.summary.pilots) pilots\(analysis.options.start.map { " · work starting \($0)" } ?? "")</p>
+        </header>
+
+        """
+        html += headline(summary)
+        html += pilotTable(summary, dated: analysis.options.start != nil)
+        html += maps(input)
+        html += bottlenecks(input, summary)
+        html += sprawl(input)
+        html += findings(input.findings)
+        html += """
+        <footer>
+        <p>Model file <code>\(Self.text(input.source.modelFile))</code> · SHA-256 <code>\(Self.text(input.source.modelHash))</code><br>
+        Generated \(Self.text(input.source.generatedAt)) by Integraph \(Self.text(input.source.toolVersion))</p>
+        </footer>
+        <pre id="errors" class="errors" hidden></pre>
+        <script type="application/json" id="map-links">\(Self.json(links: input.maps))</script>
+        <script type="application/json" id="system-ids">[\(input.landscape.systems.map { JSONText.string($0.id) }.joined(separator: ","))]</script>
+        <script>\(HTMLReportAssets.script)</script>
+        </body>
+        </html>
+
+        """
+        return html
+    }
+
+    private func headline(_ summary: ReportSummary) -> String {
+        var out = "<section id=\"headline\" class=\"strip\">\n"
+        out += "<div class=\"tile ready\"><b>\(summary.ready)</b> ready</div>\n"
+        out += "<div class=\"tile risk\"><b>\(summary.atRisk)</b> at risk</div>\n"
+        out += "<div class=\"tile blocked\"><b>\(summary.blocked)</b> blocked</div>\n"
+        out += "<div class=\"tile\"><b>\(AnalysisDigest.days(summary.pendingEffort)) d</b> pending effort</div>\n"
+        out += "<div class=\"tile wide\">Top bottlenecks by pressure<ol>"
+        for bottleneck in summary.topSystems {
+            out += "<li><strong>\(Self.text(bottleneck.id))</strong> — \(AnalysisDigest.days(bottleneck.pressure)) pilot-days, "
+                + "holds back \(bottleneck.pilots.count) pilot\(bottleneck.pilots.count == 1 ? "" : "s")</li>"
+        }
+        return out + "</ol></div>\n</section>\n"
+    }
+
+    private func pilotTable(_ summary: ReportSummary, dated: Bool) -> String {
+        var out = """
+        <section id="pilots">
+        <h2>Pilots</h2>
+        <p class="note">Click a column to sort; click a pilot for its map. A pilot is blocked when its work includes a blocked flow.</p>
+        <table class="sortable" id="pilot-table">
+        <thead><tr><th>Pilot</th><th>Stage</th><th>Champion</th><th class="num">Duration</th><th class="num">P85</th><th>\(dated ? "Finish (P85)" : "Finish")</th><th>Target</th><th>At risk</th><th>Blocked</th><th>First on the critical path</th></tr></thead>
+        <tbody>
+
+        """
+        for row in summary.rows.sorted(by: { ($0.analysis.duration, $1.analysis.pilot.id) > ($1.analysis.duration, $0.analysis.pilot.id) }) {
+            let pilot = row.analysis.pilot
+            let name = Self.text(pilot.name ?? pilot.id)
+            let link = row.sectionID.map { "<a class=\"pilot-link\" href=\"#\($0)\">\(name)</a>" } ?? name
+            out += "<tr data-pilot=\"\(Self.text(pilot.id))\"><td data-sort=\"\(name)\">\(link)</td><td>\(pilot.stage.rawValue)</td>"
+                + "<td>\(Self.text(pilot.champion ?? "—"))</td>"
+                + "<td class=\"num\" data-sort=\"\(row.analysis.duration)\">\(AnalysisDigest.days(row.analysis.duration)) d</td>"
+                + "<td class=\"num\" data-sort=\"\(row.analysis.estimate?.p85 ?? row.analysis.duration)\">\(row.p85)</td>"
+                + "<td>\(row.analysis.finishDate.map { "\($0)" } ?? "—")</td><td>\(pilot.target.map { "\($0)" } ?? "—")</td>"
+                + "<td>\(row.analysis.atRisk ? "<span class=\"flag\">at risk</span>" : row.analysis.ready ? "ready" : "")</td>"
+                + "<td>\(row.blocked ? "<span class=\"flag\">blocked</span>" : "")</td>"
+                + "<td>\(row.firstCriticalItem.map(Self.text) ?? "—")</td></tr>\n"
+        }
+        return out + "</tbody>\n</table>\n</section>\n"
+    }
+
+    private func maps(_ input: ReportInput) -> String {
+        var out = """
+        <section id="maps">
+        <h2>Maps</h2>
+        <p id="search-box"><label>Find a system: <input id="search" type="search" placeholder="name or id" autocomplete="off"></label> <span id="search-count" class="note"></span></p>
+
+        """
+        if let notice = input.mapNotice { out += "<p class=\"note\" id=\"map-notice\">\(Self.text(notice))</p>\n" }
+        for map in input.maps {
+            let kind = map.pilot == nil ? "overview-map" : "pilot-map"
+            out += "<section id=\"\(Self.text(map.sectionID))\" class=\"\(kind)\">\n<h3>\(Self.text(map.title))</h3>\n"
+            out += "<div class=\"map\">\(Self.inlined(map.svg))</div>\n</section>\n"
+        }
+        let drawn = Set(input.maps.compactMap(\.pilot))
+        let undrawn = input.analysis.pilots.filter { !drawn.contains($0.pilot.id) }
+        if !undrawn.isEmpty {
+            out += "<p class=\"note\">No map for \(undrawn.map { Self.text($0.pilot.id) }.joined(separator: ", ")): too large to draw legibly; their critical paths are in the table above.</p>\n"
+        }
+        return out + "</section>\n"
+    }
+
+    private func bottlenecks(_ input: ReportInput, _ summary: ReportSummary) -> String {
+        let table = input.analysis.bottlenecks
+        let names = Dictionary(input.landscape.systems.map { ($0.id, $0.name ?? $0.id) }, uniquingKeysWith: { first, _ in first })
+        var out = "<section id=\"bottlenecks\">\n<h2>Bottlenecks</h2>\n"
+        out += "<p class=\"note\">Ranked by pressure: pending days × the pilots waiting for them (pilot-days).</p>\n"
+        for (title, entries, id) in [("Systems", table.systems.top(topCount), "system-table"), ("Flows", table.flows.top(topCount), "flow-table"),
+                                     ("Teams", table.teams.top(topCount), "team-table")] {
+            out += "<h3>\(title)</h3>\n<table class=\"sortable\" id=\"\(id)\"><thead><tr><th>Id</th><th class=\"num\">Pressure</th>"
+                + "<th class=\"num\">Pending days</th><th>Holds back</th><th>Critical for</th></tr></thead><tbody>\n"
+            for entry in entries {
+                out += "<tr data-id=\"\(Self.text(entry.id))\" data-name=\"\(Self.text(names[entry.id] ?? entry.id))\"><td>\(Self.text(entry.id))</td>"
+                    + "<td class=\"num\" data-sort=\"\(entry.pressure)\">\(AnalysisDigest.days(entry.pressure))</td>"
+                    + "<td class=\"num\" data-sort=\"\(entry.pendingEffort)\">\(AnalysisDigest.days(entry.pendingEffort))</td>"
+                    + "<td>\(entry.pilots.map(Self.text).joined(separator: ", "))</td><td>\(entry.criticalFor.map(Self.text).joined(separator: ", "))</td></tr>\n"
+            }
+            out += "</tbody></table>\n"
+        }
+        out += "<h3>Pending effort by team</h3>\n<div id=\"team-bars\">\n"
+        let most = summary.pendingByTeam.first?.days ?? 1
+        for (team, days) in summary.pendingByTeam {
+            let width = Int((days / most * 100).rounded())
+            out += "<div class=\"bar\"><span class=\"label\">\(Self.text(team))</span><span class=\"fill\" style=\"width: \(width * 6 / 10)%\"></span>"
+                + "<span>\(AnalysisDigest.days(days)) d</span></div>\n"
+        }
+        return out + "</div>\n</section>\n"
+    }
+
+    private func sprawl(_ input: ReportInput) -> String {
+        let sprawl = input.analysis.sprawl
+        var out = "<section id=\"sprawl\">\n<h2>Sprawl</h2>\n<table class=\"sortable\" id=\"sprawl-table\"><thead><tr><th>Pilot</th>"
+        for header in ["Systems", "Flows", "Pending flows", "Teams", "Domains", "Gates"] { out += "<th class=\"num\">\(header)</th>" }
+        out += "<th>Most sensitive data</th></tr></thead><tbody>\n"
+        for pilot in input.analysis.pilots {
+            let counts = [pilot.sprawl.systems, pilot.sprawl.flows, pilot.sprawl.pendingFlows, pilot.sprawl.teams, pilot.sprawl.domains, pilot.sprawl.gates]
+            out += "<tr><td>\(Self.text(pilot.pilot.id))</td>" + counts.map { "<td class=\"num\">\($0)</td>" }.joined()
+                + "<td>\(pilot.sprawl.classification?.rawValue ?? "—")</td></tr>\n"
+        }
+        out += "</tbody></table>\n"
+        func list(_ title: String, _ items: [String], id: String) -> String {
+            "<h3>\(title)</h3>\n" + (items.isEmpty ? "<p class=\"note\" id=\"\(id)\">None.</p>\n"
+                : "<ul id=\"\(id)\">" + items.map { "<li>\($0)</li>" }.joined() + "</ul>\n")
+        }
+        out += list("Cycles of integrations", sprawl.cycles.map { $0.map(Self.text).joined(separator: " ⇄ ") }, id: "cycles")
+        out += list("Redundant flows", sprawl.redundantFlows.map(Self.text), id: "redundant-flows")
+        out += list("Orphan systems", sprawl.orphanSystems.map(Self.text), id: "orphan-systems")
+        out += list("Deprecated systems still in use", sprawl.deprecatedInUse.map(Self.text), id: "deprecated-in-use")
+        return out + "</section>\n"
+    }
+
+    private func findings(_ findings: [Finding]) -> String {
+        var out = "<section id=\"findings\">\n<h2>Model check</h2>\n"
+        guard !findings.isEmpty else { return out + "<p class=\"note\">No errors or warnings.</p>\n</section>\n" }
+        out += "<table id=\"finding-table\"><thead><tr><th>Where</th><th>Severity</th><th>Finding</th></tr></thead><tbody>\n"
+        for finding in findings {
+            out += "<tr><td><code>\(Self.text(finding.file)):\(finding.line):\(finding.column)</code></td>"
+                + "<td>\(finding.severity.rawValue)</td><td>\(Self.text(finding.message))</td></tr>\n"
+        }
+        return out + "</tbody></table>\n</section>\n"
+    }
+
+    static func text(_ value: String) -> String { HTMLText.escaped(value) }
+
+    /// Graphviz's SVG without the XML prolog, doctype and comments, which have no place
+    /// inside HTML.
+    static func inlined(_ svg: String) -> String {
+        guard let start = svg.range(of: "<svg") else { return "" }
+        var out = ""
+        var rest = svg[start.lowerBound...]
+        while let open = rest.range(of: "<!--") {
+            out += rest[..<open.lowerBound]
+            guard let close = rest[open.upperBound...].range(of: "-->") else { return out }
+            rest = rest[close.upperBound...]
+        }
+        return out + rest
+    }
+
+    static func json(links maps: [ReportMap]) -> String {
+        let pairs = maps.flatMap { $0.links.sorted { $0.key < $1.key } }
+        return "{" + pairs.map { "\(JSONText.string($0.key)):\(JSONText.string($0.value))" }.joined(separator: ",") + "}"
+    }
+}

@@ -1,0 +1,79 @@
+/// The leaders' report as Markdown for wikis: the same sections as the HTML page, as text
+/// and tables, with the maps as SVG files beside it (`mapDirectory`/`SECTION`.svg), which
+/// the caller writes. Model strings are escaped for table cells.
+///
+/// ```swift
+/// let markdown = MarkdownReportWriter(mapDirectory: "report-maps").write(input)
+/// ```
+public struct MarkdownReportWriter: Sendable {
+    /// Where the map files are, relative to the Markdown file.
+    public var mapDirectory: String
+    public var topCount = 15
+
+    public init(mapDirectory: String) {
+        self.mapDirectory = mapDirectory
+    }
+
+    /// The relative path of a map's file.
+    public func path(of map: ReportMap) -> String { "\(mapDirectory)/\(map.sectionID).svg" }
+
+    public func write(_ input: ReportInput) -> String {
+        let summary = ReportSummary(input)
+        let analysis = input.analysis
+        let cell = AnalysisMarkdownWriter.cell
+        var out = "# \(cell(input.title))\n\n"
+        out += "\(cell(input.landscape.name ?? "Integration landscape")) · \(analysis.summary.systems) systems, "
+            + "\(analysis.summary.flows) flows, \(analysis.summary.pilots) pilots\n\n"
+        out += "**\(summary.ready)** ready · **\(summary.atRisk)** at risk · **\(summary.blocked)** blocked · "
+            + "**\(AnalysisDigest.days(summary.pendingEffort)) d** pending effort\n\n"
+        out += "Top bottlenecks by pressure: " + summary.topSystems.map {
+            "\(cell($0.id)) (\(AnalysisDigest.days($0.pressure)) pilot-days)"
+        }.joined(separator: ", ") + "\n\n## Pilots\n\n"
+        out += "| Pilot | Stage | Champion | Duration | P85 | Finish | Target | At risk | Blocked | First on the critical path |\n"
+        out += "|---|---|---|---:|---:|---|---|---|---|---|\n"
+        for row in summary.rows.sorted(by: { ($0.analysis.duration, $1.analysis.pilot.id) > ($1.analysis.duration, $0.analysis.pilot.id) }) {
+            let pilot = row.analysis.pilot
+            let name = row.sectionID.map { "[\(cell(pilot.name ?? pilot.id))](#\($0))" } ?? cell(pilot.name ?? pilot.id)
+            out += "| \(name) | \(pilot.stage.rawValue) | \(cell(pilot.champion ?? "—")) | \(AnalysisDigest.days(row.analysis.duration)) d | "
+                + "\(row.p85) | \(row.analysis.finishDate.map { "\($0)" } ?? "—") | \(pilot.target.map { "\($0)" } ?? "—") | "
+                + "\(row.analysis.atRisk ? "**at risk**" : row.analysis.ready ? "ready" : "") | \(row.blocked ? "**blocked**" : "") | "
+                + "\(row.firstCriticalItem.map(cell) ?? "—") |\n"
+        }
+        out += "\n## Maps\n\n"
+        if let notice = input.mapNotice { out += "\(cell(notice))\n\n" }
+        for map in input.maps {
+            out += "<a id=\"\(cell(map.sectionID))\"></a>\n\n### \(cell(map.title))\n\n![\(cell(map.title))](\(path(of: map)))\n\n"
+        }
+        out += "## Bottlenecks\n\nRanked by pressure: pending days × the pilots waiting for them (pilot-days).\n"
+        let table = analysis.bottlenecks
+        for (title, entries) in [("Systems", table.systems.top(topCount)), ("Flows", table.flows.top(topCount)), ("Teams", table.teams.top(topCount))] {
+            out += "\n### \(title)\n\n| Id | Pressure | Pending days | Holds back | Critical for |\n|---|---:|---:|---|---|\n"
+            for entry in entries {
+                out += "| \(cell(entry.id)) | \(AnalysisDigest.days(entry.pressure)) | \(AnalysisDigest.days(entry.pendingEffort)) | "
+                    + "\(entry.pilots.map(cell).joined(separator: ", ")) | \(entry.criticalFor.map(cell).joined(separator: ", ")) |\n"
+            }
+        }
+        out += "\n### Pending effort by team\n\n| Team | Pending days |\n|---|---:|\n"
+        for (team, days) in summary.pendingByTeam { out += "| \(cell(team)) | \(AnalysisDigest.days(days)) |\n" }
+        out += "\n## Sprawl\n\n| Pilot | Systems | Flows | Pending flows | Teams | Domains | Gates | Most sensitive data |\n"
+        out += "|---|---:|---:|---:|---:|---:|---:|---|\n"
+        for pilot in analysis.pilots {
+            let sprawl = pilot.sprawl
+            out += "| \(cell(pilot.pilot.id)) | \(sprawl.systems) | \(sprawl.flows) | \(sprawl.pendingFlows) | \(sprawl.teams) | "
+                + "\(sprawl.domains) | \(sprawl.gates) | \(sprawl.classification?.rawValue ?? "—") |\n"
+        }
+        let sprawl = analysis.sprawl
+        for (title, items) in [("Cycles of integrations", sprawl.cycles.map { $0.map(cell).joined(separator: " ⇄ ") }),
+                               ("Redundant flows", sprawl.redundantFlows.map(cell)), ("Orphan systems", sprawl.orphanSystems.map(cell)),
+                               ("Deprecated systems still in use", sprawl.deprecatedInUse.map(cell))] {
+            out += "\n### \(title)\n\n" + (items.isEmpty ? "None.\n" : items.map { "- \($0)\n" }.joined())
+        }
+        out += "\n## Model check\n\n"
+        out += input.findings.isEmpty ? "No errors or warnings.\n" : input.findings.map {
+            "- \(cell($0.file)):\($0.line):\($0.column): \($0.severity.rawValue): \(cell($0.message))\n"
+        }.joined()
+        out += "\n---\n\nModel file \(cell(input.source.modelFile)) · SHA-256 `\(input.source.modelHash)` · "
+            + "generated \(input.source.generatedAt) by Integraph \(input.source.toolVersion)\n"
+        return out
+    }
+}

@@ -1,0 +1,51 @@
+import Integraph
+
+/// The maps of a leaders' report: an overview (the `landscape` view, or the `domains` view
+/// when the landscape is too big to read as one map) and a `pilot:ID` map for each pilot
+/// whose map stays legible, each with its own id prefix so they can share one page, and
+/// links from the overview's pilot nodes to the pilots' maps.
+///
+/// ```swift
+/// let maps = try ReportMaps(subject).maps
+/// ```
+public struct ReportMaps: Sendable {
+    /// Above this many systems the overview is the `domains` view.
+    public static let landscapeLimit = 2_000
+    /// Pilot maps with more nodes than this are left out (their lineage is most of a big landscape).
+    public static let pilotNodeLimit = 1_500
+
+    public let maps: [ReportMap]
+    public let notice: String?
+
+    public init(_ subject: MapSubject) throws {
+        let landscape = subject.landscape
+        let pilots = subject.analysis.pilots
+        var sections: [String: String] = [:]
+        for (number, pilot) in pilots.enumerated() { sections[pilot.pilot.id] = "pilot-\(number + 1)" }
+        var pilotMaps: [ReportMap] = []
+        for (number, pilot) in pilots.enumerated() {
+            let renderer = MapRenderer(view: .pilot(pilot.pilot.id), idPrefix: "p\(number + 1)-")
+            let drawing = try renderer.drawing(for: subject)
+            guard drawing.graph.nodes.count + drawing.graph.clusters.reduce(0, { $0 + $1.nodes.count }) <= Self.pilotNodeLimit else {
+                sections[pilot.pilot.id] = nil
+                continue
+            }
+            let svg = String(decoding: try renderer.render(subject, as: .svg).data, as: UTF8.self)
+            pilotMaps.append(ReportMap(sectionID: "pilot-\(number + 1)", title: "\(pilot.pilot.name ?? pilot.pilot.id) — what it waits for",
+                                       svg: svg, pilot: pilot.pilot.id))
+        }
+        let big = landscape.systems.count > Self.landscapeLimit
+        let overview = MapRenderer(view: big ? .domains : .landscape, idPrefix: "o-")
+        var links: [String: String] = [:]
+        if !big {
+            for pilot in pilots { if let section = sections[pilot.pilot.id] { links["o-" + pilot.pilot.id] = section } }
+        }
+        let svg = String(decoding: try overview.render(subject, as: .svg).data, as: UTF8.self)
+        maps = [ReportMap(sectionID: "overview", title: big ? "Domains" : "Landscape, by backlog pressure", svg: svg, links: links)]
+            + pilotMaps
+        notice = big
+            ? "This landscape has \(landscape.systems.count) systems, too many to read on one map: the overview shows its domains, "
+                + "and each pilot has its own map where it stays legible."
+            : nil
+    }
+}

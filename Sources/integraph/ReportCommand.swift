@@ -1,0 +1,105 @@
+import ArgumentParser
+import Foundation
+import Integraph
+import IntegraphGraphviz
+
+/// `integraph report MODEL -o report.html`: the leaders' report, one self-contained page.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Write the leaders' report: one self-contained HTML page (or Markdown with map files).",
+        discussion: """
+            The page holds everything inline (style, script, SVG maps): which pilots are ready, \
+            at risk or blocked, each pilot's duration, odds and first critical item (sortable), \
+            the landscape map with backlog heat and each pilot's map, the bottlenecks with \
+            pending effort by team, sprawl, and the model's check findings. A search box \
+            highlights systems on the maps. Landscapes of more than 2,000 systems get the \
+            domains map as overview. --format markdown writes the same sections for wikis, with \
+            the maps as SVG files in a directory beside the report (NAME-maps/). The footer's \
+            time honours SOURCE_DATE_EPOCH, so reports can be reproduced byte for byte.
+
+            Exit codes: 0 written; 1 the model has errors; 2 the model could not be read or the \
+            command line is wrong; 3 Graphviz or the file system failed.
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case html, markdown }
+
+    @Argument(help: "The model file (.yaml, .yml or .json), or - for standard input.")
+    var model: String
+
+    @Option(name: .shortAndLong, help: "Where to write the report; - for standard output (HTML only).")
+    var output: String
+
+    @Option(help: "html (default) or markdown.")
+    var format: Format = .html
+
+    @Option(help: "Work starts on this date (YYYY-MM-DD): durations become dates and late pilots are flagged at risk.")
+    var start: String?
+
+    @Option(help: "The report's title (default: the landscape's name and \"AI pilots: integration outlook\").")
+    var title: String?
+
+    func validate() throws {
+        if let start, CalendarDate(iso: start) == nil {
+            throw ValidationError("--start must be a date written YYYY-MM-DD, not '\(start)'.")
+        }
+        if format == .markdown && output == "-" {
+            throw ValidationError("A Markdown report writes its maps beside it: give -o a file name.")
+        }
+    }
+
+    func run() throws {
+        let model = try ModelLoading.validModel(self.model)
+        var options = AnalysisOptions()
+        options.start = start.flatMap(CalendarDate.init(iso:))
+        options.computesBetweenness = model.landscape.systems.count <= options.betweennessExactLimit
+        let subject: MapSubject
+        do {
+            subject = MapSubject(model.landscape, analysis: try LandscapeAnalysis(model.landscape, options: options),
+                                 modelDate: ModelLoading.fileDate(self.model))
+        } catch {
+            throw ModelLoading.precedenceCycle(error, in: self.model)
+        }
+        let maps: ReportMaps
+        do {
+            maps = try ReportMaps(subject)
+        } catch {
+            Console.error("error: \(error)")
+            throw ExitStatus.outputFailed
+        }
+        let input = ReportInput(
+            title: title ?? "\(model.landscape.name ?? "Integration landscape"): AI pilots, integration outlook",
+            landscape: model.landscape, analysis: subject.analysis, findings: model.findings, maps: maps.maps,
+            mapNotice: maps.notice,
+            source: ReportSource(modelFile: ModelSource(argument: self.model).displayName, modelHash: SHA256.hex(model.bytes),
+                                 generatedAt: Self.generationTime()))
+        switch format {
+        case .html:
+            try OutputDestination.write(Array(HTMLReportWriter().write(input).utf8), to: output)
+        case .markdown:
+            let url = URL(fileURLWithPath: output)
+            let directory = url.deletingPathExtension().lastPathComponent + "-maps"
+            let writer = MarkdownReportWriter(mapDirectory: directory)
+            do {
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent().appendingPathComponent(directory),
+                                                        withIntermediateDirectories: true)
+            } catch {
+                Console.error("error: \(url.deletingLastPathComponent().appendingPathComponent(directory).path): cannot create: \(error.localizedDescription)")
+                throw ExitStatus.outputFailed
+            }
+            for map in input.maps {
+                try OutputDestination.write(Array(map.svg.utf8),
+                                            to: url.deletingLastPathComponent().appendingPathComponent(writer.path(of: map)).path)
+            }
+            try OutputDestination.write(Array(writer.write(input).utf8), to: output)
+        }
+    }
+
+    /// Now, or SOURCE_DATE_EPOCH when set (reproducible builds' convention), in ISO 8601 UTC.
+    static func generationTime() -> String {
+        let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(TimeInterval.init)
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return formatter.string(from: epoch.map(Date.init(timeIntervalSince1970:)) ?? Date())
+    }
+}
