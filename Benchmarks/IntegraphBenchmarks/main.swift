@@ -1,7 +1,8 @@
 // Times loading and each analysis on seeded generated landscapes, in release builds:
 //   swift run -c release integraph-benchmarks --systems 1000,10000,100000
 // `--maps 100,1000,5000` times map rendering instead (see MapBenchmarks.swift), and
-// `--render-memory N --model FILE` reports resident memory over N renders, for a test.
+// `--render-memory N --model FILE` reports resident memory over N renders, for a test, and
+// `--report 1000,10000` builds leaders' reports and opens them in headless Chromium.
 // Prints a Markdown table for docs/performance.md. `--export DIR` also writes each
 // landscape's flow graph as an edge list and its model as JSON, for Benchmarks/peers.
 // `--edges FILE` instead times the graph algorithms alone on an edge list (first line: node
@@ -17,6 +18,7 @@ struct Arguments {
     var export: String?
     var edges: String?
     var maps: [Int]?
+    var reports: [Int]?
     var renderMemory: Int?
     var model = "Graphs/acme-retail.yaml"
 
@@ -32,6 +34,7 @@ struct Arguments {
             case "--export": export = value
             case "--edges": edges = value
             case "--maps": maps = value.split(separator: ",").compactMap { Int($0) }
+            case "--report": reports = value.split(separator: ",").compactMap { Int($0) }
             case "--render-memory": renderMemory = Int(value)
             case "--model": model = value
             default:
@@ -80,6 +83,10 @@ func timeAlgorithms(onEdgeList path: String) throws {
 
 if let count = arguments.renderMemory {
     try measureRenderMemory(count: count, model: arguments.model)
+    exit(0)
+}
+if let sizes = arguments.reports {
+    try benchmarkReports(sizes: sizes, seed: arguments.seed, directory: arguments.export ?? "/tmp/integraph-reports")
     exit(0)
 }
 if let sizes = arguments.maps {

@@ -144,3 +144,18 @@ extension RenderCommandTests {
         }, "no network fetches: only XML namespace names")
     }
 }
+
+extension ReportCommandTests {
+    /// Past 2,000 systems the overview is the domains map, and the page says why.
+    @Test func aBigLandscapeGetsTheDomainsMapAndSaysSo() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let model = directory.appendingPathComponent("big.json").path
+        #expect(try CommandRunner.integraph(["generate", "--systems", "2500", "--seed", "4", "-o", model]).status == 0)
+        let result = try CommandRunner.integraph(["report", model, "-o", "-"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("<p class=\"note\" id=\"map-notice\">This landscape has 2500 systems, too many to read on one map"))
+        #expect(result.stdout.contains("<h3>Domains</h3>"))
+        #expect(result.stdout.contains("its critical path (its whole lineage"))
+    }
+}

@@ -97,6 +97,7 @@ enum HTMLReportAssets {
         var title = node.querySelector("title");
         if (title && systems[title.textContent] !== undefined) { node.dataset.system = title.textContent; }
       });
+      document.body.dataset.readyAfter = String(Math.round(performance.now()));
       document.body.dataset.ready = "yes";
     })();
     """

@@ -189,15 +189,26 @@ public struct HTMLReportWriter: Sendable {
     /// Graphviz's SVG without the XML prolog, doctype and comments, which have no place
     /// inside HTML.
     static func inlined(_ svg: String) -> String {
-        guard let start = svg.range(of: "<svg") else { return "" }
-        var out = ""
-        var rest = svg[start.lowerBound...]
-        while let open = rest.range(of: "<!--") {
-            out += rest[..<open.lowerBound]
-            guard let close = rest[open.upperBound...].range(of: "-->") else { return out }
-            rest = rest[close.upperBound...]
+        let bytes = Array(svg.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var position = 0
+        func starts(_ prefix: String, at index: Int) -> Bool {
+            let pattern = Array(prefix.utf8)
+            return index + pattern.count <= bytes.count && bytes[index..<index + pattern.count].elementsEqual(pattern)
         }
-        return out + rest
+        while position < bytes.count && !starts("<svg", at: position) { position += 1 }
+        while position < bytes.count {
+            if starts("<!--", at: position) {
+                position += 4
+                while position < bytes.count && !starts("-->", at: position) { position += 1 }
+                position += 3
+            } else {
+                out.append(bytes[position])
+                position += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func json(links maps: [ReportMap]) -> String {

@@ -61,7 +61,12 @@ public struct MapRenderer: Sendable {
     /// rendering take over a second, so a caller can say that work is going on.
     public func render(_ subject: MapSubject, as format: MapFormat,
                        slowLayout: (@Sendable (LayoutPlan) -> Void)? = nil) throws -> Rendering {
-        let drawing = try drawing(for: subject).prefixingIDs(idPrefix)
+        try render(try drawing(for: subject).prefixingIDs(idPrefix), as: format, slowLayout: slowLayout)
+    }
+
+    /// Lays out and renders a drawing made elsewhere (a view with options of its own).
+    public func render(_ drawing: MapDrawing, as format: MapFormat,
+                       slowLayout: (@Sendable (LayoutPlan) -> Void)? = nil) throws -> Rendering {
         var graph = drawing.graphWithLegend
         let plan = LayoutPlan(for: graph, requested: engine)
         for (key, value) in plan.attributes.sorted(by: { $0.key < $1.key }) { graph.graphAttributes[key] = value }

@@ -12,9 +12,13 @@ import Integraph
 /// ```
 public struct PilotMap: Sendable {
     public var pilot: String
+    /// Draw only the critical path, the needed systems and the pilot: for pilots whose
+    /// lineage is too big to read.
+    public var criticalPathOnly: Bool
 
-    public init(pilot: String) {
+    public init(pilot: String, criticalPathOnly: Bool = false) {
         self.pilot = pilot
+        self.criticalPathOnly = criticalPathOnly
     }
 
     public func drawing(for subject: MapSubject) throws(MapViewError) -> MapDrawing {
@@ -46,6 +50,15 @@ public struct PilotMap: Sendable {
             case .system: drawnSystems.insert(entry.item.id)
             default: waitedGates.insert(entry.item.id)
             }
+        }
+        if criticalPathOnly {
+            drawnFlows.formIntersection(critical)
+            drawnSystems = critical.intersection(drawnSystems).union(analysis.pilot.needs.map(\.system.id))
+            for flow in drawnFlows {
+                guard let position = subject.flowPosition[flow] else { continue }
+                drawnSystems.formUnion([landscape.flows[position].from.id, landscape.flows[position].to.id])
+            }
+            waitedGates.formIntersection(critical)
         }
 
         for system in landscape.systems where drawnSystems.contains(system.id) {
@@ -112,7 +125,7 @@ public struct PilotMap: Sendable {
         }
         // Gates that systems or the pilot wait for, and gates of the work guarding nothing drawn.
         for system in landscape.systems where drawnSystems.contains(system.id) {
-            for reference in system.after {
+            for reference in system.after where !criticalPathOnly || critical.contains(reference.id) {
                 guard let gate = gates[reference.id] else { continue }
                 gateNode(gate)
                 graph.edges.append(waitEdge(from: gate.id, to: system.id, critical: critical.contains(gate.id)))

@@ -2,7 +2,7 @@ import Integraph
 
 /// The maps of a leaders' report: an overview (the `landscape` view, or the `domains` view
 /// when the landscape is too big to read as one map) and a `pilot:ID` map for each pilot
-/// whose map stays legible, each with its own id prefix so they can share one page, and
+/// (its critical path only when its lineage is too big to read), each with its own id prefix so they can share one page, and
 /// links from the overview's pilot nodes to the pilots' maps.
 ///
 /// ```swift
@@ -11,8 +11,9 @@ import Integraph
 public struct ReportMaps: Sendable {
     /// Above this many systems the overview is the `domains` view.
     public static let landscapeLimit = 2_000
-    /// Pilot maps with more nodes than this are left out (their lineage is most of a big landscape).
-    public static let pilotNodeLimit = 1_500
+    /// Pilot maps with more nodes than this show the critical path only: a bigger one is
+    /// unreadable, and twenty of them would make a page of tens of megabytes.
+    public static let pilotNodeLimit = 300
 
     public let maps: [ReportMap]
     public let notice: String?
@@ -24,15 +25,15 @@ public struct ReportMaps: Sendable {
         for (number, pilot) in pilots.enumerated() { sections[pilot.pilot.id] = "pilot-\(number + 1)" }
         var pilotMaps: [ReportMap] = []
         for (number, pilot) in pilots.enumerated() {
-            let renderer = MapRenderer(view: .pilot(pilot.pilot.id), idPrefix: "p\(number + 1)-")
-            let drawing = try renderer.drawing(for: subject)
-            guard drawing.graph.nodes.count + drawing.graph.clusters.reduce(0, { $0 + $1.nodes.count }) <= Self.pilotNodeLimit else {
-                sections[pilot.pilot.id] = nil
-                continue
-            }
-            let svg = String(decoding: try renderer.render(subject, as: .svg).data, as: UTF8.self)
-            pilotMaps.append(ReportMap(sectionID: "pilot-\(number + 1)", title: "\(pilot.pilot.name ?? pilot.pilot.id) — what it waits for",
-                                       svg: svg, pilot: pilot.pilot.id))
+            let prefix = "p\(number + 1)-"
+            let name = pilot.pilot.name ?? pilot.pilot.id
+            // Its lineage's systems and its gates are most of a pilot map's nodes.
+            let small = pilot.sprawl.systems + pilot.sprawl.gates <= Self.pilotNodeLimit
+            let drawing = try PilotMap(pilot: pilot.pilot.id, criticalPathOnly: !small).drawing(for: subject)
+            let title = small ? "\(name) — what it waits for"
+                : "\(name) — its critical path (its whole lineage, \(pilot.sprawl.systems) systems, is too big to draw)"
+            let svg = String(decoding: try MapRenderer().render(drawing.prefixingIDs(prefix), as: .svg).data, as: UTF8.self)
+            pilotMaps.append(ReportMap(sectionID: "pilot-\(number + 1)", title: title, svg: svg, pilot: pilot.pilot.id))
         }
         let big = landscape.systems.count > Self.landscapeLimit
         let overview = MapRenderer(view: big ? .domains : .landscape, idPrefix: "o-")
@@ -45,7 +46,7 @@ public struct ReportMaps: Sendable {
             + pilotMaps
         notice = big
             ? "This landscape has \(landscape.systems.count) systems, too many to read on one map: the overview shows its domains, "
-                + "and each pilot has its own map where it stays legible."
+                + "and each pilot has its own map."
             : nil
     }
 }
