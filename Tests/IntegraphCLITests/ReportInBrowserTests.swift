@@ -52,7 +52,7 @@ import Testing
         #expect(try !Self.matches(#"<body data-ready="yes" data-ready-after="\d+">"#, in: dom).isEmpty, "the page's script did not finish")
         #expect(!dom.contains("data-errors"))
         #expect(dom.contains("<pre id=\"errors\" class=\"errors\" hidden=\"\"></pre>"))
-        let pilots = try Self.matches(#"<tr data-pilot="([^"]+)">"#, in: dom).map { $0[1] }
+        let pilots = try Self.matches(#"<tr data-pilot="([^"]+)" data-section="pilot-\d+">"#, in: dom).map { $0[1] }
         #expect(pilots.sorted() == ["churn-copilot", "demand-forecasting", "dynamic-pricing", "invoice-matching",
                                     "next-best-offer", "product-copy-genai", "service-agent-assist", "supplier-risk"])
         let ids = Set(try Self.matches(#" id="([^"]+)""#, in: dom).map { $0[1] })
@@ -76,6 +76,24 @@ import Testing
         let shotBytes = try Data(contentsOf: URL(fileURLWithPath: shot)), blankBytes = try Data(contentsOf: URL(fileURLWithPath: blank))
         #expect(shotBytes.starts(with: [0x89, 0x50, 0x4E, 0x47]))
         #expect(shotBytes.count > 10 * blankBytes.count, "screenshot \(shotBytes.count) bytes, blank page \(blankBytes.count)")
+    }
+
+    /// A link ending in #find=TEXT opens the page with that search made: matching systems
+    /// are highlighted on every map and the systems table keeps only them.
+    @Test func theSearchHighlightsSystemsOnTheMaps() throws {
+        guard Self.chromiumIsInstalled() else { return }
+        let directory = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = try Self.report("Graphs/acme-retail.yaml", in: directory)
+        let result = try Self.browser(["--virtual-time-budget=5000", "--dump-dom", URL(fileURLWithPath: file).absoluteString + "#find=Snowflake"])
+        let hits = try Self.matches(#"<g id="([^"]+)" class="node hit""#, in: result.stdout).map { $0[1] }
+        #expect(hits.contains("o-snowflake"))
+        #expect(hits.allSatisfy { $0.hasSuffix("-snowflake") }, "\(hits)")
+        #expect(hits.count >= 2, "the landscape and at least one pilot map")
+        let systemTable = result.stdout.components(separatedBy: "id=\"system-table\"").last?.components(separatedBy: "</table>").first ?? ""
+        let shown = try Self.matches(#"<tr data-id="([^"]+)" data-name="[^"]*">"#, in: systemTable).map { $0[1] }
+        #expect(shown == ["snowflake"])
+        #expect(result.stdout.contains("highlighted on the maps</span>"))
     }
 
     @Test func aHostileModelRunsNoScriptOfItsOwn() throws {

@@ -23,7 +23,7 @@ enum HTMLReportAssets {
     .map { overflow: auto; border: 1px solid var(--line); border-radius: 6px; padding: 6px; margin: 8px 0 20px; }
     .map svg { max-width: 100%; height: auto; }
     .map g.node.hit path, .map g.node.hit polygon, .map g.node.hit ellipse { stroke: #0057d9; stroke-width: 5px; }
-    .map g.node[data-link] { cursor: pointer; }
+    .map g.node[data-link], tr[data-section] { cursor: pointer; }
     .pilot-map:target { outline: 3px solid #0057d9; outline-offset: 4px; }
     .bar { display: flex; align-items: center; gap: 8px; margin: 3px 0; }
     .bar span.label { width: 220px; } .bar span.fill { background: #f16913; height: 14px; border-radius: 3px; }
@@ -97,6 +97,14 @@ enum HTMLReportAssets {
         var title = node.querySelector("title");
         if (title && systems[title.textContent] !== undefined) { node.dataset.system = title.textContent; }
       });
+      document.querySelectorAll("tr[data-section]").forEach(function (row) {
+        row.addEventListener("click", function () { location.hash = row.dataset.section; });
+      });
+      // A link ending in #find=TEXT opens the page with that search made.
+      if (location.hash.indexOf("#find=") === 0) {
+        search.value = decodeURIComponent(location.hash.slice(6));
+        search.dispatchEvent(new Event("input"));
+      }
       document.body.dataset.readyAfter = String(Math.round(performance.now()));
       document.body.dataset.ready = "yes";
     })();

@@ -91,7 +91,8 @@ public struct HTMLReportWriter: Sendable {
             let pilot = row.analysis.pilot
             let name = Self.text(pilot.name ?? pilot.id)
             let link = row.sectionID.map { "<a class=\"pilot-link\" href=\"#\($0)\">\(name)</a>" } ?? name
-            out += "<tr data-pilot=\"\(Self.text(pilot.id))\"><td data-sort=\"\(name)\">\(link)</td><td>\(pilot.stage.rawValue)</td>"
+            let section = row.sectionID.map { " data-section=\"\(Self.text($0))\"" } ?? ""
+            out += "<tr data-pilot=\"\(Self.text(pilot.id))\"\(section)><td data-sort=\"\(name)\">\(link)</td><td>\(pilot.stage.rawValue)</td>"
                 + "<td>\(Self.text(pilot.champion ?? "—"))</td>"
                 + "<td class=\"num\" data-sort=\"\(row.analysis.duration)\">\(AnalysisDigest.days(row.analysis.duration)) d</td>"
                 + "<td class=\"num\" data-sort=\"\(row.analysis.estimate?.p85 ?? row.analysis.duration)\">\(row.p85)</td>"
