@@ -21,4 +21,36 @@ import Testing
             try AtomicFile.write([1, 2, 3], to: "/nonexistent-directory/map.svg")
         }
     }
+
+    /// Writing to a pipe (as to `/dev/null` or a terminal) writes into it: renaming a file
+    /// over it would replace the device with a file.
+    @Test func aPipeIsWrittenIntoNotReplaced() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("integraph-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("pipe").path
+        #expect(mkfifo(path, 0o600) == 0)
+        let received = ReceivedBytes()
+        let reader = Thread { received.set(FileHandle(forReadingAtPath: path)?.readDataToEndOfFile() ?? Data()) }
+        reader.start()
+        try AtomicFile.write(Array("through the pipe".utf8), to: path)
+        let deadline = Date().addingTimeInterval(10)
+        while received.value == nil && Date() < deadline { usleep(1_000) }
+        #expect(received.value == Data("through the pipe".utf8))
+        var status = stat()
+        #expect(stat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFIFO)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["pipe"])
+    }
+
+    @Test func aDirectoryIsRefused() throws {
+        #expect(throws: AtomicFile.WriteError.self) { try AtomicFile.write([1], to: FileManager.default.temporaryDirectory.path) }
+    }
+}
+
+/// Bytes handed over from a reader thread.
+private final class ReceivedBytes: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data: Data?
+    func set(_ value: Data) { lock.withLock { data = value } }
+    var value: Data? { lock.withLock { data } }
 }

@@ -9,6 +9,8 @@ private let systemWrite = Darwin.write
 /// Writes output files so that readers see either the old file or the complete new one:
 /// the bytes go to a temporary file beside the target, are flushed to disk, and the
 /// temporary file is renamed over the target. A failed run leaves no half-written file.
+/// A target that exists and is not a regular file (`/dev/null`, a pipe, a terminal) is
+/// written straight into: renaming over it would replace the device with a file.
 ///
 /// ```swift
 /// try AtomicFile.write(Array("<svg/>".utf8), to: "out/map.svg")
@@ -25,6 +27,17 @@ public enum AtomicFile {
         let directory = slash.map { String(path[..<$0]) } ?? "."
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
         guard !name.isEmpty else { throw WriteError(path: path, reason: "the path names a directory, not a file") }
+        var status = stat()
+        if stat(path, &status) == 0 && status.st_mode & S_IFMT != S_IFREG {
+            guard status.st_mode & S_IFMT != S_IFDIR else {
+                throw WriteError(path: path, reason: "the path names a directory, not a file")
+            }
+            let descriptor = open(path, O_WRONLY)
+            guard descriptor >= 0 else { throw WriteError(path: path, reason: systemError()) }
+            defer { close(descriptor) }
+            try writeAll(bytes, to: descriptor, path: path)
+            return
+        }
         var template = Array("\(directory.isEmpty ? "/" : directory)/.\(name).XXXXXX".utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { buffer in
             buffer.baseAddress.map { mkstemp($0) } ?? -1
