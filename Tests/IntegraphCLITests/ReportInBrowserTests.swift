@@ -15,10 +15,13 @@ import Testing
         return chromium != nil
     }
 
+    /// Chromium's profile for these tests, removed after each.
+    static let profile = "\(NSTemporaryDirectory())integraph-chromium-\(getpid())"
+
     static func browser(_ arguments: [String]) throws -> CommandRunner.Result {
         try CommandRunner.run(URL(fileURLWithPath: chromium ?? ""),
                               ["--headless", "--disable-gpu", "--no-sandbox", "--no-first-run", "--hide-scrollbars",
-                               "--user-data-dir=\(NSTemporaryDirectory())integraph-chromium-\(getpid())"] + arguments)
+                               "--user-data-dir=\(profile)"] + arguments)
     }
 
     /// The DOM after the page's script ran.
@@ -46,7 +49,10 @@ import Testing
     @Test func theAcmeReportWorksInChromium() throws {
         guard Self.chromiumIsInstalled() else { return }
         let directory = try CommandRunner.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
+        defer {
+            try? FileManager.default.removeItem(at: directory)
+            try? FileManager.default.removeItem(atPath: Self.profile)
+        }
         let file = try Self.report("Graphs/acme-retail.yaml", in: directory)
         let dom = try Self.dom(of: file)
         #expect(try !Self.matches(#"<body data-ready="yes" data-ready-after="\d+">"#, in: dom).isEmpty, "the page's script did not finish")
@@ -83,7 +89,10 @@ import Testing
     @Test func theSearchHighlightsSystemsOnTheMaps() throws {
         guard Self.chromiumIsInstalled() else { return }
         let directory = try CommandRunner.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
+        defer {
+            try? FileManager.default.removeItem(at: directory)
+            try? FileManager.default.removeItem(atPath: Self.profile)
+        }
         let file = try Self.report("Graphs/acme-retail.yaml", in: directory)
         let result = try Self.browser(["--virtual-time-budget=5000", "--dump-dom", URL(fileURLWithPath: file).absoluteString + "#find=Snowflake"])
         let hits = try Self.matches(#"<g id="([^"]+)" class="node hit""#, in: result.stdout).map { $0[1] }
@@ -99,7 +108,10 @@ import Testing
     @Test func aHostileModelRunsNoScriptOfItsOwn() throws {
         guard Self.chromiumIsInstalled() else { return }
         let directory = try CommandRunner.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
+        defer {
+            try? FileManager.default.removeItem(at: directory)
+            try? FileManager.default.removeItem(atPath: Self.profile)
+        }
         let attack = #"<script>document.body.dataset.pwned='script'</script></svg><img src=x onerror="document.body.dataset.pwned='img'">\" ' &amp;"#
         let model = """
         integraph: 1
