@@ -78,18 +78,13 @@ struct ReportCommand: ParsableCommand {
             try OutputDestination.write(Array(HTMLReportWriter().write(input).utf8), to: output)
         case .markdown:
             let url = URL(fileURLWithPath: output)
-            let directory = url.deletingPathExtension().lastPathComponent + "-maps"
-            let writer = MarkdownReportWriter(mapDirectory: directory)
+            let writer = MarkdownReportWriter(mapDirectory: url.deletingPathExtension().lastPathComponent + "-maps")
+            let files = Dictionary(input.maps.map { (writer.fileName(of: $0), Array($0.svg.utf8)) }, uniquingKeysWith: { first, _ in first })
             do {
-                try FileManager.default.createDirectory(at: url.deletingLastPathComponent().appendingPathComponent(directory),
-                                                        withIntermediateDirectories: true)
+                try AtomicFile.writeDirectory(files, to: url.deletingLastPathComponent().appendingPathComponent(writer.mapDirectory).path)
             } catch {
-                Console.error("error: \(url.deletingLastPathComponent().appendingPathComponent(directory).path): cannot create: \(error.localizedDescription)")
+                Console.error("error: \(error)")
                 throw ExitStatus.outputFailed
-            }
-            for map in input.maps {
-                try OutputDestination.write(Array(map.svg.utf8),
-                                            to: url.deletingLastPathComponent().appendingPathComponent(writer.path(of: map)).path)
             }
             try OutputDestination.write(Array(writer.write(input).utf8), to: output)
         }

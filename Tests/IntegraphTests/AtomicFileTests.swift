@@ -42,6 +42,23 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["pipe"])
     }
 
+    @Test func aDirectoryOfFilesIsReplacedWhole() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("integraph-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let maps = root.appendingPathComponent("report-maps").path
+        try AtomicFile.writeDirectory(["a.svg": Array("1".utf8), "b.svg": Array("2".utf8)], to: maps)
+        try AtomicFile.writeDirectory(["b.svg": Array("3".utf8), "c.svg": Array("4".utf8)], to: maps)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: maps).sorted() == ["b.svg", "c.svg"])
+        #expect(try String(contentsOfFile: maps + "/b.svg", encoding: .utf8) == "3")
+        // A run that fails leaves the previous directory as it was, and nothing beside it.
+        #expect(throws: AtomicFile.WriteError.self) {
+            try AtomicFile.writeDirectory(["d.svg": [1], "../escape.svg": [2]], to: maps)
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: maps).sorted() == ["b.svg", "c.svg"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["report-maps"])
+    }
+
     @Test func aDirectoryIsRefused() throws {
         #expect(throws: AtomicFile.WriteError.self) { try AtomicFile.write([1], to: FileManager.default.temporaryDirectory.path) }
     }

@@ -14,8 +14,11 @@ public struct MarkdownReportWriter: Sendable {
         self.mapDirectory = mapDirectory
     }
 
-    /// The relative path of a map's file.
-    public func path(of map: ReportMap) -> String { "\(mapDirectory)/\(map.sectionID).svg" }
+    /// The name of a map's file in `mapDirectory`.
+    public func fileName(of map: ReportMap) -> String { "\(map.sectionID).svg" }
+
+    /// The path of a map's file, relative to the report.
+    public func path(of map: ReportMap) -> String { "\(mapDirectory)/\(fileName(of: map))" }
 
     public func write(_ input: ReportInput) -> String {
         let summary = ReportSummary(input)

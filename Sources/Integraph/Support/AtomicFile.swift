@@ -64,6 +64,52 @@ public enum AtomicFile {
         }
     }
 
+    /// Writes a directory of files as one: into a new directory beside `path`, which then
+    /// takes the old one's place (the old one is removed), so readers never see a mix of two
+    /// runs' files and a failed run leaves the old directory as it was.
+    ///
+    /// ```swift
+    /// try AtomicFile.writeDirectory(["overview.svg": svg], to: "out/report-maps")
+    /// ```
+    public static func writeDirectory(_ files: [String: [UInt8]], to path: String) throws(WriteError) {
+        let staging = "\(path).new-\(getpid())", retired = "\(path).old-\(getpid())"
+        removeTree(staging)
+        guard mkdir(staging, 0o777) == 0 else { throw WriteError(path: path, reason: systemError()) }
+        do throws(WriteError) {
+            for (name, bytes) in files.sorted(by: { $0.key < $1.key }) {
+                guard !name.contains("/"), !name.isEmpty, name != ".", name != ".." else {
+                    throw WriteError(path: "\(path)/\(name)", reason: "not a plain file name")
+                }
+                try write(bytes, to: "\(staging)/\(name)")
+            }
+            var status = stat()
+            let existed = stat(path, &status) == 0
+            if existed {
+                guard rename(path, retired) == 0 else { throw WriteError(path: path, reason: systemError()) }
+            }
+            guard rename(staging, path) == 0 else {
+                let reason = systemError()
+                if existed { rename(retired, path) }
+                throw WriteError(path: path, reason: reason)
+            }
+            if existed { removeTree(retired) }
+        } catch {
+            removeTree(staging)
+            throw error
+        }
+    }
+
+    /// Removes a directory written by ``writeDirectory(_:to:)`` and the files in it.
+    private static func removeTree(_ path: String) {
+        guard let directory = opendir(path) else { return }
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if name != "." && name != ".." { unlink("\(path)/\(name)") }
+        }
+        closedir(directory)
+        rmdir(path)
+    }
+
     private static func writeAll(_ bytes: [UInt8], to descriptor: Int32, path: String) throws(WriteError) {
         var offset = 0
         while offset < bytes.count {
