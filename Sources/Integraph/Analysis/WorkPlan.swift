@@ -57,11 +57,14 @@ public struct WorkPlan: Sendable {
         var systemItem = [UInt32](repeating: LandscapeIndex.none, count: index.systemCount)
         var flowItem = [UInt32](repeating: LandscapeIndex.none, count: index.flowCount)
         var gateItem = [UInt32](repeating: LandscapeIndex.none, count: landscape.gates.count)
-        for (position, item) in items.enumerated() {
-            switch item.kind {
-            case .system: systemItem[Int(item.entity)] = UInt32(position)
-            case .flow: flowItem[Int(item.entity)] = UInt32(position)
-            default: gateItem[Int(item.entity)] = UInt32(position)
+        // Columns first, read by index below: copying whole items costs reference counting.
+        let itemKind = items.map(\.kind), itemEntity = items.map(\.entity)
+        for position in items.indices {
+            let entity = Int(itemEntity[position])
+            switch itemKind[position] {
+            case .system: systemItem[entity] = UInt32(position)
+            case .flow: flowItem[entity] = UInt32(position)
+            default: gateItem[entity] = UInt32(position)
             }
         }
         self.systemItem = systemItem
@@ -69,17 +72,17 @@ public struct WorkPlan: Sendable {
         self.gateItem = gateItem
 
         var edges: [(UInt32, UInt32)] = []
-        for (position, item) in pending.enumerated() {
-            for reference in item.after {
+        for position in pending.indices where !pending[position].after.isEmpty {
+            for reference in pending[position].after {
                 if let before = Self.item(named: reference.id, index: index, systemItem: systemItem, flowItem: flowItem,
                                           gateItem: gateItem) {
                     edges.append((before, UInt32(position)))
                 }
             }
         }
-        for (position, item) in items.enumerated() where item.kind == .flow {
-            for end in [index.flowSource[Int(item.entity)], index.flowTarget[Int(item.entity)]]
-            where systemItem[Int(end)] != LandscapeIndex.none {
+        for position in items.indices where itemKind[position] == .flow {
+            let flow = Int(itemEntity[position])
+            for end in [index.flowSource[flow], index.flowTarget[flow]] where systemItem[Int(end)] != LandscapeIndex.none {
                 edges.append((systemItem[Int(end)], UInt32(position)))
             }
         }
@@ -139,10 +142,19 @@ public struct WorkPlan: Sendable {
         for (rank, item) in byID.enumerated() { idRank[item] = UInt32(rank) }
         self.idRank = idRank
         itemAtIDRank = byID.map { UInt32($0) }
+        // An item's owner is its system's, its flow's (``LandscapeIndex/flowOwner``) or its gate's.
         let teams = index.teamIndex
-        itemOwner = items.map { $0.owner.flatMap { teams[$0] } ?? LandscapeIndex.none }
-        itemKind = items.map(\.kind)
-        itemEntity = items.map(\.entity)
+        let gateOwner = landscape.gates.map { $0.owner.flatMap { teams[$0.id] } ?? LandscapeIndex.none }
+        itemOwner = items.indices.map { position in
+            let entity = Int(itemEntity[position])
+            return switch itemKind[position] {
+            case .system: index.systemOwner[entity]
+            case .flow: index.flowOwner[entity]
+            default: gateOwner[entity]
+            }
+        }
+        self.itemKind = itemKind
+        self.itemEntity = itemEntity
     }
 
     /// The item a model id names, if it is pending work.
@@ -205,21 +217,26 @@ public struct WorkPlan: Sendable {
         }
         var medians: [EntityKind: Effort] = [:]
         for (kind, efforts) in written { medians[kind] = median(of: efforts) }
+        // Sources are worded once per rule and per kind, not once per item.
+        let ruleSources = rules.map { "estimates rule at line \($0.position.line)" }
+        var medianSources: [EntityKind: String] = [:]
+        for kind in EntityKind.workKinds {
+            let count = written[kind]?.count ?? 0
+            medianSources[kind] = count > 0 ? "median of \(count) estimated \(kind.rawValue)s"
+                : "no estimated \(kind.rawValue)s to take a median of; taken as 0"
+        }
         return pending.map { item in
             let entity = item.entity
             if let effort = item.effort {
                 return WorkItem(kind: item.kind, id: item.id, effort: effort, estimated: false, estimateSource: nil,
                                 owner: item.owner, entity: entity)
             }
-            if let rule = rules.first(where: { $0.matches(item) }) {
-                return WorkItem(kind: item.kind, id: item.id, effort: rule.effort, estimated: true,
-                                estimateSource: "estimates rule at line \(rule.position.line)", owner: item.owner, entity: entity)
+            if let rule = rules.firstIndex(where: { $0.matches(item) }) {
+                return WorkItem(kind: item.kind, id: item.id, effort: rules[rule].effort, estimated: true,
+                                estimateSource: ruleSources[rule], owner: item.owner, entity: entity)
             }
-            let count = written[item.kind]?.count ?? 0
             return WorkItem(kind: item.kind, id: item.id, effort: medians[item.kind] ?? .zero, estimated: true,
-                            estimateSource: count > 0 ? "median of \(count) estimated \(item.kind.rawValue)s"
-                                : "no estimated \(item.kind.rawValue)s to take a median of; taken as 0",
-                            owner: item.owner, entity: entity)
+                            estimateSource: medianSources[item.kind], owner: item.owner, entity: entity)
         }
     }
 

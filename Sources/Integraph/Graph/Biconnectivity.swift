@@ -42,10 +42,11 @@ public struct Biconnectivity: Sendable {
             stack.append((root, unvisited, 0))
             while let frame = stack.last {
                 let node = frame.node
-                let edgesHere = incident[node]
+                // Positions, not a row slice: a slice per step costs reference counting.
+                let edgesHere = incident.bounds(of: Int(node))
                 if frame.next < edgesHere.count {
                     stack[stack.count - 1].next += 1
-                    let edge = edgesHere[edgesHere.startIndex + frame.next]
+                    let edge = incident.value(at: edgesHere.lowerBound + frame.next)
                     if edge == frame.arrivedBy { continue }
                     let (a, b) = edges[Int(edge)]
                     let other = a == node ? b : a

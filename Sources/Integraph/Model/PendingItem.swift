@@ -35,12 +35,16 @@ extension Landscape {
     /// The same, with the owner of the flow at each index given by `ownerOfFlow`.
     func pendingItems(ownerOfFlow: (Int) -> String?) -> [PendingItem] {
         var items: [PendingItem] = []
-        for (number, system) in systems.enumerated() where system.isPending {
+        // By index: copying every entity to test whether it is pending would cost reference
+        // counting on all its strings and arrays, millions of times on big landscapes.
+        for number in systems.indices where systems[number].isPending {
+            let system = systems[number]
             items.append(PendingItem(kind: .system, id: system.id, status: system.status.rawValue, classification: nil,
                                      ownKind: system.kind, owner: system.owner?.id, effort: system.effort,
                                      after: system.after, position: system.position, entity: UInt32(number)))
         }
-        for (number, flow) in flows.enumerated() where flow.isPending {
+        for number in flows.indices where flows[number].isPending {
+            let flow = flows[number]
             items.append(PendingItem(kind: .flow, id: flow.id, status: flow.status.rawValue,
                                      classification: flow.classification, ownKind: nil, owner: ownerOfFlow(number),
                                      effort: flow.effort, after: flow.after, position: flow.position, entity: UInt32(number)))
