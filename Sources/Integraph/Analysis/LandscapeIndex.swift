@@ -157,6 +157,10 @@ public struct LandscapeIndex: Sendable {
     /// A flow's data labels, as sorted label numbers.
     public func flowLabels(_ flow: UInt32) -> ArraySlice<UInt32> { labelsOfFlows[flow] }
 
+    /// Every flow's labels as rows, for loops over millions of flows that read them by
+    /// position (``CompressedRows/bounds(of:)``) without a slice per flow.
+    public var labelRows: CompressedRows { labelsOfFlows }
+
     /// Whether a flow passes a lineage filter: it carries one of `labels`, or carries none.
     @inline(__always)
     public func flowCarriesAny(_ flow: UInt32, of labels: Bitset) -> Bool {
@@ -201,16 +205,20 @@ public struct LandscapeIndex: Sendable {
             classification.reserveCapacity(flows.count)
             var numbers: [String: UInt32] = [:]
             var labels: [UInt32] = []
-            for (number, flow) in flows.enumerated() {
-                let to = context.systemIndex[flow.to.id] ?? 0
-                source.append(context.systemIndex[flow.from.id] ?? 0)
+            // Fields are read through the slice, not from a copy of each flow: a copy costs
+            // reference counting on every string and array in it, millions of times.
+            for (number, position) in flows.indices.enumerated() {
+                let to = context.systemIndex[flows[position].to.id] ?? 0
+                source.append(context.systemIndex[flows[position].from.id] ?? 0)
                 target.append(to)
                 // A flow's own owner, else its target's: the rule of Landscape.flowOwners().
-                owner.append(flow.owner.flatMap { context.teamIndex[$0.id] } ?? context.systemOwner[Int(to)])
-                classification.append(flow.classification)
-                if !context.wanted.isEmpty, context.wanted.contains(flow.id) { referenced.append((flow.id, UInt32(number))) }
+                owner.append(flows[position].owner.flatMap { context.teamIndex[$0.id] } ?? context.systemOwner[Int(to)])
+                classification.append(flows[position].classification)
+                if !context.wanted.isEmpty, context.wanted.contains(flows[position].id) {
+                    referenced.append((flows[position].id, UInt32(number)))
+                }
                 labels.removeAll(keepingCapacity: true)
-                for label in flow.data {
+                for label in flows[position].data {
                     let next = UInt32(labelNames.count)
                     let value = numbers[label, default: next]
                     if value == next {

@@ -14,13 +14,14 @@ public struct RedundantFlows: Sendable {
 
     public init(_ index: LandscapeIndex) {
         let flowCount = UInt32(index.flowCount)
+        let labels = index.labelRows
         // Per system, its labelled outgoing flows as (label << 32 | flow), sorted, so the
         // flows of one label form a run found by binary search.
         var carriers = [Int](repeating: 0, count: index.labelIndex.count)
         var offsets = [Int](repeating: 0, count: index.systemCount + 1)
         for flow in 0..<flowCount {
-            for label in index.flowLabels(flow) {
-                carriers[Int(label)] += 1
+            for position in labels.bounds(of: Int(flow)) {
+                carriers[Int(labels.value(at: position))] += 1
                 offsets[Int(index.flowSource[Int(flow)]) + 1] += 1
             }
         }
@@ -29,8 +30,8 @@ public struct RedundantFlows: Sendable {
         var cursor = offsets
         for flow in 0..<flowCount {
             let source = Int(index.flowSource[Int(flow)])
-            for label in index.flowLabels(flow) {
-                entries[cursor[source]] = UInt64(label) << 32 | UInt64(flow)
+            for position in labels.bounds(of: Int(flow)) {
+                entries[cursor[source]] = UInt64(labels.value(at: position)) << 32 | UInt64(flow)
                 cursor[source] += 1
             }
         }
@@ -46,8 +47,12 @@ public struct RedundantFlows: Sendable {
         var seenBy = [UInt32](repeating: UInt32.max, count: index.systemCount)
         var queue: [UInt32] = []
         for flow in 0..<flowCount {
-            let labels = index.flowLabels(flow)
-            guard let rarest = labels.min(by: { carriers[Int($0)] < carriers[Int($1)] }) else { continue }
+            let wanted = labels.bounds(of: Int(flow))
+            guard !wanted.isEmpty else { continue }
+            var rarest = labels.value(at: wanted.lowerBound)
+            for position in wanted.dropFirst() where carriers[Int(labels.value(at: position))] < carriers[Int(rarest)] {
+                rarest = labels.value(at: position)
+            }
             let source = index.flowSource[Int(flow)]
             let target = index.flowTarget[Int(flow)]
             seenBy[Int(source)] = flow
@@ -66,7 +71,7 @@ public struct RedundantFlows: Sendable {
                     let next = index.flowTarget[Int(other)]
                     // A path of one flow straight to the target is a parallel flow, not a longer path.
                     if system == Int(source) && next == target { continue }
-                    guard Self.carriesAll(labels, index.flowLabels(other)) else { continue }
+                    guard Self.carriesAll(wanted, labels.bounds(of: Int(other)), in: labels) else { continue }
                     if next == target {
                         redundant.append(flow)
                         break search
@@ -91,12 +96,13 @@ public struct RedundantFlows: Sendable {
         return low
     }
 
-    /// Whether sorted `carried` contains every label of sorted `wanted`.
-    private static func carriesAll(_ wanted: ArraySlice<UInt32>, _ carried: ArraySlice<UInt32>) -> Bool {
-        var position = carried.startIndex
-        for label in wanted {
-            while position < carried.endIndex, carried[position] < label { position += 1 }
-            guard position < carried.endIndex, carried[position] == label else { return false }
+    /// Whether the sorted row positions `carried` hold every label of the sorted `wanted`.
+    private static func carriesAll(_ wanted: Range<Int>, _ carried: Range<Int>, in labels: CompressedRows) -> Bool {
+        var position = carried.lowerBound
+        for want in wanted {
+            let label = labels.value(at: want)
+            while position < carried.upperBound, labels.value(at: position) < label { position += 1 }
+            guard position < carried.upperBound, labels.value(at: position) == label else { return false }
         }
         return true
     }
