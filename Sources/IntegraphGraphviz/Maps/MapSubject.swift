@@ -41,10 +41,6 @@ public struct MapSubject: Sendable {
             .compactMap { $0 }.joined(separator: " — ")
     }
 
-    func systemPressure(_ id: String) -> Double {
-        systemPosition[id].map { analysis.bottlenecks.systems[$0].pressure } ?? 0
-    }
-
     /// The tooltip of a system: name, owner, status, effort and the pilots that need it.
     func systemTooltip(_ system: System) -> String {
         var lines = ["\(system.name ?? system.id) (\(system.id))"]
