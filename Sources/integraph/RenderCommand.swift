@@ -28,8 +28,10 @@ struct RenderCommand: ParsableCommand {
     @Argument(help: "The model file (.yaml, .yml or .json), or - for standard input.")
     var model: String
 
-    @Option(help: "What to draw: landscape, pilot:ID, backlog or domains.")
-    var view = "landscape"
+    @Option(help: "What to draw: landscape, pilot:ID, backlog or domains.", transform: { argument in
+        do { return try MapView(argument: argument) } catch { throw ValidationError("\(error)") }
+    })
+    var view: MapView = .landscape
 
     @Option(name: .shortAndLong, help: "Where to write the map; - for standard output.")
     var output: String
@@ -50,11 +52,6 @@ struct RenderCommand: ParsableCommand {
         if let engine, !LayoutPlan.engines.contains(engine) {
             throw ValidationError("Unknown engine '\(engine)'; engines are \(LayoutPlan.engines.joined(separator: ", ")).")
         }
-        do {
-            _ = try MapView(argument: view)
-        } catch {
-            throw ValidationError("--view: \(error)")
-        }
     }
 
     func run() throws {
@@ -66,7 +63,7 @@ struct RenderCommand: ParsableCommand {
             throw ModelLoading.precedenceCycle(error, in: model)
         }
         do {
-            let renderer = MapRenderer(view: try MapView(argument: view), clustering: cluster, engine: engine)
+            let renderer = MapRenderer(view: view, clustering: cluster, engine: engine)
             let rendering = try renderer.render(subject, as: format ?? MapFormat(path: output) ?? .svg) { plan in
                 Console.error("note: laying out \(plan.nodeCount) nodes and \(plan.edgeCount) edges with \(plan.engine)…")
             }
@@ -77,7 +74,7 @@ struct RenderCommand: ParsableCommand {
             Console.error("error: \(model): \(error)")
             throw ExitStatus.unreadableInput
         } catch let error as GraphvizError {
-            Console.error("error: \(error)")
+            Console.error("error: \(model): \(error)")
             throw ExitStatus.outputFailed
         }
     }

@@ -64,7 +64,7 @@ struct ReportCommand: ParsableCommand {
         do {
             maps = try ReportMaps(subject)
         } catch {
-            Console.error("error: \(error)")
+            Console.error("error: \(self.model): \(error)")
             throw ExitStatus.outputFailed
         }
         let input = ReportInput(

@@ -99,7 +99,7 @@ import Testing
         #expect(criticalFlows.isSubset(of: highlighted), "\(pilot)")
         for entry in analysis.work where entry.item.kind == .flow {
             let edge = try #require(try svg.group(ofClass: "edge", id: entry.item.id), "\(pilot): \(entry.item.id)")
-            #expect(edge.texts.contains { $0.contains("slack \(MapSubject.days(entry.slack)) d") }, "\(pilot): \(entry.item.id)")
+            #expect(edge.texts.contains { $0.contains("slack \(DaysText.days(entry.slack, decimals: 1)) d") }, "\(pilot): \(entry.item.id)")
         }
         for id in analysis.dominators {
             let node = try #require(try svg.group(ofClass: "node", id: id))

@@ -63,3 +63,14 @@ import Testing
         #expect(IdentifierOrder.sortedPositions(ids) == expected)
     }
 }
+
+@Suite struct DaysTextTests {
+    @Test func daysAreShortAndNeverTrap() {
+        let cases: [(Double, Int, String)] = [(12, 2, "12"), (12.333, 2, "12.33"), (12.5, 2, "12.5"), (12.333, 1, "12.3"),
+                                              (0.04, 1, "0"), (-3.25, 1, "-3.3"), (1e20, 2, "1e+20"), (.infinity, 2, "inf")]
+        for (value, decimals, text) in cases { #expect(DaysText.days(value, decimals: decimals) == text, "\(value)") }
+        #expect(DaysText.days(.nan) == "nan")
+        #expect(DaysText.effort(.estimate(optimistic: 3, likely: 5.25, pessimistic: 12)) == "3–5.3–12 d")
+        #expect(DaysText.effort(nil) == "not estimated")
+    }
+}

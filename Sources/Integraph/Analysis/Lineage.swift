@@ -116,25 +116,18 @@ public struct Lineage: Sendable {
         guard visited.insert(start), closed?.contains(start) != true else { return }
         queue.removeAll(keepingCapacity: true)
         queue.append(start)
-        // A walk can cover millions of flows: marks go through raw words.
-        visited.withUnsafeMutableWords { visited in
-            systems.withUnsafeMutableWords { systems in
-                flows.withUnsafeMutableWords { flows in
-                    var head = 0
-                    while head < queue.count {
-                        let system = queue[head]
-                        head += 1
-                        for position in index.incomingFlows.bounds(of: Int(system)) {
-                            let flow = index.incomingFlows.value(at: position)
-                            if let filter, !index.flowCarriesAny(flow, of: filter) { continue }
-                            Bitset.insert(flow, into: flows)
-                            let upstream = index.upstreamGraph.successor(at: position)
-                            if Bitset.insert(upstream, into: visited) {
-                                Bitset.insert(upstream, into: systems)
-                                if closed?.contains(upstream) != true { queue.append(upstream) }
-                            }
-                        }
-                    }
+        var head = 0
+        while head < queue.count {
+            let system = queue[head]
+            head += 1
+            for position in index.incomingFlows.bounds(of: Int(system)) {
+                let flow = index.incomingFlows.value(at: position)
+                if let filter, !index.flowCarriesAny(flow, of: filter) { continue }
+                flows.insert(flow)
+                let upstream = index.upstreamGraph.successor(at: position)
+                if visited.insert(upstream) {
+                    systems.insert(upstream)
+                    if closed?.contains(upstream) != true { queue.append(upstream) }
                 }
             }
         }

@@ -31,22 +31,6 @@ public struct Bitset: Sendable, Hashable, Sequence {
         return true
     }
 
-    /// The words as a raw buffer, for inner loops that mark millions of members: no
-    /// copy-on-write check per mark. Mark with ``insert(_:into:)``.
-    public mutating func withUnsafeMutableWords<Result>(_ body: (UnsafeMutableBufferPointer<UInt64>) throws -> Result) rethrows -> Result {
-        try words.withUnsafeMutableBufferPointer { try body($0) }
-    }
-
-    /// Inserts `member` into raw words; returns whether it was new.
-    @discardableResult @inline(__always)
-    public static func insert(_ member: UInt32, into words: UnsafeMutableBufferPointer<UInt64>) -> Bool {
-        let word = Int(member) >> 6
-        let bit = UInt64(1) << UInt64(member & 63)
-        guard words[word] & bit == 0 else { return false }
-        words[word] |= bit
-        return true
-    }
-
     public var count: Int { words.reduce(0) { $0 + $1.nonzeroBitCount } }
     public var isEmpty: Bool { words.allSatisfy { $0 == 0 } }
 

@@ -26,12 +26,6 @@ struct AnalysisDigest {
     }
 
 
-    /// `12`, `12.5`, `12.33`: days to two decimals at most.
-    static func days(_ value: Double) -> String {
-        let rounded = (value * 100).rounded() / 100
-        return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
-    }
-
     /// `1 gate`, `2 gates`.
     static func counted(_ count: Int, _ noun: String) -> String {
         "\(count) \(noun)\(count == 1 ? "" : "s")"
@@ -48,18 +42,18 @@ struct AnalysisDigest {
 
     /// `P50 40, P85 44, P95 46`, or nothing without an estimate.
     static func odds(_ pilot: PilotAnalysis) -> String? {
-        pilot.estimate.map { "P50 \(days($0.p50)) d, P85 \(days($0.p85)) d, P95 \(days($0.p95)) d" }
+        pilot.estimate.map { "P50 \(DaysText.days($0.p50)) d, P85 \(DaysText.days($0.p85)) d, P95 \(DaysText.days($0.p95)) d" }
     }
 
     /// Each critical item with its effort, then the pilot's own work.
     static func chain(_ pilot: PilotAnalysis) -> [String] {
         var steps = pilot.criticalPath.compactMap { id in
             pilot.work.entry(for: id).map { entry in
-                "\(entry.item.id) (\(entry.item.kind.rawValue), \(days(entry.item.effort.expectedDays)) d\(entry.item.estimated ? ", estimated" : ""))"
+                "\(entry.item.id) (\(entry.item.kind.rawValue), \(DaysText.days(entry.item.effort.expectedDays)) d\(entry.item.estimated ? ", estimated" : ""))"
             }
         }
         if pilot.pilot.effort.expectedDays > 0 {
-            steps.append("own hardening (\(days(pilot.pilot.effort.expectedDays)) d)")
+            steps.append("own hardening (\(DaysText.days(pilot.pilot.effort.expectedDays)) d)")
         }
         return steps
     }

@@ -10,7 +10,7 @@ public struct AnalysisMarkdownWriter: Sendable {
     public func write(_ analysis: LandscapeAnalysis, pilots selected: [PilotAnalysis]? = nil) -> String {
         let digest = AnalysisDigest(analysis, pilots: selected)
         let summary = analysis.summary
-        let days = AnalysisDigest.days
+        let days = { (value: Double) in DaysText.days(value) }
         let cell = Self.cell
         var out = "# \(cell(summary.name ?? "Landscape")): integration analysis\n\n"
         out += "\(summary.systems) systems, \(summary.flows) flows, \(summary.teams) teams, \(summary.domains) domains, "

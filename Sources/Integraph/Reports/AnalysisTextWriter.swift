@@ -10,7 +10,7 @@ public struct AnalysisTextWriter: Sendable {
     public func write(_ analysis: LandscapeAnalysis, pilots selected: [PilotAnalysis]? = nil) -> String {
         let digest = AnalysisDigest(analysis, pilots: selected)
         let summary = analysis.summary
-        let days = AnalysisDigest.days
+        let days = { (value: Double) in DaysText.days(value) }
         var lines: [String] = []
         lines.append("\(summary.name ?? "Landscape"): \(summary.systems) systems, \(summary.flows) flows, \(summary.teams) teams, "
                      + "\(summary.domains) domains, \(summary.pilots) pilots")

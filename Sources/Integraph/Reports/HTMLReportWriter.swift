@@ -19,7 +19,7 @@ public struct HTMLReportWriter: Sendable {
     public init() {}
 
     public func write(_ input: ReportInput) -> String {
-        let summary = ReportSummary(input)
+        let summary = ReportSummary(input, topCount: topCount)
         let analysis = input.analysis
         let scriptHash = SHA256.base64(Array(HTMLReportAssets.script.utf8))
         var html = """
@@ -45,7 +45,7 @@ public struct HTMLReportWriter: Sendable {
         html += pilotTable(summary, dated: analysis.options.start != nil)
         html += maps(input)
         html += bottlenecks(input, summary)
-        html += sprawl(input)
+        html += sprawl(input, summary)
         html += findings(input.findings)
         html += """
         <footer>
@@ -68,10 +68,10 @@ public struct HTMLReportWriter: Sendable {
         out += "<div class=\"tile ready\"><b>\(summary.ready)</b> ready</div>\n"
         out += "<div class=\"tile risk\"><b>\(summary.atRisk)</b> at risk</div>\n"
         out += "<div class=\"tile blocked\"><b>\(summary.blocked)</b> blocked</div>\n"
-        out += "<div class=\"tile\"><b>\(AnalysisDigest.days(summary.pendingEffort)) d</b> pending effort</div>\n"
+        out += "<div class=\"tile\"><b>\(DaysText.days(summary.pendingEffort)) d</b> pending effort</div>\n"
         out += "<div class=\"tile wide\">Top bottlenecks by pressure<ol>"
         for bottleneck in summary.topSystems {
-            out += "<li><strong>\(Self.text(bottleneck.id))</strong> — \(AnalysisDigest.days(bottleneck.pressure)) pilot-days, "
+            out += "<li><strong>\(Self.text(bottleneck.id))</strong> — \(DaysText.days(bottleneck.pressure)) pilot-days, "
                 + "holds back \(bottleneck.pilots.count) pilot\(bottleneck.pilots.count == 1 ? "" : "s")</li>"
         }
         return out + "</ol></div>\n</section>\n"
@@ -87,14 +87,14 @@ public struct HTMLReportWriter: Sendable {
         <tbody>
 
         """
-        for row in summary.rows.sorted(by: { ($0.analysis.duration, $1.analysis.pilot.id) > ($1.analysis.duration, $0.analysis.pilot.id) }) {
+        for row in summary.rows {
             let pilot = row.analysis.pilot
             let name = Self.text(pilot.name ?? pilot.id)
             let link = row.sectionID.map { "<a class=\"pilot-link\" href=\"#\($0)\">\(name)</a>" } ?? name
             let section = row.sectionID.map { " data-section=\"\(Self.text($0))\"" } ?? ""
             out += "<tr data-pilot=\"\(Self.text(pilot.id))\"\(section)><td data-sort=\"\(name)\">\(link)</td><td>\(pilot.stage.rawValue)</td>"
                 + "<td>\(Self.text(pilot.champion ?? "—"))</td>"
-                + "<td class=\"num\" data-sort=\"\(row.analysis.duration)\">\(AnalysisDigest.days(row.analysis.duration)) d</td>"
+                + "<td class=\"num\" data-sort=\"\(row.analysis.duration)\">\(DaysText.days(row.analysis.duration)) d</td>"
                 + "<td class=\"num\" data-sort=\"\(row.analysis.estimate?.p85 ?? row.analysis.duration)\">\(row.p85)</td>"
                 + "<td>\(row.analysis.finishDate.map { "\($0)" } ?? "—")</td><td>\(pilot.target.map { "\($0)" } ?? "—")</td>"
                 + "<td>\(row.analysis.atRisk ? "<span class=\"flag\">at risk</span>" : row.analysis.ready ? "ready" : "")</td>"
@@ -126,18 +126,17 @@ public struct HTMLReportWriter: Sendable {
     }
 
     private func bottlenecks(_ input: ReportInput, _ summary: ReportSummary) -> String {
-        let table = input.analysis.bottlenecks
         let names = Dictionary(input.landscape.systems.map { ($0.id, $0.name ?? $0.id) }, uniquingKeysWith: { first, _ in first })
         var out = "<section id=\"bottlenecks\">\n<h2>Bottlenecks</h2>\n"
         out += "<p class=\"note\">Ranked by pressure: pending days × the pilots waiting for them (pilot-days).</p>\n"
-        for (title, entries, id) in [("Systems", table.systems.top(topCount), "system-table"), ("Flows", table.flows.top(topCount), "flow-table"),
-                                     ("Teams", table.teams.top(topCount), "team-table")] {
+        for ranked in summary.rankedTables {
+            let (title, id, entries) = (ranked.title, ranked.id, ranked.entries)
             out += "<h3>\(title)</h3>\n<table class=\"sortable\" id=\"\(id)\"><thead><tr><th>Id</th><th class=\"num\">Pressure</th>"
                 + "<th class=\"num\">Pending days</th><th>Holds back</th><th>Critical for</th></tr></thead><tbody>\n"
             for entry in entries {
                 out += "<tr data-id=\"\(Self.text(entry.id))\" data-name=\"\(Self.text(names[entry.id] ?? entry.id))\"><td>\(Self.text(entry.id))</td>"
-                    + "<td class=\"num\" data-sort=\"\(entry.pressure)\">\(AnalysisDigest.days(entry.pressure))</td>"
-                    + "<td class=\"num\" data-sort=\"\(entry.pendingEffort)\">\(AnalysisDigest.days(entry.pendingEffort))</td>"
+                    + "<td class=\"num\" data-sort=\"\(entry.pressure)\">\(DaysText.days(entry.pressure))</td>"
+                    + "<td class=\"num\" data-sort=\"\(entry.pendingEffort)\">\(DaysText.days(entry.pendingEffort))</td>"
                     + "<td>\(entry.pilots.map(Self.text).joined(separator: ", "))</td><td>\(entry.criticalFor.map(Self.text).joined(separator: ", "))</td></tr>\n"
             }
             out += "</tbody></table>\n"
@@ -147,13 +146,12 @@ public struct HTMLReportWriter: Sendable {
         for (team, days) in summary.pendingByTeam {
             let width = Int((days / most * 100).rounded())
             out += "<div class=\"bar\"><span class=\"label\">\(Self.text(team))</span><span class=\"fill\" style=\"width: \(width * 6 / 10)%\"></span>"
-                + "<span>\(AnalysisDigest.days(days)) d</span></div>\n"
+                + "<span>\(DaysText.days(days)) d</span></div>\n"
         }
         return out + "</div>\n</section>\n"
     }
 
-    private func sprawl(_ input: ReportInput) -> String {
-        let sprawl = input.analysis.sprawl
+    private func sprawl(_ input: ReportInput, _ summary: ReportSummary) -> String {
         var out = "<section id=\"sprawl\">\n<h2>Sprawl</h2>\n<table class=\"sortable\" id=\"sprawl-table\"><thead><tr><th>Pilot</th>"
         for header in ["Systems", "Flows", "Pending flows", "Teams", "Domains", "Gates"] { out += "<th class=\"num\">\(header)</th>" }
         out += "<th>Most sensitive data</th></tr></thead><tbody>\n"
@@ -163,14 +161,10 @@ public struct HTMLReportWriter: Sendable {
                 + "<td>\(pilot.sprawl.classification?.rawValue ?? "—")</td></tr>\n"
         }
         out += "</tbody></table>\n"
-        func list(_ title: String, _ items: [String], id: String) -> String {
-            "<h3>\(title)</h3>\n" + (items.isEmpty ? "<p class=\"note\" id=\"\(id)\">None.</p>\n"
-                : "<ul id=\"\(id)\">" + items.map { "<li>\($0)</li>" }.joined() + "</ul>\n")
+        for list in summary.sprawlLists {
+            out += "<h3>\(list.title)</h3>\n" + (list.items.isEmpty ? "<p class=\"note\" id=\"\(list.id)\">None.</p>\n"
+                : "<ul id=\"\(list.id)\">" + list.items.map { "<li>\(Self.text($0))</li>" }.joined() + "</ul>\n")
         }
-        out += list("Cycles of integrations", sprawl.cycles.map { $0.map(Self.text).joined(separator: " ⇄ ") }, id: "cycles")
-        out += list("Redundant flows", sprawl.redundantFlows.map(Self.text), id: "redundant-flows")
-        out += list("Orphan systems", sprawl.orphanSystems.map(Self.text), id: "orphan-systems")
-        out += list("Deprecated systems still in use", sprawl.deprecatedInUse.map(Self.text), id: "deprecated-in-use")
         return out + "</section>\n"
     }
 

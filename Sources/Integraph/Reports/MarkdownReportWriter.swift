@@ -21,23 +21,23 @@ public struct MarkdownReportWriter: Sendable {
     public func path(of map: ReportMap) -> String { "\(mapDirectory)/\(fileName(of: map))" }
 
     public func write(_ input: ReportInput) -> String {
-        let summary = ReportSummary(input)
+        let summary = ReportSummary(input, topCount: topCount)
         let analysis = input.analysis
         let cell = AnalysisMarkdownWriter.cell
         var out = "# \(cell(input.title))\n\n"
         out += "\(cell(input.landscape.name ?? "Integration landscape")) · \(analysis.summary.systems) systems, "
             + "\(analysis.summary.flows) flows, \(analysis.summary.pilots) pilots\n\n"
         out += "**\(summary.ready)** ready · **\(summary.atRisk)** at risk · **\(summary.blocked)** blocked · "
-            + "**\(AnalysisDigest.days(summary.pendingEffort)) d** pending effort\n\n"
+            + "**\(DaysText.days(summary.pendingEffort)) d** pending effort\n\n"
         out += "Top bottlenecks by pressure: " + summary.topSystems.map {
-            "\(cell($0.id)) (\(AnalysisDigest.days($0.pressure)) pilot-days)"
+            "\(cell($0.id)) (\(DaysText.days($0.pressure)) pilot-days)"
         }.joined(separator: ", ") + "\n\n## Pilots\n\n"
         out += "| Pilot | Stage | Champion | Duration | P85 | Finish | Target | At risk | Blocked | First on the critical path |\n"
         out += "|---|---|---|---:|---:|---|---|---|---|---|\n"
-        for row in summary.rows.sorted(by: { ($0.analysis.duration, $1.analysis.pilot.id) > ($1.analysis.duration, $0.analysis.pilot.id) }) {
+        for row in summary.rows {
             let pilot = row.analysis.pilot
             let name = row.sectionID.map { "[\(cell(pilot.name ?? pilot.id))](#\($0))" } ?? cell(pilot.name ?? pilot.id)
-            out += "| \(name) | \(pilot.stage.rawValue) | \(cell(pilot.champion ?? "—")) | \(AnalysisDigest.days(row.analysis.duration)) d | "
+            out += "| \(name) | \(pilot.stage.rawValue) | \(cell(pilot.champion ?? "—")) | \(DaysText.days(row.analysis.duration)) d | "
                 + "\(row.p85) | \(row.analysis.finishDate.map { "\($0)" } ?? "—") | \(pilot.target.map { "\($0)" } ?? "—") | "
                 + "\(row.analysis.atRisk ? "**at risk**" : row.analysis.ready ? "ready" : "") | \(row.blocked ? "**blocked**" : "") | "
                 + "\(row.firstCriticalItem.map(cell) ?? "—") |\n"
@@ -48,16 +48,16 @@ public struct MarkdownReportWriter: Sendable {
             out += "<a id=\"\(cell(map.sectionID))\"></a>\n\n### \(cell(map.title))\n\n![\(cell(map.title))](\(path(of: map)))\n\n"
         }
         out += "## Bottlenecks\n\nRanked by pressure: pending days × the pilots waiting for them (pilot-days).\n"
-        let table = analysis.bottlenecks
-        for (title, entries) in [("Systems", table.systems.top(topCount)), ("Flows", table.flows.top(topCount)), ("Teams", table.teams.top(topCount))] {
+        for ranked in summary.rankedTables {
+            let (title, entries) = (ranked.title, ranked.entries)
             out += "\n### \(title)\n\n| Id | Pressure | Pending days | Holds back | Critical for |\n|---|---:|---:|---|---|\n"
             for entry in entries {
-                out += "| \(cell(entry.id)) | \(AnalysisDigest.days(entry.pressure)) | \(AnalysisDigest.days(entry.pendingEffort)) | "
+                out += "| \(cell(entry.id)) | \(DaysText.days(entry.pressure)) | \(DaysText.days(entry.pendingEffort)) | "
                     + "\(entry.pilots.map(cell).joined(separator: ", ")) | \(entry.criticalFor.map(cell).joined(separator: ", ")) |\n"
             }
         }
         out += "\n### Pending effort by team\n\n| Team | Pending days |\n|---|---:|\n"
-        for (team, days) in summary.pendingByTeam { out += "| \(cell(team)) | \(AnalysisDigest.days(days)) |\n" }
+        for (team, days) in summary.pendingByTeam { out += "| \(cell(team)) | \(DaysText.days(days)) |\n" }
         out += "\n## Sprawl\n\n| Pilot | Systems | Flows | Pending flows | Teams | Domains | Gates | Most sensitive data |\n"
         out += "|---|---:|---:|---:|---:|---:|---:|---|\n"
         for pilot in analysis.pilots {
@@ -65,11 +65,8 @@ public struct MarkdownReportWriter: Sendable {
             out += "| \(cell(pilot.pilot.id)) | \(sprawl.systems) | \(sprawl.flows) | \(sprawl.pendingFlows) | \(sprawl.teams) | "
                 + "\(sprawl.domains) | \(sprawl.gates) | \(sprawl.classification?.rawValue ?? "—") |\n"
         }
-        let sprawl = analysis.sprawl
-        for (title, items) in [("Cycles of integrations", sprawl.cycles.map { $0.map(cell).joined(separator: " ⇄ ") }),
-                               ("Redundant flows", sprawl.redundantFlows.map(cell)), ("Orphan systems", sprawl.orphanSystems.map(cell)),
-                               ("Deprecated systems still in use", sprawl.deprecatedInUse.map(cell))] {
-            out += "\n### \(title)\n\n" + (items.isEmpty ? "None.\n" : items.map { "- \($0)\n" }.joined())
+        for list in summary.sprawlLists {
+            out += "\n### \(list.title)\n\n" + (list.items.isEmpty ? "None.\n" : list.items.map { "- \(cell($0))\n" }.joined())
         }
         out += "\n## Model check\n\n"
         out += input.findings.isEmpty ? "No errors or warnings.\n" : input.findings.map {

@@ -43,7 +43,7 @@ public enum AtomicFile {
             buffer.baseAddress.map { mkstemp($0) } ?? -1
         }
         guard descriptor >= 0 else { throw WriteError(path: path, reason: systemError()) }
-        let temporaryPath = String(cString: template)
+        let temporaryPath = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         do throws(WriteError) {
             defer { close(descriptor) }
             try writeAll(bytes, to: descriptor, path: path)

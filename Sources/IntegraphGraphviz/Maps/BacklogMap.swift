@@ -34,7 +34,7 @@ public struct BacklogMap: Sendable {
             let pending = systems[position].pendingEffort
             var attributes = MapFrame.systemAttributes(system, tooltip: subject.systemTooltip(system))
             if pending > 0 {
-                attributes["label"] = (attributes["label"] ?? "") + "\n\(MapSubject.days(pending)) d pending"
+                attributes["label"] = (attributes["label"] ?? "") + "\n\(DaysText.days(pending, decimals: 1)) d pending"
                 attributes["fillcolor"] = heat.fill(for: pending)
                 attributes["fontcolor"] = heat.fontColor(for: pending)
             }
@@ -43,26 +43,23 @@ public struct BacklogMap: Sendable {
         }
         for gate in pendingGates {
             let days = gate.effort?.expectedDays ?? 0
-            let node = DOTNode(id: gate.id, attributes: [
-                "id": gate.id, "shape": "diamond", "style": "filled", "fillcolor": heat.fill(for: days),
-                "fontcolor": heat.fontColor(for: days), "color": MapPalette.gateColor, "fontsize": "9",
-                "label": "\(gate.id)\n\(gate.kind.rawValue)\n\(MapSubject.describe(gate.effort))",
-                "tooltip": "\(gate.id): \(gate.kind.rawValue)\nowner: \(gate.owner?.id ?? "none")\nstatus: \(gate.status.rawValue)"
-                    + "\neffort: \(MapSubject.describe(gate.effort))",
-            ])
+            var attributes = MapFrame.gateAttributes(gate, detail: DaysText.effort(gate.effort))
+            attributes["fillcolor"] = heat.fill(for: days)
+            attributes["fontcolor"] = heat.fontColor(for: days)
+            let node = DOTNode(id: gate.id, attributes: attributes)
             teams[gate.owner.map { subject.teamName($0.id) } ?? unowned, default: []].append(node)
         }
         let teamTable = subject.analysis.bottlenecks.teams
         let pendingByTeam = Dictionary(landscape.teams.indices.map { (subject.teamName(landscape.teams[$0].id), teamTable[$0].pendingEffort) },
                                        uniquingKeysWith: +)
         for team in teams.keys.sorted() {
-            let label = team == unowned ? team : "\(team) — \(MapSubject.days(pendingByTeam[team] ?? 0)) d pending"
+            let label = team == unowned ? team : "\(team) — \(DaysText.days(pendingByTeam[team] ?? 0, decimals: 1)) d pending"
             graph.clusters.append(MapFrame.cluster(label: label, nodes: teams[team] ?? []))
         }
         for flow in pendingFlows {
             var attributes = MapPalette.edgeStyle(for: flow.status)
             attributes["id"] = flow.id
-            var label = [MapSubject.describe(flow.effort)]
+            var label = [DaysText.effort(flow.effort)]
             if flow.status == .blocked { label.insert("blocked: \(flow.blockedBy ?? "reason not given")", at: 0) }
             attributes["label"] = label.joined(separator: "\n")
             attributes["tooltip"] = subject.flowTooltip(flow)
@@ -80,12 +77,7 @@ public struct BacklogMap: Sendable {
                 waits.append((reference.id, system.id, "\(system.id) waits for \(reference.id)"))
             }
         }
-        for wait in waits {
-            graph.edges.append(DOTEdge(from: wait.gate, to: wait.target, attributes: [
-                "id": "wait:\(wait.gate):\(wait.target)", "style": "dashed", "color": MapPalette.gateColor,
-                "arrowhead": "tee", "tooltip": wait.why,
-            ]))
-        }
+        graph.edges += waits.map { MapFrame.waitEdge(from: $0.gate, to: $0.target, why: $0.why) }
         var legend = MapLegend()
         legend.addHeat("pending effort (days)")
         legend.addFlowStatuses()

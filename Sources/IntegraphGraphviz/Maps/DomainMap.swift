@@ -43,7 +43,7 @@ public struct DomainMap: Sendable {
         for domain in systems.keys.sorted() {
             let value = pressure[domain] ?? 0
             let label = "\(domain)\n\(systems[domain] ?? 0) systems · \(inside[domain] ?? 0) flows inside"
-                + "\npressure \(MapSubject.days(value)) pilot-days"
+                + "\npressure \(DaysText.days(value, decimals: 1)) pilot-days"
             graph.nodes.append(DOTNode(id: "domain:\(domain)", attributes: [
                 "id": "domain:\(domain)", "label": label, "shape": "box", "style": "rounded,filled",
                 "fillcolor": heat.fill(for: value), "fontcolor": heat.fontColor(for: value), "color": "#4d4d4d",

@@ -57,4 +57,21 @@ enum MapFrame {
             ])
         }
     }
+
+    /// A gate as a yellow diamond labelled with its id, kind and `detail`.
+    static func gateAttributes(_ gate: Gate, detail: String) -> DOTAttributes {
+        [
+            "id": gate.id, "shape": "diamond", "style": "filled", "fillcolor": MapPalette.gateFill,
+            "color": MapPalette.gateColor, "fontsize": "9", "label": "\(gate.id)\n\(gate.kind.rawValue)\n\(detail)",
+            "tooltip": "\(gate.id): \(gate.kind.rawValue)\nowner: \(gate.owner?.id ?? "none")\nstatus: \(gate.status.rawValue)"
+                + "\neffort: \(DaysText.effort(gate.effort))",
+        ]
+    }
+
+    /// A dashed line from a gate to what waits for it.
+    static func waitEdge(from gate: String, to target: String, why: String) -> DOTEdge {
+        DOTEdge(from: gate, to: target, attributes: [
+            "id": "wait:\(gate):\(target)", "style": "dashed", "color": MapPalette.gateColor, "arrowhead": "tee", "tooltip": why,
+        ])
+    }
 }

@@ -16,6 +16,7 @@ public struct MapSubject: Sendable {
     let systemPosition: [String: Int]
     let flowPosition: [String: Int]
     let flowOwners: [String: String]
+    private let teamNames: [String: String]
 
     public init(_ landscape: Landscape, analysis: LandscapeAnalysis, modelDate: String?) {
         self.landscape = landscape
@@ -24,6 +25,7 @@ public struct MapSubject: Sendable {
         systemPosition = Dictionary(landscape.systems.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         flowPosition = Dictionary(landscape.flows.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         flowOwners = landscape.flowOwners()
+        teamNames = Dictionary(landscape.teams.map { ($0.id, $0.name ?? $0.id) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Analyses the landscape for drawing: critical paths, slack, bottlenecks and cut points;
@@ -47,10 +49,10 @@ public struct MapSubject: Sendable {
         lines.append([system.kind, system.domain].compactMap { $0 }.joined(separator: " · "))
         lines.append("owner: \(system.owner?.id ?? "none")")
         lines.append("status: \(system.status.rawValue)")
-        if system.isPending { lines.append("effort: \(Self.describe(system.effort))") }
+        if system.isPending { lines.append("effort: \(DaysText.effort(system.effort))") }
         if let position = systemPosition[system.id] {
             let bottleneck = analysis.bottlenecks.systems[position]
-            if bottleneck.pendingEffort > 0 { lines.append("pending effort: \(Self.days(bottleneck.pendingEffort)) d") }
+            if bottleneck.pendingEffort > 0 { lines.append("pending effort: \(DaysText.days(bottleneck.pendingEffort, decimals: 1)) d") }
             lines.append("pilots: \(bottleneck.pilots.isEmpty ? "none" : bottleneck.pilots.joined(separator: ", "))")
         }
         return lines.filter { !$0.isEmpty }.joined(separator: "\n")
@@ -59,7 +61,7 @@ public struct MapSubject: Sendable {
     /// The tooltip of a flow: ends, status, effort, owner, data and the pilots that need it.
     func flowTooltip(_ flow: Flow) -> String {
         var lines = ["\(flow.id): \(flow.from.id) → \(flow.to.id)", "status: \(flow.status.rawValue)"]
-        if flow.isPending { lines.append("effort: \(Self.describe(flow.effort))") }
+        if flow.isPending { lines.append("effort: \(DaysText.effort(flow.effort))") }
         lines.append("owner: \(flowOwners[flow.id] ?? "none")")
         if !flow.data.isEmpty { lines.append("data: \(flow.data.joined(separator: ", "))") }
         lines.append("classification: \(flow.classification.rawValue)")
@@ -68,22 +70,6 @@ public struct MapSubject: Sendable {
             lines.append("pilots: \(pilots.isEmpty ? "none" : pilots.joined(separator: ", "))")
         }
         return lines.joined(separator: "\n")
-    }
-
-    /// `5 d`, `3–5–12 d` for a three-point estimate, or `not estimated`.
-    static func describe(_ effort: Effort?) -> String {
-        switch effort {
-        case nil: "not estimated"
-        case .days(let value): "\(days(value)) d"
-        case .estimate(let optimistic, let likely, let pessimistic): "\(days(optimistic))–\(days(likely))–\(days(pessimistic)) d"
-        }
-    }
-
-    /// Days to one decimal, without a trailing `.0`: `3`, `12.5`.
-    static func days(_ value: Double) -> String {
-        guard abs(value) < 1e9 else { return String(value) }
-        let tenths = (value * 10).rounded()
-        return tenths.truncatingRemainder(dividingBy: 10) == 0 ? String(Int(tenths / 10)) : String(format: "%.1f", tenths / 10)
     }
 }
 
@@ -96,6 +82,6 @@ extension MapSubject {
 
     /// A team's name, or its id when it has none.
     func teamName(_ id: String) -> String {
-        landscape.teams.first { $0.id == id }?.name ?? id
+        teamNames[id] ?? id
     }
 }

@@ -32,7 +32,7 @@ public struct PilotMap: Sendable {
         let dominators = Set(analysis.dominators)
         func schedule(_ id: String) -> String? {
             analysis.work.entry(for: id).map {
-                "\(MapSubject.describe($0.item.effort)) · slack \(MapSubject.days($0.slack)) d" + ($0.item.estimated ? " (estimated)" : "")
+                "\(DaysText.effort($0.item.effort)) · slack \(DaysText.days($0.slack, decimals: 1)) d" + ($0.item.estimated ? " (estimated)" : "")
             }
         }
 
@@ -79,14 +79,7 @@ public struct PilotMap: Sendable {
         var drawnGates: Set<String> = []
         func gateNode(_ gate: Gate) {
             guard drawnGates.insert(gate.id).inserted else { return }
-            var label = "\(gate.id)\n\(gate.kind.rawValue)"
-            if let line = schedule(gate.id) { label += "\n" + line } else { label += "\n\(gate.status.rawValue)" }
-            var attributes: DOTAttributes = [
-                "id": gate.id, "shape": "diamond", "style": "filled", "fillcolor": MapPalette.gateFill,
-                "color": MapPalette.gateColor, "label": label, "fontsize": "9",
-                "tooltip": "\(gate.id): \(gate.kind.rawValue)\nowner: \(gate.owner?.id ?? "none")\nstatus: \(gate.status.rawValue)"
-                    + "\neffort: \(MapSubject.describe(gate.effort))",
-            ]
+            var attributes = MapFrame.gateAttributes(gate, detail: schedule(gate.id) ?? gate.status.rawValue)
             if critical.contains(gate.id) {
                 attributes["color"] = MapPalette.critical
                 attributes["penwidth"] = MapPalette.criticalWidth
@@ -138,7 +131,7 @@ public struct PilotMap: Sendable {
             graph.edges.append(waitEdge(from: gate.id, to: pilot, critical: critical.contains(gate.id)))
         }
 
-        var extra = ["duration \(MapSubject.days(analysis.duration)) d"]
+        var extra = ["duration \(DaysText.days(analysis.duration, decimals: 1)) d"]
         if analysis.ready { extra.append("ready") }
         graph.nodes.append(MapFrame.pilotNode(analysis.pilot, extra: extra))
         graph.edges += MapFrame.needEdges(analysis.pilot)
@@ -154,12 +147,11 @@ public struct PilotMap: Sendable {
     }
 
     private func waitEdge(from: String, to: String, critical: Bool) -> DOTEdge {
-        var attributes: DOTAttributes = ["id": "wait:\(from):\(to)", "style": "dashed", "color": MapPalette.gateColor,
-                                         "arrowhead": "tee", "tooltip": "\(to) waits for \(from)"]
+        var edge = MapFrame.waitEdge(from: from, to: to, why: "\(to) waits for \(from)")
         if critical {
-            attributes["color"] = MapPalette.critical
-            attributes["penwidth"] = MapPalette.criticalWidth
+            edge.attributes["color"] = MapPalette.critical
+            edge.attributes["penwidth"] = MapPalette.criticalWidth
         }
-        return DOTEdge(from: from, to: to, attributes: attributes)
+        return edge
     }
 }
