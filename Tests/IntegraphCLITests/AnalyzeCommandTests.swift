@@ -13,7 +13,13 @@ import Testing
         #expect(pilots.compactMap { $0["id"] as? String } == pilots.compactMap { $0["id"] as? String }.sorted())
         #expect(pilots.count == 8)
         let invoice = try #require(pilots.first { $0["id"] as? String == "invoice-matching" })
-        #expect(invoice["ready"] as? Bool == true)
+        #expect(invoice["state"] as? String == "ready")
+        // Every pilot says one of the six words, and a blocked one names what blocks it.
+        let states = pilots.compactMap { $0["state"] as? String }
+        #expect(states.count == 8 && Set(states).isSubset(of: PilotStateWords.all))
+        for pilot in pilots where pilot["state"] as? String == "blocked" {
+            #expect(!((pilot["blockedBy"] as? [[String: Any]]) ?? []).isEmpty)
+        }
         let systems = try #require((object["bottlenecks"] as? [String: Any])?["systems"] as? [[String: Any]])
         let pressures = systems.compactMap { $0["pressure"] as? Double }
         #expect(pressures == pressures.sorted(by: >))
@@ -70,4 +76,9 @@ import Testing
         #expect(try String(contentsOfFile: output, encoding: .utf8).contains("## Bottlenecks"))
         #expect(try CommandRunner.integraph(["analyze", "Graphs/acme-retail.yaml", "--start", "2026-13-01"]).status == 2)
     }
+}
+
+/// The state words of docs/analyses.md; the CLI tests see the binary only, not the library.
+enum PilotStateWords {
+    static let all: Set<String> = ["stalled", "blocked", "ready", "at-risk", "on-track", "unscheduled"]
 }

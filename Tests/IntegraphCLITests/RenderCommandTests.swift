@@ -152,10 +152,28 @@ extension ReportCommandTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let model = directory.appendingPathComponent("big.json").path
         #expect(try CommandRunner.integraph(["generate", "--systems", "2500", "--seed", "4", "-o", model]).status == 0)
+        // Without data labels every lineage is the whole upstream closure: big enough that
+        // some pilot's map falls back to its critical path.
+        try Self.removeDataLabels(from: model)
         let result = try CommandRunner.integraph(["report", model, "-o", "-"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("<p class=\"note\" id=\"map-notice\">This landscape has 2500 systems, too many to read on one map"))
         #expect(result.stdout.contains("<h3>Domains</h3>"))
         #expect(result.stdout.contains("its critical path (its whole lineage"))
+    }
+
+    /// Rewrites a generated JSON model with no `data` on its flows and pilots' needs.
+    static func removeDataLabels(from path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        var model = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+        model["flows"] = (model["flows"] as? [[String: Any]])?.map { $0.filter { $0.key != "data" } }
+        model["pilots"] = (model["pilots"] as? [[String: Any]])?.map { pilot in
+            var pilot = pilot
+            pilot["needs"] = (pilot["needs"] as? [Any])?.map { need in
+                (need as? [String: Any])?["system"] ?? need
+            }
+            return pilot
+        }
+        try JSONSerialization.data(withJSONObject: model).write(to: url)
     }
 }

@@ -20,7 +20,7 @@ import Testing
         ("gates: [{id: g, owner: t, effort: {optimistic: 2, likely: 1, pessimistic: 3}}]",
          "m.yaml:4:35: error: gate 'g': 'effort' must have optimistic <= likely <= pessimistic, found 2 / 1 / 3"),
         ("pilots: [{id: p, champion: C, target: 2027-13-01}]",
-         "m.yaml:4:39: error: pilot 'p': 'target' must be a date written YYYY-MM-DD, found '2027-13-01'"),
+         "m.yaml:4:39: error: pilot 'p': 'target' '2027-13-01' is not a calendar date"),
         ("gates: [{id: g, owner: t, after: [h], effort: 1}, {id: h, owner: t, after: [g], effort: 1}]",
          "m.yaml:4:35: error: cycle in 'after' links: g -> h -> g (each waits for the next, so none can start)"),
         ("flows: [{from: a, to: b, colour: red}]", "m.yaml:4:26: error: flow 'a->b': unknown key 'colour'"),

@@ -4,6 +4,9 @@ public struct Bottleneck: Sendable {
     public let id: String
     /// Pilots whose lineage or work includes it, by id.
     public let pilots: [String]
+    /// Pilots it holds back: those whose work includes its pending items, by id. Never a
+    /// ready pilot.
+    public let waiting: [String]
     /// Days of pending work on it.
     public let pendingEffort: Double
     /// Σ over its pending items of effort × the number of pilots whose work includes the item.
@@ -33,6 +36,7 @@ public struct BottleneckTable: Sendable, RandomAccessCollection {
     /// `words` 64-bit words per entity: bit p set when pilot p depends on it / is critical.
     let pilotBits: [UInt64]
     let criticalBits: [UInt64]
+    let waitingBits: [UInt64]
     let words: Int
     let pilotIDs: [String]
     let betweenness: [Double]?
@@ -45,7 +49,8 @@ public struct BottleneckTable: Sendable, RandomAccessCollection {
     public var endIndex: Int { ids.count }
 
     public subscript(position: Int) -> Bottleneck {
-        Bottleneck(id: ids[position], pilots: members(pilotBits, position), pendingEffort: pendingEffort[position],
+        Bottleneck(id: ids[position], pilots: members(pilotBits, position), waiting: members(waitingBits, position),
+                   pendingEffort: pendingEffort[position],
                    pressure: pressure[position], criticalFor: members(criticalBits, position),
                    betweenness: isSystems ? betweenness?[position] : nil,
                    articulationPoint: articulationPoints.map { $0.contains(UInt32(position)) },

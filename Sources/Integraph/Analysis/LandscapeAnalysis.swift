@@ -25,9 +25,8 @@ public struct LandscapeAnalysis: Sendable {
                                                 { FlowGraphStructure(index, options: options) })
         let plan = try planned.get()
         let sorted = landscape.pilots.sorted { $0.id < $1.id }
-        let shared = Lineage.SharedClosures(for: sorted, in: index)
         let pilots = ConcurrentSlots<PilotAnalysis>.map(sorted.count) {
-            Self.analyze(sorted[$0], plan: plan, shared: shared, options: options)
+            Self.analyze(sorted[$0], plan: plan, options: options)
         }
         self.pilots = pilots
         summary = LandscapeSummary(
@@ -41,10 +40,9 @@ public struct LandscapeAnalysis: Sendable {
 
     // MARK: - Pilots
 
-    private static func analyze(_ pilot: Pilot, plan: WorkPlan, shared: Lineage.SharedClosures,
-                                options: AnalysisOptions) -> PilotAnalysis {
+    private static func analyze(_ pilot: Pilot, plan: WorkPlan, options: AnalysisOptions) -> PilotAnalysis {
         let index = plan.index
-        let lineage = Lineage(of: pilot, in: index, shared: shared)
+        let lineage = Lineage(of: pilot, in: index)
         let nodes = plan.work(for: pilot, lineage: lineage)
         var local = [Int32](repeating: -1, count: plan.precedence.nodeCount)
         for (position, node) in nodes.enumerated() { local[Int(node)] = Int32(position) }
@@ -54,8 +52,11 @@ public struct LandscapeAnalysis: Sendable {
         }
         let predecessors = CompressedRows(rowCount: nodes.count, entries: entries)
         let efforts = nodes.map { plan.isJunction($0) ? Effort.zero : plan.items[Int($0)].effort }
+        var started = Bitset(count: nodes.count)
+        for (position, node) in nodes.enumerated() where !plan.isJunction(node) && plan.startedItems.contains(node) { started.insert(UInt32(position)) }
+        let releases = options.start.flatMap { start in Self.releases(of: nodes, plan: plan, start: start) }
         let schedule = Schedule(durations: efforts.map(\.expectedDays), predecessors: predecessors,
-                                tail: pilot.effort.expectedDays)
+                                tail: pilot.effort.expectedDays, started: started, releases: releases)
         // The chain is followed through items only: a junction stands for the flows that
         // feed it, so ties between a flow behind a junction and another item go by their ids.
         let chain = schedule.criticalChain(predecessors: { position in
@@ -66,17 +67,20 @@ public struct LandscapeAnalysis: Sendable {
             plan.items[Int(nodes[a])].id < plan.items[Int(nodes[b])].id
         }
         let criticalItems = chain.map { nodes[$0] }
+        let contributions = schedule.contributions(of: chain)
 
         let uncertain = efforts.contains(where: \.isUncertain) || pilot.effort.isUncertain
         let monteCarlo = uncertain
-            ? Self.simulate(efforts: efforts, predecessors: predecessors, tail: pilot.effort,
-                            samples: options.samples, seed: options.seed ^ SeededRandom.hash(pilot.id))
+            ? Self.simulate(efforts: efforts, predecessors: predecessors, tail: pilot.effort, started: started,
+                            releases: releases, samples: options.samples, seed: options.seed ^ SeededRandom.hash(pilot.id))
             : nil
         let estimate = monteCarlo.map { run in
-            PilotAnalysis.DurationEstimate(
-                mean: schedule.duration,
-                standardDeviation: (criticalItems.reduce(pilot.effort.variance) { $0 + plan.items[Int($1)].effort.variance }).squareRoot(),
-                p50: run.p50, p85: run.p85, p95: run.p95)
+            // An item adds its variance only where it adds days to the chain.
+            let variance = zip(criticalItems, contributions).reduce(pilot.effort.variance) { sum, entry in
+                entry.1 > Schedule.tolerance ? sum + plan.items[Int(entry.0)].effort.variance : sum
+            }
+            return PilotAnalysis.DurationEstimate(mean: schedule.duration, standardDeviation: variance.squareRoot(),
+                                                  p50: run.p50, p85: run.p85, p95: run.p95)
         }
         var marks = Bitset(count: plan.items.count)
         for node in nodes where !plan.isJunction(node) { marks.insert(plan.idRank[Int(node)]) }
@@ -84,24 +88,62 @@ public struct LandscapeAnalysis: Sendable {
         let work = PilotAnalysis.WorkSchedule(
             items: plan.items, itemIndices: itemPositions.map { nodes[$0] },
             earliestStarts: itemPositions.map { schedule.earliestStart[$0] },
-            latestStarts: itemPositions.map { schedule.latestStart[$0] },
+            earliestFinishes: itemPositions.map { schedule.earliestFinish[$0] },
+            latestFinishes: itemPositions.map { schedule.latestFinish[$0] },
             criticalities: itemPositions.map { monteCarlo?.criticality[$0] ?? (schedule.isCritical($0) ? 1 : 0) })
 
-        let estimatedDays = criticalItems.map { plan.items[Int($0)] }.filter(\.estimated).reduce(0) { $0 + $1.effort.expectedDays }
-        let finishDate = options.start.map {
+        let estimatedDays = zip(criticalItems, contributions).reduce(0.0) { sum, entry in
+            plan.items[Int(entry.0)].estimated ? sum + entry.1 : sum
+        }
+        let finishDate = options.start.flatMap {
             WorkingCalendar.finish(afterWorkingDays: estimate?.p85 ?? schedule.duration, from: $0)
         }
         let workItems = nodes.filter { !plan.isJunction($0) }
-        var atRisk = false
-        if let target = pilot.target, let finishDate { atRisk = target < finishDate }
+        let blockers = Self.blockers(in: workItems, plan: plan)
         return PilotAnalysis(
-            pilot: pilot, lineage: lineage, ready: workItems.isEmpty, atRisk: atRisk,
+            pilot: pilot, lineage: lineage,
+            state: PilotState(stage: pilot.stage, blocked: !blockers.isEmpty, ready: workItems.isEmpty,
+                              target: pilot.target, finish: finishDate, dated: options.start != nil),
+            blockers: blockers,
             duration: schedule.duration, criticalPath: criticalItems.map { plan.items[Int($0)].id },
             estimate: estimate, work: work,
             sprawl: sprawl(of: lineage, work: workItems, plan: plan),
             dominators: dominators(of: lineage, index: index),
             estimatedShare: schedule.duration > 0 ? estimatedDays / schedule.duration : 0,
-            finishDate: finishDate, workItems: workItems, criticalItems: criticalItems)
+            isDated: options.start != nil, finishDate: finishDate, workItems: workItems, criticalItems: criticalItems)
+    }
+
+    /// The day each node may start at the earliest: for a blocked flow with an `until`
+    /// date, the working days from `start` to that date; `nil` when no node has one.
+    private static func releases(of nodes: [UInt32], plan: WorkPlan, start: CalendarDate) -> [Double]? {
+        let flows = plan.index.landscape.flows
+        var releases: [Double]?
+        for (position, node) in nodes.enumerated() where !plan.isJunction(node) && plan.itemKind[Int(node)] == .flow {
+            let flow = Int(plan.itemEntity[Int(node)])
+            guard flows[flow].status == .blocked, let until = flows[flow].blockedUntil else { continue }
+            if releases == nil { releases = [Double](repeating: 0, count: nodes.count) }
+            releases?[position] = Double(WorkingCalendar.workingDays(from: start, until: until))
+        }
+        return releases
+    }
+
+    /// The blocked flows and rejected gates among a pilot's work, by id.
+    private static func blockers(in work: [UInt32], plan: WorkPlan) -> [PilotAnalysis.Blocker] {
+        let landscape = plan.index.landscape
+        var blockers: [PilotAnalysis.Blocker] = []
+        for item in work {
+            let entity = Int(plan.itemEntity[Int(item)])
+            switch plan.itemKind[Int(item)] {
+            case .flow where landscape.flows[entity].status == .blocked:
+                let flow = landscape.flows[entity]
+                blockers.append(PilotAnalysis.Blocker(id: flow.id, reason: flow.blockedBy ?? "reason not given",
+                                                      owner: flow.blockedOwner, until: flow.blockedUntil))
+            case .gate where landscape.gates[entity].status == .rejected:
+                blockers.append(PilotAnalysis.Blocker(id: landscape.gates[entity].id, reason: "rejected", owner: nil, until: nil))
+            default: break
+            }
+        }
+        return blockers.sorted { $0.id < $1.id }
     }
 
     /// The Monte Carlo run, on the near-critical part of the work only: an item whose
@@ -109,12 +151,16 @@ public struct LandscapeAnalysis: Sendable {
     /// every duration optimistic can never be critical, nor set the duration, in any sample,
     /// so leaving it out changes neither the percentiles nor any criticality. On large
     /// landscapes that drops most of the work from the O(samples × (n + m)) loop.
-    private static func simulate(efforts: [Effort], predecessors: CompressedRows, tail: Effort,
-                                 samples: Int, seed: UInt64) -> (p50: Double, p85: Double, p95: Double, criticality: [Double]) {
-        let shortest = Schedule.longestPaths(durations: efforts.map(\.optimisticDays), predecessors: predecessors).total
-            + tail.optimisticDays
+    private static func simulate(efforts: [Effort], predecessors: CompressedRows, tail: Effort, started: Bitset,
+                                 releases: [Double]?, samples: Int,
+                                 seed: UInt64) -> (p50: Double, p85: Double, p95: Double, criticality: [Double]) {
+        // Finish-to-start longest paths bound from above what any node adds with started
+        // nodes and releases too; the shortest total must be the real schedule's.
+        let shortest = Schedule(durations: efforts.map(\.optimisticDays), predecessors: predecessors, tail: tail.optimisticDays,
+                                started: started, releases: releases).duration
+        let releaseBound = releases?.max() ?? 0
         let longest = Schedule.longestPaths(durations: efforts.map(\.pessimisticDays), predecessors: predecessors).through
-        let kept = efforts.indices.filter { longest[$0] + tail.pessimisticDays >= shortest - Schedule.tolerance }
+        let kept = efforts.indices.filter { longest[$0] + releaseBound + tail.pessimisticDays >= shortest - Schedule.tolerance }
         var position = [Int](repeating: -1, count: efforts.count)
         for (index, node) in kept.enumerated() { position[node] = index }
         var entries: [(UInt32, UInt32)] = []
@@ -123,9 +169,12 @@ public struct LandscapeAnalysis: Sendable {
                 entries.append((UInt32(index), UInt32(position[Int(before)])))
             }
         }
+        var keptStarted = Bitset(count: kept.count)
+        for (index, node) in kept.enumerated() where started.contains(UInt32(node)) { keptStarted.insert(UInt32(index)) }
         let run = MonteCarloSchedule(efforts: kept.map { efforts[$0] },
                                      predecessors: CompressedRows(rowCount: kept.count, entries: entries),
-                                     tail: tail, samples: samples, seed: seed)
+                                     tail: tail, samples: samples, seed: seed, started: keptStarted,
+                                     releases: releases.map { all in kept.map { all[$0] } })
         var criticality = [Double](repeating: 0, count: efforts.count)
         for (index, node) in kept.enumerated() { criticality[node] = run.criticality[index] }
         return (run.p50, run.p85, run.p95, criticality)
@@ -136,8 +185,22 @@ public struct LandscapeAnalysis: Sendable {
         let landscape = index.landscape
         var teams = Bitset(count: landscape.teams.count)
         var domains = Bitset(count: index.domainCount)
+        // The systems its work touches count as well as its lineage's: a pilot waiting on
+        // flows between six systems touches six systems, whatever it reads.
+        var touched = lineage.systems, touchedFlows = lineage.flows
+        for item in work {
+            let entity = plan.itemEntity[Int(item)]
+            switch plan.itemKind[Int(item)] {
+            case .system: touched.insert(entity)
+            case .flow:
+                touchedFlows.insert(entity)
+                touched.insert(index.flowSource[Int(entity)])
+                touched.insert(index.flowTarget[Int(entity)])
+            default: break
+            }
+        }
         var systemCount = 0
-        for system in lineage.systems {
+        for system in touched {
             systemCount += 1
             let owner = index.systemOwner[Int(system)], domain = index.systemDomain[Int(system)]
             if owner != LandscapeIndex.none { teams.insert(owner) }
@@ -145,7 +208,7 @@ public struct LandscapeAnalysis: Sendable {
         }
         var classification: Classification?
         var pendingFlows = 0, flowCount = 0
-        for flow in lineage.flows {
+        for flow in touchedFlows {
             flowCount += 1
             let owner = index.flowOwner[Int(flow)]
             if owner != LandscapeIndex.none { teams.insert(owner) }
@@ -183,6 +246,7 @@ public struct LandscapeAnalysis: Sendable {
         var flowPilots = [UInt64](repeating: 0, count: index.flowCount * words)
         var teamPilots = [UInt64](repeating: 0, count: landscape.teams.count * words)
         var systemCritical = systemPilots, flowCritical = flowPilots, teamCritical = teamPilots
+        var systemWaiting = systemPilots, flowWaiting = flowPilots, teamWaiting = teamPilots
         func mark(_ bits: inout [UInt64], _ entity: UInt32, _ pilot: Int) {
             guard entity != LandscapeIndex.none else { return }
             bits[Int(entity) * words + pilot / 64] |= UInt64(1) << UInt64(pilot % 64)
@@ -203,9 +267,16 @@ public struct LandscapeAnalysis: Sendable {
             for item in analysis.workItems {
                 itemPilotCount[Int(item)] += 1
                 let entity = plan.itemEntity[Int(item)]
+                mark(&teamWaiting, itemOwner[Int(item)], pilot)
                 switch plan.itemKind[Int(item)] {
-                case .system: mark(&systemPilots, entity, pilot)
-                case .flow: mark(&flowPilots, entity, pilot)
+                case .system:
+                    mark(&systemPilots, entity, pilot)
+                    mark(&systemWaiting, entity, pilot)
+                case .flow:
+                    mark(&flowPilots, entity, pilot)
+                    mark(&flowWaiting, entity, pilot)
+                    mark(&systemWaiting, index.flowSource[Int(entity)], pilot)
+                    mark(&systemWaiting, index.flowTarget[Int(entity)], pilot)
                 default: mark(&teamPilots, itemOwner[Int(item)], pilot)
                 }
             }
@@ -258,15 +329,17 @@ public struct LandscapeAnalysis: Sendable {
 
         let pilotIDs = pilots.map(\.pilot.id)
         func table(_ ids: [String], _ effort: [Double], _ pressure: [Double], _ pilotBits: [UInt64], _ criticalBits: [UInt64],
-                   systems: Bool = false, bridges: Bitset? = nil) -> BottleneckTable {
+                   _ waitingBits: [UInt64], systems: Bool = false, bridges: Bitset? = nil) -> BottleneckTable {
             BottleneckTable(ids: ids, pendingEffort: effort, pressure: pressure, pilotBits: pilotBits, criticalBits: criticalBits,
-                            words: words, pilotIDs: pilotIDs, betweenness: systems ? structure.betweenness?.values : nil,
+                            waitingBits: waitingBits, words: words, pilotIDs: pilotIDs, betweenness: systems ? structure.betweenness?.values : nil,
                             articulationPoints: systems ? structure.articulationPoints : nil, bridges: bridges, isSystems: systems)
         }
         return Bottlenecks(
-            systems: table(landscape.systems.map(\.id), systemEffort, systemPressure, systemPilots, systemCritical, systems: true),
-            flows: table(landscape.flows.map(\.id), flowEffort, flowPressure, flowPilots, flowCritical, bridges: structure.bridges),
-            teams: table(landscape.teams.map(\.id), teamEffort, teamPressure, teamPilots, teamCritical),
+            systems: table(landscape.systems.map(\.id), systemEffort, systemPressure, systemPilots, systemCritical, systemWaiting,
+                           systems: true),
+            flows: table(landscape.flows.map(\.id), flowEffort, flowPressure, flowPilots, flowCritical, flowWaiting,
+                         bridges: structure.bridges),
+            teams: table(landscape.teams.map(\.id), teamEffort, teamPressure, teamPilots, teamCritical, teamWaiting),
             betweennessSources: structure.betweenness?.sourceCount ?? 0,
             betweennessIsExact: structure.betweenness?.isExact ?? false)
     }

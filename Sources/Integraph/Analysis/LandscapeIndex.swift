@@ -43,6 +43,9 @@ public struct LandscapeIndex: Sendable {
     public let systemDomain: [UInt32]
     public let domainCount: Int
     public let flowClassification: [Classification]
+    /// Each system's `derives`, by label number: an outgoing label and the incoming labels
+    /// it is built from. Only systems that declare some are present.
+    public let derivations: [UInt32: [UInt32: [UInt32]]]
     /// The flows that pilots or `after` links name by id.
     private let referencedFlows: [String: UInt32]
     private let labelsOfFlows: CompressedRows
@@ -120,6 +123,26 @@ public struct LandscapeIndex: Sendable {
             if end - start > 1 { labelEntries[start..<end].sort { $0.1 < $1.1 } }
             start = end
         }
+        // Labels only needs and `derives` name are numbered after those flows carry: a demand
+        // for one matches no flow but still keeps unlabelled flows in a lineage.
+        func number(_ label: String) -> UInt32 {
+            let next = UInt32(labels.count)
+            let value = labels[label, default: next]
+            if value == next { labels[label] = next }
+            return value
+        }
+        for pilot in landscape.pilots {
+            for need in pilot.needs { for label in need.data ?? [] { _ = number(label) } }
+        }
+        var derivations: [UInt32: [UInt32: [UInt32]]] = [:]
+        for (position, system) in landscape.systems.enumerated() where !system.derives.isEmpty {
+            var rules: [UInt32: [UInt32]] = [:]
+            for output in system.derives.keys.sorted() {
+                rules[number(output)] = Array(Set((system.derives[output] ?? []).map(number))).sorted()
+            }
+            derivations[UInt32(position)] = rules
+        }
+        self.derivations = derivations
         labelIndex = labels
         labelsOfFlows = CompressedRows(rowCount: flows.count, entries: labelEntries)
         flowSource = source
@@ -161,21 +184,6 @@ public struct LandscapeIndex: Sendable {
     /// position (``CompressedRows/bounds(of:)``) without a slice per flow.
     public var labelRows: CompressedRows { labelsOfFlows }
 
-    /// Whether a flow passes a lineage filter: it carries one of `labels`, or carries none.
-    @inline(__always)
-    public func flowCarriesAny(_ flow: UInt32, of labels: Bitset) -> Bool {
-        let bounds = labelsOfFlows.bounds(of: Int(flow))
-        if bounds.isEmpty { return true }
-        for position in bounds where labels.contains(labelsOfFlows.value(at: position)) { return true }
-        return false
-    }
-
-    /// Label numbers as a bitset, for ``flowCarriesAny(_:of:)``.
-    public func labelSet(_ labels: some Sequence<UInt32>) -> Bitset {
-        var set = Bitset(count: labelIndex.count)
-        for label in labels { set.insert(label) }
-        return set
-    }
 
     /// The index of a flow that a pilot or an `after` link names.
     public func flowIndex(of id: String) -> UInt32? { referencedFlows[id] }

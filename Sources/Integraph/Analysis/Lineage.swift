@@ -1,13 +1,21 @@
-/// A pilot's lineage: the systems it needs, every system with a flow path into one of them,
-/// and the flows on those paths.
+/// A pilot's data lineage: the systems and flows its needed data comes through, traced
+/// backwards label by label.
 ///
-/// Computed by a backward breadth-first walk from each needed system. A `needs` entry with
-/// `data` labels follows only flows that carry one of those labels, all the way upstream; a
-/// flow without labels is followed too, to stay conservative. Each explicit flow of the
-/// pilot adds itself, its two systems, and the backward walk from its source filtered by the
-/// flow's own labels. O(needs × (S + F)) time in the worst case; bitsets keep the space at
-/// (S + F) / 8 bytes. Pilots that need systems of the same strongly connected component
-/// share its upstream closure through ``SharedClosures``, walked once.
+/// A *demand* is a set of data labels, or *all*. Each need starts a walk at its system with
+/// the need's `data` labels (*all* when it names none). At every system the walk reaches,
+/// each demanded label that the system `derives` is first replaced by the labels it is
+/// built from, giving D. A flow f into the system belongs to the lineage when D is *all*,
+/// or D is not empty and f has no labels or shares one with D; the walk goes on at f's
+/// source demanding f's labels in D (all of f's labels when D is *all*), or D itself when f
+/// has no labels: an unknown payload matters only for what is demanded. Where no flow into a
+/// system carries a demanded label, the system is that label's origin. Each explicit flow of
+/// the pilot joins with both its systems and starts a walk at its source with its own labels
+/// (*all* when it has none). On a landscape without labels every demand is *all*, and the
+/// lineage is every system with a flow path into a needed one.
+///
+/// A system's demand only grows, and a system is walked again only when it grows, so the
+/// walk takes O((S + F) × labels) time; demands are bit rows kept only for the systems
+/// reached, and the result is two bitsets of (S + F) / 8 bytes.
 ///
 /// ```swift
 /// let lineage = Lineage(of: pilot, in: index)
@@ -19,117 +27,171 @@ public struct Lineage: Sendable {
     /// The needed systems, ascending.
     public let neededSystems: [UInt32]
 
-    public init(of pilot: Pilot, in index: LandscapeIndex, shared: SharedClosures? = nil) {
-        var systems = Bitset(count: index.systemCount)
-        var flows = Bitset(count: index.flowCount)
+    public init(of pilot: Pilot, in index: LandscapeIndex) {
+        var walk = DemandWalk(index: index)
         var needed: Set<UInt32> = []
-        var queue: [UInt32] = []
-        // Walks that follow every flow reach the same upstream closure from any system they
-        // meet, so they share one visited set and never walk a system twice. They go first:
-        // a filtered walk that meets that closure has nothing new to find upstream of it.
-        var unfiltered = Bitset(count: index.systemCount)
-        var filtered: [(start: UInt32, labels: Bitset)] = []
         for need in pilot.needs {
             guard let system = index.systemIndex[need.system.id] else { continue }
             needed.insert(system)
-            if let data = need.data {
-                filtered.append((system, index.labelSet(data.compactMap { index.labelIndex[$0] })))
-            } else if let closure = shared?.closure(of: system, in: index) {
-                systems.formUnion(closure.systems)
-                flows.formUnion(closure.flows)
-                unfiltered.formUnion(closure.systems)
+            walk.systems.insert(system)
+            if let data = need.data, !data.isEmpty {
+                walk.demand(labels: data.compactMap { index.labelIndex[$0] }, at: system)
             } else {
-                Self.walk(from: system, filter: nil, index: index, visited: &unfiltered, closed: nil,
-                          systems: &systems, flows: &flows, queue: &queue)
+                walk.demandAll(at: system)
             }
         }
         for reference in pilot.flows {
             guard let flow = index.flowIndex(of: reference.id) else { continue }
-            flows.insert(flow)
-            systems.insert(index.flowTarget[Int(flow)])
+            let source = index.flowSource[Int(flow)]
+            walk.flows.insert(flow)
+            walk.systems.insert(source)
+            walk.systems.insert(index.flowTarget[Int(flow)])
             let labels = index.flowLabels(flow)
-            if labels.isEmpty {
-                Self.walk(from: index.flowSource[Int(flow)], filter: nil, index: index, visited: &unfiltered, closed: nil,
-                          systems: &systems, flows: &flows, queue: &queue)
-            } else {
-                filtered.append((index.flowSource[Int(flow)], index.labelSet(labels)))
-            }
+            if labels.isEmpty { walk.demandAll(at: source) } else { walk.demand(labels: labels, at: source) }
         }
-        for (start, labels) in filtered {
-            var visited = Bitset(count: index.systemCount)
-            Self.walk(from: start, filter: labels, index: index, visited: &visited, closed: unfiltered,
-                      systems: &systems, flows: &flows, queue: &queue)
-        }
-        self.systems = systems
-        self.flows = flows
+        walk.run()
+        systems = walk.systems
+        flows = walk.flows
         neededSystems = needed.sorted()
     }
+}
 
-    /// The upstream closures (systems and flows) of the strongly connected components that
-    /// two or more pilots need without a data filter: every system of a component has the
-    /// same closure, so it is walked once instead of once per pilot. Bounded to
-    /// `memoryBudget` bytes of bitsets; components beyond it are walked per pilot.
-    public struct SharedClosures: Sendable {
-        private let closures: [Int: (systems: Bitset, flows: Bitset)]
+/// The worklist behind ``Lineage``: per reached system a row of label bits with one extra
+/// bit for *all*, a queue of systems whose demand grew, and the systems and flows found.
+private struct DemandWalk {
+    let index: LandscapeIndex
+    var systems: Bitset
+    var flows: Bitset
+    /// Words per demand row; bit `allBit` of a row means *all*.
+    private let words: Int
+    private let allBit: Int
+    /// Each system's row in `rows`, or -1 before the walk reaches it.
+    private var slot: [Int32]
+    private var rows: [UInt64] = []
+    private var queue: [UInt32] = []
+    private var queued: Bitset
+    /// D of the system being walked: its demand translated through its `derives`.
+    private var translated: [UInt64]
+    /// The labels of one flow that D demands.
+    private var shared: [UInt32] = []
 
-        public init(for pilots: [Pilot], in index: LandscapeIndex, memoryBudget: Int = 256 << 20) {
-            var demand: [Int: Int] = [:]
-            for pilot in pilots {
-                let components = Set(pilot.needs.filter { $0.data == nil }
-                    .compactMap { index.systemIndex[$0.system.id] }.map { index.components.component(of: $0) })
-                for component in components { demand[component, default: 0] += 1 }
-            }
-            let limit = memoryBudget / ((index.systemCount + index.flowCount) / 8 + 1)
-            let shared = demand.filter { $0.value > 1 }.keys.sorted().prefix(limit)
-            let walked = ConcurrentSlots<ClosureBox>.map(shared.count) { position in
-                let start = index.components.members[shared[shared.startIndex + position]][0]
-                var systems = Bitset(count: index.systemCount), flows = Bitset(count: index.flowCount)
-                var visited = Bitset(count: index.systemCount)
-                var queue: [UInt32] = []
-                Lineage.walk(from: start, filter: nil, index: index, visited: &visited, closed: nil,
-                             systems: &systems, flows: &flows, queue: &queue)
-                return ClosureBox(systems: systems, flows: flows)
-            }
-            var closures: [Int: (systems: Bitset, flows: Bitset)] = [:]
-            for (component, closure) in zip(shared, walked) { closures[component] = (closure.systems, closure.flows) }
-            self.closures = closures
-        }
-
-        /// How many components' closures are kept.
-        public var count: Int { closures.count }
-
-        func closure(of system: UInt32, in index: LandscapeIndex) -> (systems: Bitset, flows: Bitset)? {
-            closures[index.components.component(of: system)]
-        }
-
-        private struct ClosureBox: Sendable {
-            let systems: Bitset
-            let flows: Bitset
-        }
+    init(index: LandscapeIndex) {
+        self.index = index
+        systems = Bitset(count: index.systemCount)
+        flows = Bitset(count: index.flowCount)
+        allBit = index.labelIndex.count
+        words = allBit / 64 + 1
+        slot = [Int32](repeating: -1, count: index.systemCount)
+        queued = Bitset(count: index.systemCount)
+        translated = [UInt64](repeating: 0, count: words)
     }
 
-    /// Marks `start` and everything upstream of it through flows that pass `filter`, except
-    /// upstream of systems in `closed`, whose whole upstream is marked already.
-    fileprivate static func walk(from start: UInt32, filter: Bitset?, index: LandscapeIndex, visited: inout Bitset,
-                             closed: Bitset?, systems: inout Bitset, flows: inout Bitset, queue: inout [UInt32]) {
-        systems.insert(start)
-        guard visited.insert(start), closed?.contains(start) != true else { return }
-        queue.removeAll(keepingCapacity: true)
-        queue.append(start)
+    mutating func demandAll(at system: UInt32) {
+        let row = self.row(of: system)
+        let word = row + allBit >> 6, bit = UInt64(1) << UInt64(allBit & 63)
+        guard rows[word] & bit == 0 else { return }
+        rows[word] |= bit
+        enqueue(system)
+    }
+
+    mutating func demand(labels: some Collection<UInt32>, at system: UInt32) {
+        let row = self.row(of: system)
+        guard !holdsAll(row) else { return }
+        var grew = false
+        for label in labels {
+            let word = row + Int(label) >> 6, bit = UInt64(1) << UInt64(label & 63)
+            if rows[word] & bit == 0 {
+                rows[word] |= bit
+                grew = true
+            }
+        }
+        if grew { enqueue(system) }
+    }
+
+    mutating func run() {
         var head = 0
         while head < queue.count {
             let system = queue[head]
             head += 1
-            for position in index.incomingFlows.bounds(of: Int(system)) {
-                let flow = index.incomingFlows.value(at: position)
-                if let filter, !index.flowCarriesAny(flow, of: filter) { continue }
-                flows.insert(flow)
-                let upstream = index.upstreamGraph.successor(at: position)
-                if visited.insert(upstream) {
-                    systems.insert(upstream)
-                    if closed?.contains(upstream) != true { queue.append(upstream) }
-                }
-            }
+            queued.remove(system)
+            walkIncomingFlows(of: system)
         }
+    }
+
+    private mutating func walkIncomingFlows(of system: UInt32) {
+        let demandsAll = translate(system)
+        if !demandsAll && translated.allSatisfy({ $0 == 0 }) { return }
+        let labelRows = index.labelRows
+        for position in index.incomingFlows.bounds(of: Int(system)) {
+            let flow = index.incomingFlows.value(at: position)
+            let labels = labelRows.bounds(of: Int(flow))
+            let source = index.upstreamGraph.successor(at: position)
+            if demandsAll {
+                if labels.isEmpty { demandAll(at: source) } else { demand(labels: labels.lazy.map { labelRows.value(at: $0) }, at: source) }
+            } else if labels.isEmpty {
+                demandTranslated(at: source)
+            } else {
+                shared.removeAll(keepingCapacity: true)
+                for label in labels where translatedContains(labelRows.value(at: label)) { shared.append(labelRows.value(at: label)) }
+                guard !shared.isEmpty else { continue }
+                demand(labels: shared, at: source)
+            }
+            flows.insert(flow)
+            systems.insert(source)
+        }
+    }
+
+    /// Loads the system's demand into `translated`, each derived label replaced by the
+    /// labels it is built from; returns whether the demand is *all*.
+    private mutating func translate(_ system: UInt32) -> Bool {
+        let row = Int(slot[Int(system)])
+        if holdsAll(row) { return true }
+        for word in 0..<words { translated[word] = rows[row + word] }
+        guard let rules = index.derivations[system] else { return false }
+        let applied = rules.keys.filter { contains(row, $0) }.sorted()
+        for output in applied { clear(output) }
+        for output in applied {
+            for input in rules[output] ?? [] { translated[Int(input) >> 6] |= UInt64(1) << UInt64(input & 63) }
+        }
+        return false
+    }
+
+    private mutating func demandTranslated(at system: UInt32) {
+        let row = self.row(of: system)
+        guard !holdsAll(row) else { return }
+        var grew = false
+        for word in 0..<words where rows[row + word] | translated[word] != rows[row + word] {
+            rows[row + word] |= translated[word]
+            grew = true
+        }
+        if grew { enqueue(system) }
+    }
+
+    private func translatedContains(_ label: UInt32) -> Bool {
+        translated[Int(label) >> 6] & (UInt64(1) << UInt64(label & 63)) != 0
+    }
+
+    private mutating func clear(_ label: UInt32) {
+        translated[Int(label) >> 6] &= ~(UInt64(1) << UInt64(label & 63))
+    }
+
+    private func contains(_ row: Int, _ label: UInt32) -> Bool {
+        rows[row + Int(label) >> 6] & (UInt64(1) << UInt64(label & 63)) != 0
+    }
+
+    private func holdsAll(_ row: Int) -> Bool {
+        rows[row + allBit >> 6] & (UInt64(1) << UInt64(allBit & 63)) != 0
+    }
+
+    private mutating func row(of system: UInt32) -> Int {
+        if slot[Int(system)] < 0 {
+            slot[Int(system)] = Int32(rows.count / words)
+            rows.append(contentsOf: repeatElement(0, count: words))
+        }
+        return Int(slot[Int(system)]) * words
+    }
+
+    private mutating func enqueue(_ system: UInt32) {
+        if queued.insert(system) { queue.append(system) }
     }
 }

@@ -21,7 +21,8 @@ public struct PilotAnalysis: Sendable {
         let items: [WorkItem]
         let itemIndices: [UInt32]
         let earliestStarts: [Double]
-        let latestStarts: [Double]
+        let earliestFinishes: [Double]
+        let latestFinishes: [Double]
         let criticalities: [Double]
 
         public var startIndex: Int { 0 }
@@ -29,11 +30,10 @@ public struct PilotAnalysis: Sendable {
 
         public subscript(position: Int) -> ScheduledWork {
             let item = items[Int(itemIndices[position])]
-            let days = item.effort.expectedDays
-            let earliest = earliestStarts[position], latest = latestStarts[position]
-            return ScheduledWork(item: item, earliestStart: earliest, earliestFinish: earliest + days, latestStart: latest,
-                                 latestFinish: latest + days, slack: Swift.max(0, latest - earliest),
-                                 criticality: criticalities[position])
+            let finish = earliestFinishes[position], latest = latestFinishes[position]
+            return ScheduledWork(item: item, earliestStart: earliestStarts[position], earliestFinish: finish,
+                                 latestStart: latest - item.effort.expectedDays, latestFinish: latest,
+                                 slack: Swift.max(0, latest - finish), criticality: criticalities[position])
         }
 
         /// The entry for an item id, by binary search (the entries are sorted by id).
@@ -70,12 +70,45 @@ public struct PilotAnalysis: Sendable {
         public let classification: Classification?
     }
 
+    /// A blocked flow or a rejected gate in a pilot's work: who clears it, by when.
+    public struct Blocker: Sendable, Hashable {
+        public let id: String
+        /// A blocked flow's `blocked_by` reason, or "rejected" for a gate.
+        public let reason: String
+        public let owner: String?
+        /// When the block clears; the item starts no earlier.
+        public let until: CalendarDate?
+    }
+
     public let pilot: Pilot
     public let lineage: Lineage
+    /// The one word every output uses for where the pilot stands.
+    public let state: PilotState
+    /// The blocked flows and rejected gates in its work, by id.
+    public let blockers: [Blocker]
     /// No pending work stands between the pilot and its own hardening.
-    public let ready: Bool
-    /// Its target falls before its P85 finish date (needs a start date).
-    public let atRisk: Bool
+    public var ready: Bool { workItems.isEmpty }
+    /// Some blocker has no `until` date, so its dates assume the block clears now.
+    public var datesAssumeUnblocked: Bool { blockers.contains { $0.until == nil } }
+    /// Whether ``finishDate`` is the P85 date of the Monte Carlo run rather than the
+    /// duration's date.
+    public var finishIsP85: Bool { estimate != nil }
+
+    /// The finish date as every output words it: `2027-01-05`, `2027-01-05 (P85)`, with
+    /// `if unblocked now` when a blocker gives no date to count from, `after 9999-12-31`
+    /// past the calendar's end; `nil` without a start date.
+    ///
+    /// ```swift
+    /// analysis.pilots[0].finishText // "2027-02-15 (P85, if unblocked now)"
+    /// ```
+    public var finishText: String? {
+        guard isDated else { return nil }
+        var notes: [String] = []
+        if finishIsP85 { notes.append("P85") }
+        if datesAssumeUnblocked { notes.append("if unblocked now") }
+        let date = finishDate.map(\.description) ?? "after 9999-12-31"
+        return notes.isEmpty ? date : "\(date) (\(notes.joined(separator: ", ")))"
+    }
     public let duration: Double
     /// Item ids of one zero-slack chain, first to last, ties broken by id.
     public let criticalPath: [String]
@@ -87,7 +120,10 @@ public struct PilotAnalysis: Sendable {
     public let dominators: [String]
     /// The share of the duration's critical-path days that rest on estimated efforts.
     public let estimatedShare: Double
-    /// With a start date: when the P85 duration (or the duration) ends, in working days.
+    /// Whether the run had a start date, so the pilot has dates.
+    public let isDated: Bool
+    /// With a start date: when the P85 duration (or the duration) ends, in working days;
+    /// `nil` past the year 9999.
     public let finishDate: CalendarDate?
     /// Item indices of its work and of its critical path, for the bottleneck analysis.
     let workItems: [UInt32]

@@ -2,11 +2,17 @@
 /// statistics and a seeded Monte Carlo run for three-point estimates.
 ///
 /// Nodes are given in topological order with their predecessors; durations are efforts
-/// (the PERT mean for three-point estimates; junctions take 0). The forward pass gives each
-/// node its earliest start and finish, the backward pass from the last finish its latest
-/// start and finish, and slack = latest start − earliest start. The pilot's own effort runs
-/// after all of it. O(n + m) per pass; the Monte Carlo run repeats both passes per sample
-/// with durations drawn by ``PERTSampler``, so it costs O(samples × (n + m)).
+/// (the PERT mean for three-point estimates; junctions take 0). A node that has not started
+/// begins when its predecessors have all finished, and not before its release (a blocked
+/// flow's `until`): earliest finish = earliest start + duration. A node already under way
+/// (`started`) began at 0, so a link into it bounds its finish instead (finish-to-finish):
+/// its earliest finish is the larger of its duration and its predecessors' latest earliest
+/// finish. The backward pass from the last finish gives each node its latest finish (the
+/// smallest latest start of its successors, or latest finish of a started one) and latest
+/// start = latest finish − duration; slack = latest finish − earliest finish. The pilot's
+/// own effort runs after all of it. O(n + m) per pass; the Monte Carlo run repeats both
+/// passes per sample with durations drawn by ``PERTSampler``, so it costs
+/// O(samples × (n + m)).
 ///
 /// ```swift
 /// let schedule = Schedule(durations: [2, 3], predecessors: CompressedRows(lists: [[], [0]]), tail: 1)
@@ -22,6 +28,8 @@ public struct Schedule: Sendable {
     public let workFinish: Double
     /// The whole duration: `workFinish` plus the pilot's own effort.
     public let duration: Double
+    private let started: Bitset?
+    private let durations: [Double]
 
     /// Slack below this counts as zero: efforts are days, sums of them drift in the last bits.
     public static let tolerance = 1e-9
@@ -30,27 +38,37 @@ public struct Schedule: Sendable {
     ///   - durations: one per node, nodes in topological order.
     ///   - predecessors: for each node, the nodes (all earlier in the order) it waits for.
     ///   - tail: the pilot's own effort, done after everything else.
-    public init(durations: [Double], predecessors: CompressedRows, tail: Double) {
+    ///   - started: the nodes under way, whose links in bound their finish, not their start.
+    ///   - releases: for each node, the day before which it cannot start (`nil`: all 0).
+    public init(durations: [Double], predecessors: CompressedRows, tail: Double, started: Bitset? = nil,
+                releases: [Double]? = nil) {
         let count = durations.count
         var earliestStart = [Double](repeating: 0, count: count)
         var earliestFinish = [Double](repeating: 0, count: count)
         var workFinish = 0.0
         for node in 0..<count {
-            var start = 0.0
+            var before = 0.0
             for position in predecessors.bounds(of: node) {
-                start = max(start, earliestFinish[Int(predecessors.value(at: position))])
+                before = max(before, earliestFinish[Int(predecessors.value(at: position))])
             }
-            earliestStart[node] = start
-            earliestFinish[node] = start + durations[node]
+            let release = releases?[node] ?? 0
+            if started?.contains(UInt32(node)) == true {
+                earliestStart[node] = release
+                earliestFinish[node] = max(release + durations[node], before)
+            } else {
+                earliestStart[node] = max(before, release)
+                earliestFinish[node] = earliestStart[node] + durations[node]
+            }
             workFinish = max(workFinish, earliestFinish[node])
         }
         var latestFinish = [Double](repeating: workFinish, count: count)
         var latestStart = [Double](repeating: 0, count: count)
         for node in stride(from: count - 1, through: 0, by: -1) {
             latestStart[node] = latestFinish[node] - durations[node]
+            let bound = started?.contains(UInt32(node)) == true ? latestFinish[node] : latestStart[node]
             for position in predecessors.bounds(of: node) {
                 let before = Int(predecessors.value(at: position))
-                latestFinish[before] = min(latestFinish[before], latestStart[node])
+                latestFinish[before] = min(latestFinish[before], bound)
             }
         }
         self.earliestStart = earliestStart
@@ -59,6 +77,8 @@ public struct Schedule: Sendable {
         self.latestFinish = latestFinish
         self.workFinish = workFinish
         self.duration = workFinish + tail
+        self.started = started
+        self.durations = durations
     }
 
     /// The longest path through each node (its earliest finish plus the longest chain of
@@ -87,12 +107,25 @@ public struct Schedule: Sendable {
     }
 
     public func isCritical(_ node: Int) -> Bool {
-        latestStart[node] - earliestStart[node] < Self.tolerance
+        latestFinish[node] - earliestFinish[node] < Self.tolerance
+    }
+
+    /// When a node's predecessors set its timing: its earliest start, or for a started node
+    /// its earliest finish when a predecessor, not its own duration, sets that; `nil` when
+    /// nothing before it does.
+    private func predecessorsSet(_ node: Int) -> Double? {
+        if started?.contains(UInt32(node)) == true {
+            return earliestFinish[node] > earliestStart[node] + durations[node] + Self.tolerance
+                ? earliestFinish[node] : nil
+        }
+        return earliestStart[node] > Self.tolerance ? earliestStart[node] : nil
     }
 
     /// One chain of zero-slack nodes from a start to the last finish, found backwards from
-    /// the end and, where several nodes qualify, taking the one `precedes` puts first. It
-    /// ends only on `isEligible` nodes and steps along `predecessors`.
+    /// the end and, where several nodes qualify, taking the one `precedes` puts first: a
+    /// node's critical predecessor is one whose earliest finish sets the node's earliest start
+    /// (or, for a started node, its earliest finish). It ends only on `isEligible` nodes and
+    /// steps along `predecessors`.
     public func criticalChain(predecessors: (Int) -> [Int], isEligible: (Int) -> Bool = { _ in true },
                               precedes: (Int, Int) -> Bool) -> [Int] {
         let count = earliestFinish.count
@@ -102,12 +135,22 @@ public struct Schedule: Sendable {
         var chain: [Int] = []
         while let node = candidates.min(by: precedes) {
             chain.append(node)
-            guard earliestStart[node] > Self.tolerance else { break }
+            guard let time = predecessorsSet(node) else { break }
             candidates = predecessors(node).filter {
-                isCritical($0) && abs(earliestFinish[$0] - earliestStart[node]) < Self.tolerance
+                isCritical($0) && abs(earliestFinish[$0] - time) < Self.tolerance
             }
         }
         return chain.reversed()
+    }
+
+    /// The days each node of a chain adds: its earliest finish minus that of the node before
+    /// it (the first node counts from 0). What the PERT variance and the estimated share sum.
+    public func contributions(of chain: [Int]) -> [Double] {
+        var previous = 0.0
+        return chain.map { node in
+            defer { previous = earliestFinish[node] }
+            return max(0, earliestFinish[node] - previous)
+        }
     }
 }
 
@@ -120,7 +163,8 @@ public struct MonteCarloSchedule: Sendable {
     /// For each node, the share of samples in which it had zero slack.
     public let criticality: [Double]
 
-    public init(efforts: [Effort], predecessors: CompressedRows, tail: Effort, samples: Int, seed: UInt64) {
+    public init(efforts: [Effort], predecessors: CompressedRows, tail: Effort, samples: Int, seed: UInt64,
+                started: Bitset? = nil, releases: [Double]? = nil) {
         var random = SeededRandom(seed: seed)
         var durations = [Double](repeating: 0, count: efforts.count)
         var totals: [Double] = []
@@ -129,7 +173,7 @@ public struct MonteCarloSchedule: Sendable {
         for _ in 0..<max(1, samples) {
             for node in efforts.indices { durations[node] = PERTSampler.sample(efforts[node], using: &random) }
             let schedule = Schedule(durations: durations, predecessors: predecessors,
-                                    tail: PERTSampler.sample(tail, using: &random))
+                                    tail: PERTSampler.sample(tail, using: &random), started: started, releases: releases)
             totals.append(schedule.duration)
             for node in efforts.indices where schedule.isCritical(node) { criticalCounts[node] += 1 }
         }

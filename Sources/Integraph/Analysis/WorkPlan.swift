@@ -6,15 +6,16 @@
 ///
 /// **Precedence** (what must finish before what): every explicit `after` link between
 /// pending items; a pending flow waits for a planned system at either end; and the lineage
-/// rule: pending flow g precedes pending flow f when `g.to == f.from` and `g.from` and `f.to`
+/// rule: pending flow g precedes pending flow f when `g.to == f.from`, `g.from` and `f.to`
 /// lie in different strongly connected components of the flow graph (so two-way syncs make no
-/// cycle). The lineage rule can relate every flow into a hub with every flow out of it, so it
-/// is stored through two zero-length junctions per system instead of pair by pair: g (from
-/// outside the hub's component) → J₁ → every f; g (from inside) → J₂ → every f leaving the
-/// component. That gives exactly the pairs of the rule with O(F) edges. A cycle is an error
-/// (``PrecedenceCycleError``).
+/// cycle), and g feeds f: g has no labels or carries one of W, f's labels translated through
+/// the `derives` of the system they share (*all* when f has none). The lineage rule can relate
+/// every flow into a hub with every flow out of it, so it is stored through zero-length
+/// junctions (``FeedJunctions``) instead of pair by pair, O(F × labels) edges in all. A cycle
+/// is an error (``PrecedenceCycleError``).
 ///
-/// O(S + F + G + after links) time and space, plus Tarjan's algorithm for the cycle check.
+/// O(S + (F + after links) × labels) time and space, plus Tarjan's algorithm for the cycle
+/// check.
 ///
 /// ```swift
 /// let plan = try WorkPlan(LandscapeIndex(landscape))
@@ -43,6 +44,9 @@ public struct WorkPlan: Sendable {
     /// Columns of `items`, read in hot loops without copying whole items: owning team
     /// (`LandscapeIndex.none` for none), kind, and entity index.
     public let itemOwner: [UInt32]
+    /// Items already under way (flows `in-progress`): their finish, not their start, waits
+    /// for what precedes them.
+    public let startedItems: Bitset
     public let itemKind: [EntityKind]
     public let itemEntity: [UInt32]
 
@@ -86,41 +90,9 @@ public struct WorkPlan: Sendable {
                 edges.append((systemItem[Int(end)], UInt32(position)))
             }
         }
-        var nodeCount = items.count
-        var fromOutside: [UInt32] = [], fromInside: [UInt32] = []
-        var leaving: [UInt32] = [], leavingComponent: [UInt32] = []
-        for system in 0..<UInt32(index.systemCount) {
-            let component = index.components.component(of: system)
-            fromOutside.removeAll(keepingCapacity: true)
-            fromInside.removeAll(keepingCapacity: true)
-            leaving.removeAll(keepingCapacity: true)
-            leavingComponent.removeAll(keepingCapacity: true)
-            for position in index.incomingFlows.bounds(of: Int(system)) {
-                let flow = index.incomingFlows.value(at: position)
-                let item = flowItem[Int(flow)]
-                guard item != LandscapeIndex.none else { continue }
-                if index.components.component(of: index.flowSource[Int(flow)]) == component {
-                    fromInside.append(item)
-                } else {
-                    fromOutside.append(item)
-                }
-            }
-            guard !fromOutside.isEmpty || !fromInside.isEmpty else { continue }
-            for position in index.outgoingFlows.bounds(of: Int(system)) {
-                let flow = index.outgoingFlows.value(at: position)
-                let item = flowItem[Int(flow)]
-                guard item != LandscapeIndex.none else { continue }
-                leaving.append(item)
-                if index.components.component(of: index.flowTarget[Int(flow)]) != component { leavingComponent.append(item) }
-            }
-            for (incoming, outgoing) in [(fromOutside, leaving), (fromInside, leavingComponent)]
-            where !incoming.isEmpty && !outgoing.isEmpty {
-                let junction = UInt32(nodeCount)
-                nodeCount += 1
-                for item in incoming { edges.append((item, junction)) }
-                for item in outgoing { edges.append((junction, item)) }
-            }
-        }
+        var junctions = FeedJunctions(index: index, flowItem: flowItem, firstNode: items.count)
+        for system in 0..<UInt32(index.systemCount) { junctions.link(at: system, into: &edges) }
+        let nodeCount = junctions.nextNode
         precedence = DirectedGraph(nodeCount: nodeCount, edges: edges)
         predecessors = precedence.reversed()
 
@@ -155,6 +127,12 @@ public struct WorkPlan: Sendable {
         }
         self.itemKind = itemKind
         self.itemEntity = itemEntity
+        var started = Bitset(count: items.count)
+        for position in items.indices where itemKind[position] == .flow
+            && landscape.flows[Int(itemEntity[position])].status == .inProgress {
+            started.insert(UInt32(position))
+        }
+        startedItems = started
     }
 
     /// The item a model id names, if it is pending work.

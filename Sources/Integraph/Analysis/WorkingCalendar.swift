@@ -9,9 +9,13 @@
 /// WorkingCalendar.finish(afterWorkingDays: 2, from: start) // 2026-12-07, the Monday
 /// ```
 public enum WorkingCalendar {
-    public static func finish(afterWorkingDays days: Double, from start: CalendarDate) -> CalendarDate {
+    /// The day `days` working days from `start` end on; `nil` when that is past 9999-12-31
+    /// (or `days` is not finite), which no plan can mean.
+    public static func finish(afterWorkingDays days: Double, from start: CalendarDate) -> CalendarDate? {
         var day = dayNumber(start)
         while isWeekend(day) { day += 1 }
+        // Checked before the conversion to Int, which traps on huge or infinite values.
+        guard days.isFinite, days < Double(lastDayNumber - day) else { return nil }
         var remaining = max(0, Int(days.rounded(.up)) - 1)
         // Whole weeks first, then the rest a day at a time.
         day += (remaining / 5) * 7
@@ -20,8 +24,27 @@ public enum WorkingCalendar {
             day += 1
             if !isWeekend(day) { remaining -= 1 }
         }
-        return date(fromDayNumber: day)
+        return day > lastDayNumber ? nil : date(fromDayNumber: day)
     }
+
+    /// The working days from `start` up to, not including, `end`: the day work that may not
+    /// begin before `end` begins on. 0 when `end` is not after `start`.
+    public static func workingDays(from start: CalendarDate, until end: CalendarDate) -> Int {
+        var day = dayNumber(start)
+        let last = dayNumber(end)
+        guard day < last else { return 0 }
+        let weeks = (last - day) / 7
+        var count = weeks * 5
+        day += weeks * 7
+        while day < last {
+            if !isWeekend(day) { count += 1 }
+            day += 1
+        }
+        return count
+    }
+
+    /// 9999-12-31, the last day a ``CalendarDate`` holds.
+    private static let lastDayNumber = dayNumber(CalendarDate(uncheckedYear: 9999, month: 12, day: 31))
 
     /// Days since 1970-01-01 (Hinnant's days_from_civil).
     static func dayNumber(_ date: CalendarDate) -> Int {

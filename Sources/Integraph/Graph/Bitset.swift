@@ -31,6 +31,11 @@ public struct Bitset: Sendable, Hashable, Sequence {
         return true
     }
 
+    @inline(__always)
+    public mutating func remove(_ member: UInt32) {
+        words[Int(member) >> 6] &= ~(UInt64(1) << UInt64(member & 63))
+    }
+
     public var count: Int { words.reduce(0) { $0 + $1.nonzeroBitCount } }
     public var isEmpty: Bool { words.allSatisfy { $0 == 0 } }
 

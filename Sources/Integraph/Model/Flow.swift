@@ -24,12 +24,18 @@ public struct Flow: Sendable, Hashable {
     public var after: [Reference]
     /// Why a `blocked` flow is blocked.
     public var blockedBy: String?
+    /// Who clears the block (`blocked_by: {owner}`).
+    public var blockedOwner: String?
+    /// When the block is expected to clear (`blocked_by: {until}`): the flow starts no
+    /// earlier than this date.
+    public var blockedUntil: CalendarDate?
     public var position: SourcePosition
 
     public init(id: String, hasExplicitID: Bool = true, from: Reference, to: Reference,
                 data: [String] = [], classification: Classification = .internal,
                 status: FlowStatus = .live, effort: Effort? = nil, owner: Reference? = nil,
-                after: [Reference] = [], blockedBy: String? = nil, position: SourcePosition = .start) {
+                after: [Reference] = [], blockedBy: String? = nil, blockedOwner: String? = nil,
+                blockedUntil: CalendarDate? = nil, position: SourcePosition = .start) {
         self.id = id
         self.hasExplicitID = hasExplicitID
         self.from = from
@@ -41,6 +47,8 @@ public struct Flow: Sendable, Hashable {
         self.owner = owner
         self.after = after
         self.blockedBy = blockedBy
+        self.blockedOwner = blockedOwner
+        self.blockedUntil = blockedUntil
         self.position = position
     }
 

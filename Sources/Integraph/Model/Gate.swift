@@ -6,6 +6,7 @@
 /// ```
 public struct Gate: Sendable, Hashable {
     public var id: String
+    public var name: String?
     public var kind: GateKind
     public var owner: Reference?
     public var status: GateStatus
@@ -14,9 +15,10 @@ public struct Gate: Sendable, Hashable {
     public var after: [Reference]
     public var position: SourcePosition
 
-    public init(id: String, kind: GateKind = .other, owner: Reference? = nil, status: GateStatus = .pending,
+    public init(id: String, name: String? = nil, kind: GateKind = .other, owner: Reference? = nil, status: GateStatus = .pending,
                 effort: Effort? = nil, after: [Reference] = [], position: SourcePosition = .start) {
         self.id = id
+        self.name = name
         self.kind = kind
         self.owner = owner
         self.status = status

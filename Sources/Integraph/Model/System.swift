@@ -17,11 +17,15 @@ public struct System: Sendable, Hashable {
     /// Remaining days as written; `nil` when no estimate was given (see ``EstimateRule``).
     public var effort: Effort?
     public var after: [Reference]
+    /// How the system makes data: each outgoing label maps to the incoming labels it is
+    /// built from; an empty list means the system originates that label. Lineage walks and
+    /// the implicit precedence rule translate labels through it (docs/analyses.md).
+    public var derives: [String: [String]]
     public var position: SourcePosition
 
     public init(id: String, name: String? = nil, kind: String? = nil, domain: String? = nil,
                 owner: Reference? = nil, status: SystemStatus = .live, effort: Effort? = nil,
-                after: [Reference] = [], position: SourcePosition = .start) {
+                after: [Reference] = [], derives: [String: [String]] = [:], position: SourcePosition = .start) {
         self.id = id
         self.name = name
         self.kind = kind
@@ -30,6 +34,7 @@ public struct System: Sendable, Hashable {
         self.status = status
         self.effort = effort
         self.after = after
+        self.derives = derives
         self.position = position
     }
 

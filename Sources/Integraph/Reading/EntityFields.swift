@@ -82,7 +82,15 @@ struct EntityFields {
         return Self.number(node, describedAs: "'\(key)'", subject: subject, id: id, findings: &findings)
     }
 
+    /// The most days one effort may say: a hundred years. Larger numbers are typos or
+    /// hostile input, and bounding them keeps every sum, date and conversion finite.
+    static let maximumEffortDays = 36_500.0
+
+    /// The most work items a team can carry at once.
+    static let maximumCapacity = 100_000
+
     static func number(_ node: DocumentNode, describedAs name: String, subject: String, id: String?,
+                       maximum: Double = maximumEffortDays, unit: String = "days",
                        findings: inout FindingCollector) -> Double? {
         guard case .scalar(let scalar) = node.value, scalar.style == .plain,
               let value = Double(scalar.text), value.isFinite,
@@ -94,17 +102,32 @@ struct EntityFields {
             findings.error("\(subject): \(name) must not be negative, found \(scalar.text)", at: node.position, id: id)
             return nil
         }
+        guard value <= maximum else {
+            findings.error("\(subject): \(name) must be at most \(format(maximum)) \(unit), found \(scalar.text)",
+                           at: node.position, id: id)
+            return nil
+        }
         return value
     }
 
-    func positiveInteger(_ key: String, findings: inout FindingCollector) -> Int? {
+    func positiveInteger(_ key: String, maximum: Int, findings: inout FindingCollector) -> Int? {
         guard let node = node(key) else { return nil }
         guard case .scalar(let scalar) = node.value, scalar.style == .plain, let value = Int(scalar.text) else {
+            if case .scalar(let scalar) = node.value, scalar.style == .plain, scalar.text.allSatisfy(\.isNumber) {
+                findings.error("\(subject): '\(key)' must be at most \(Self.format(Double(maximum))), found \(scalar.text)",
+                               at: node.position, id: id)
+                return nil
+            }
             wrongType(key, expected: "a whole number", found: node, findings: &findings)
             return nil
         }
         guard value >= 1 else {
             findings.error("\(subject): '\(key)' must be at least 1, found \(value)", at: node.position, id: id)
+            return nil
+        }
+        guard value <= maximum else {
+            findings.error("\(subject): '\(key)' must be at most \(Self.format(Double(maximum))), found \(value)",
+                           at: node.position, id: id)
             return nil
         }
         return value
@@ -150,9 +173,19 @@ struct EntityFields {
 
     func date(_ key: String, findings: inout FindingCollector) -> CalendarDate? {
         guard let node = node(key) else { return nil }
+        return Self.date(node, describedAs: "'\(key)'", subject: subject, id: id, findings: &findings)
+    }
+
+    /// A `YYYY-MM-DD` date; a well-formed one that no calendar has (`2027-02-30`) is named so.
+    static func date(_ node: DocumentNode, describedAs name: String, subject: String, id: String?,
+                     findings: inout FindingCollector) -> CalendarDate? {
         guard case .scalar(let scalar) = node.value, let date = CalendarDate(iso: scalar.text) else {
-            findings.error("\(subject): '\(key)' must be a date written YYYY-MM-DD, found \(node.kindDescription)",
-                           at: node.position, id: id)
+            if case .scalar(let scalar) = node.value, CalendarDate.isWrittenAsISODate(scalar.text) {
+                findings.error("\(subject): \(name) '\(scalar.text)' is not a calendar date", at: node.position, id: id)
+            } else {
+                findings.error("\(subject): \(name) must be a date written YYYY-MM-DD, found \(node.kindDescription)",
+                               at: node.position, id: id)
+            }
             return nil
         }
         return date
@@ -191,6 +224,6 @@ struct EntityFields {
     }
 
     private static func format(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+        DaysText.days(value)
     }
 }

@@ -7,9 +7,10 @@
 struct LandscapeDecoder {
     static let topLevelKeys = ["integraph", "name", "teams", "systems", "flows", "gates", "pilots", "estimates"]
     static let teamKeys = ["id", "name", "capacity"]
-    static let systemKeys = ["id", "name", "kind", "domain", "owner", "status", "effort", "after"]
+    static let systemKeys = ["id", "name", "kind", "domain", "owner", "status", "effort", "after", "derives"]
     static let flowKeys = ["id", "from", "to", "data", "classification", "status", "effort", "owner", "after", "blocked_by"]
-    static let gateKeys = ["id", "kind", "owner", "status", "effort", "after"]
+    static let gateKeys = ["id", "name", "kind", "owner", "status", "effort", "after"]
+    static let blockerKeys = ["reason", "owner", "until"]
     static let pilotKeys = ["id", "name", "champion", "stage", "needs", "flows", "after", "effort", "target"]
     static let needKeys = ["system", "data"]
     static let estimateKeys = ["match", "effort"]
@@ -91,7 +92,7 @@ struct LandscapeDecoder {
         guard let fields = fields(node, subject, kind: "team", allowed: Self.teamKeys) else { return nil }
         fields.reportUnknownKeys(&findings)
         let name = fields.string("name", findings: &findings)
-        let capacity = fields.positiveInteger("capacity", findings: &findings) ?? 1
+        let capacity = fields.positiveInteger("capacity", maximum: EntityFields.maximumCapacity, findings: &findings) ?? 1
         guard let id = fields.id else { return nil }
         return Team(id: id, name: name, capacity: capacity, position: fields.position)
     }
@@ -108,6 +109,7 @@ struct LandscapeDecoder {
             status: fields.enumeration("status", default: .live, findings: &findings),
             effort: workEffort(fields),
             after: fields.references("after", findings: &findings) ?? [],
+            derives: derives(fields),
             position: fields.position)
         return fields.id == nil ? nil : system
     }
@@ -127,14 +129,15 @@ struct LandscapeDecoder {
         let effort = workEffort(fields)
         let owner = fields.reference("owner", findings: &findings)
         let after = fields.references("after", findings: &findings) ?? []
-        let blockedBy = fields.string("blocked_by", findings: &findings)
+        let blocker = blocker(fields)
         guard let id = fields.id, let from, let to else {
             if let id = fields.id { incompleteIDs.insert(id) }
             return nil
         }
         return Flow(id: id, hasExplicitID: fields.node("id") != nil, from: from, to: to, data: data,
                     classification: classification, status: status, effort: effort, owner: owner,
-                    after: after, blockedBy: blockedBy, position: fields.position)
+                    after: after, blockedBy: blocker.reason, blockedOwner: blocker.owner, blockedUntil: blocker.until,
+                    position: fields.position)
     }
 
     private mutating func gate(_ node: DocumentNode, _ subject: String) -> Gate? {
@@ -142,6 +145,7 @@ struct LandscapeDecoder {
         fields.reportUnknownKeys(&findings)
         let gate = Gate(
             id: fields.id ?? "",
+            name: fields.string("name", findings: &findings),
             kind: fields.enumeration("kind", default: .other, findings: &findings),
             owner: fields.reference("owner", findings: &findings),
             status: fields.enumeration("status", default: .pending, findings: &findings),
@@ -188,6 +192,55 @@ struct LandscapeDecoder {
             if let system = need.reference("system", required: true, findings: &findings) {
                 result.append(PilotNeed(system: system, data: data))
             }
+        }
+        return result
+    }
+
+    /// `blocked_by: text`, or `blocked_by: {reason, owner, until}` saying who clears the
+    /// block and by when.
+    private mutating func blocker(_ fields: EntityFields) -> (reason: String?, owner: String?, until: CalendarDate?) {
+        guard let node = fields.node("blocked_by") else { return (nil, nil, nil) }
+        if case .scalar = node.value { return (fields.string("blocked_by", findings: &findings), nil, nil) }
+        guard let blocker = EntityFields(node, subject: "\(fields.subject): 'blocked_by'", allowed: Self.blockerKeys,
+                                         entityID: fields.id, findings: &findings) else { return (nil, nil, nil) }
+        blocker.reportUnknownKeys(&findings)
+        return (blocker.string("reason", findings: &findings), blocker.string("owner", findings: &findings),
+                blocker.date("until", findings: &findings))
+    }
+
+    /// `derives: {features: [clicks, orders], clicks: []}`: each outgoing label and the
+    /// incoming labels it is built from; an empty list means the system originates it.
+    private mutating func derives(_ fields: EntityFields) -> [String: [String]] {
+        guard let node = fields.node("derives") else { return [:] }
+        guard case .mapping(let entries) = node.value else {
+            fields.wrongType("derives", expected: "a mapping from each data label to the labels it is built from",
+                             found: node, findings: &findings)
+            return [:]
+        }
+        var result: [String: [String]] = [:]
+        for entry in entries {
+            if case .scalar(let scalar) = entry.value.value, scalar.style == .null {
+                result[entry.key] = []
+                continue
+            }
+            guard case .sequence(let items) = entry.value.value else {
+                findings.error("\(fields.subject): 'derives.\(entry.key)' must be a list of data labels, found "
+                               + entry.value.kindDescription, at: entry.value.position, id: fields.id)
+                continue
+            }
+            var labels: [String] = []
+            for item in items {
+                guard case .scalar(let scalar) = item.value, scalar.style != .null else {
+                    findings.error("\(fields.subject): each entry of 'derives.\(entry.key)' must be a data label, found "
+                                   + item.kindDescription, at: item.position, id: fields.id)
+                    continue
+                }
+                labels.append(scalar.text)
+            }
+            if result[entry.key] != nil {
+                findings.error("\(fields.subject): 'derives' names '\(entry.key)' twice", at: entry.keyPosition, id: fields.id)
+            }
+            result[entry.key] = labels
         }
         return result
     }

@@ -58,8 +58,14 @@ struct AnalysisDigest {
         return steps
     }
 
-    static func status(_ pilot: PilotAnalysis) -> String {
-        if pilot.ready { return "ready" }
-        return pilot.atRisk ? "at risk" : "on track"
+    /// `blocked by f1 (vendor contract; owner Legal; until 2027-01-15), g2 (rejected)`.
+    static func blockers(_ pilot: PilotAnalysis) -> String? {
+        guard !pilot.blockers.isEmpty else { return nil }
+        return "blocked by " + pilot.blockers.map { blocker in
+            var details = [blocker.reason]
+            if let owner = blocker.owner { details.append("owner \(owner)") }
+            if let until = blocker.until { details.append("until \(until)") }
+            return "\(blocker.id) (\(details.joined(separator: "; ")))"
+        }.joined(separator: ", ")
     }
 }

@@ -1,7 +1,7 @@
 /// Writes a ``LandscapeAnalysis`` as the JSON contract other tools read: top-level keys
 /// exactly `landscape`, `pilots`, `bottlenecks`, `sprawl`, in that order; every object's keys
 /// in a fixed order; lists sorted (bottlenecks by pressure, then id; the rest by id); plain
-/// numbers. The same analysis gives the same bytes.
+/// numbers at full precision. The same analysis gives the same bytes.
 ///
 /// ```swift
 /// let json = AnalysisJSONWriter().write(analysis)
@@ -64,8 +64,15 @@ public struct AnalysisJSONWriter: Sendable {
                 + "\"estimated\": \(entry.item.estimated)}"
         }
         let sprawl = pilot.sprawl
-        return "    {\"id\": \(JSONText.string(pilot.pilot.id)), \"ready\": \(pilot.ready), \"atRisk\": \(pilot.atRisk), "
-            + "\"duration\": \(JSONText.number(pilot.duration)), \"finish\": \(JSONText.optionalString(pilot.finishDate?.description)), "
+        let blockers: [String] = pilot.blockers.map { blocker in
+            "{\"id\": \(JSONText.string(blocker.id)), \"reason\": \(JSONText.string(blocker.reason)), "
+                + "\"owner\": \(JSONText.optionalString(blocker.owner)), \"until\": \(JSONText.optionalString(blocker.until?.description))}"
+        }
+        let state = "\"state\": \(JSONText.string(pilot.state.rawValue)), \"blockedBy\": [" + blockers.joined(separator: ", ") + "], "
+        let dates = "\"duration\": \(JSONText.number(pilot.duration)), "
+            + "\"finish\": \(JSONText.optionalString(pilot.finishDate?.description)), \"finishIsP85\": \(pilot.finishIsP85), "
+            + "\"datesAssumeUnblocked\": \(pilot.datesAssumeUnblocked), "
+        return "    {\"id\": \(JSONText.string(pilot.pilot.id)), " + state + dates
             + "\"target\": \(JSONText.optionalString(pilot.pilot.target?.description)), "
             + "\"criticalPath\": \(JSONText.strings(pilot.criticalPath)), \"estimate\": \(estimate), "
             + "\"estimatedShare\": \(JSONText.number(pilot.estimatedShare)),\n"
@@ -78,6 +85,7 @@ public struct AnalysisJSONWriter: Sendable {
 
     private func bottleneck(_ entry: Bottleneck) -> String {
         var text = "{\"id\": \(JSONText.string(entry.id)), \"pilots\": \(JSONText.strings(entry.pilots)), "
+            + "\"waiting\": \(JSONText.strings(entry.waiting)), "
             + "\"pendingEffort\": \(JSONText.number(entry.pendingEffort)), \"pressure\": \(JSONText.number(entry.pressure)), "
             + "\"criticalFor\": \(JSONText.strings(entry.criticalFor))"
         if entry.articulationPoint != nil {

@@ -13,16 +13,18 @@ public struct AnalysisMarkdownWriter: Sendable {
         let days = { (value: Double) in DaysText.days(value) }
         let cell = Self.cell
         var out = "# \(cell(summary.name ?? "Landscape")): integration analysis\n\n"
-        out += "\(summary.systems) systems, \(summary.flows) flows, \(summary.teams) teams, \(summary.domains) domains, "
-            + "\(summary.pilots) pilots; \(summary.pendingItems) pending work items, \(days(summary.pendingEffort)) days of pending effort.\n\n"
+        let counted = AnalysisDigest.counted
+        out += "\(counted(summary.systems, "system")), \(counted(summary.flows, "flow")), \(counted(summary.teams, "team")), "
+            + "\(counted(summary.domains, "domain")), \(counted(summary.pilots, "pilot")); "
+            + "\(counted(summary.pendingItems, "pending work item")), \(days(summary.pendingEffort)) days of pending effort.\n\n"
 
-        out += "## Pilots by duration\n\n| pilot | stage | champion | duration (d) | P85 (d) | finish | target | status | first critical item |\n"
+        out += "## Pilots by duration\n\n| pilot | stage | champion | duration (d) | P85 (d) | finish | target | state | first critical item |\n"
         out += "|---|---|---|---:|---:|---|---|---|---|\n"
         for pilot in digest.pilotsByDuration {
             let model = pilot.pilot
             out += "| \(cell(model.id)) | \(model.stage.rawValue) | \(cell(model.champion ?? "")) | \(days(pilot.duration)) | "
-                + "\(pilot.estimate.map { days($0.p85) } ?? "") | \(pilot.finishDate?.description ?? "") | "
-                + "\(model.target?.description ?? "") | \(AnalysisDigest.status(pilot)) | \(cell(pilot.criticalPath.first ?? "")) |\n"
+                + "\(pilot.estimate.map { days($0.p85) } ?? "") | \(cell(pilot.finishText ?? "")) | "
+                + "\(model.target?.description ?? "") | \(Self.state(pilot)) | \(cell(pilot.criticalPath.first ?? "")) |\n"
         }
         let shared = digest.sharedCriticalWork
         if !shared.isEmpty {
@@ -32,13 +34,13 @@ public struct AnalysisMarkdownWriter: Sendable {
             }
         }
 
-        out += "\n## Bottlenecks\n\nPressure is pending days × the pilots whose work includes them.\n"
+        out += "\n## Bottlenecks\n\nPressure is pending days × the pilots whose work includes them, the pilots each holds back.\n"
         for (title, list) in [("Systems", analysis.bottlenecks.systems), ("Flows", analysis.bottlenecks.flows),
                               ("Teams", analysis.bottlenecks.teams)] {
-            out += "\n### \(title)\n\n| id | pressure | pending (d) | pilots | critical for |\n|---|---:|---:|---|---|\n"
+            out += "\n### \(title)\n\n| id | pressure | pending (d) | holds back | critical for |\n|---|---:|---:|---|---|\n"
             for entry in list.top(10) {
                 out += "| \(cell(entry.id)) | \(days(entry.pressure)) | \(days(entry.pendingEffort)) | "
-                    + "\(entry.pilots.map(cell).joined(separator: ", ")) | \(entry.criticalFor.map(cell).joined(separator: ", ")) |\n"
+                    + "\(entry.waiting.map(cell).joined(separator: ", ")) | \(entry.criticalFor.map(cell).joined(separator: ", ")) |\n"
             }
         }
 
@@ -55,7 +57,9 @@ public struct AnalysisMarkdownWriter: Sendable {
             if let name = pilot.pilot.name { out += "\(cell(name)). " }
             out += "Duration \(days(pilot.duration)) d"
             if let odds = AnalysisDigest.odds(pilot) { out += " (\(odds))" }
-            out += "; \(AnalysisDigest.status(pilot)).\n\n"
+            if let finish = pilot.finishText { out += ", done \(cell(finish))" }
+            out += "; \(Self.state(pilot)).\n\n"
+            if let blockers = AnalysisDigest.blockers(pilot) { out += "\(cell(blockers)).\n\n" }
             if !pilot.criticalPath.isEmpty {
                 out += "Critical path: " + AnalysisDigest.chain(pilot).map(cell).joined(separator: " → ") + "\n\n"
             }
@@ -72,12 +76,20 @@ public struct AnalysisMarkdownWriter: Sendable {
         return out
     }
 
+    /// The state word, in bold when it needs attention.
+    static func state(_ pilot: PilotAnalysis) -> String {
+        [.stalled, .blocked, .atRisk].contains(pilot.state) ? "**\(pilot.state.words)**" : pilot.state.words
+    }
+
     /// Text safe in a Markdown table cell: pipes, backslashes, HTML and Markdown
-    /// punctuation escaped, line breaks folded.
+    /// punctuation escaped, line breaks folded. `>` is escaped only where it could open a
+    /// quote, so `a->b` reads as written.
     static func cell(_ text: String) -> String {
         var out = ""
         for character in text {
             switch character {
+            case ">" where !out.isEmpty:
+                out.append(character)
             case "|", "\\", "`", "*", "_", "[", "]", "#", "<", ">", "&":
                 out += "&#\(character.unicodeScalars.first?.value ?? 32);"
             case "\n", "\r":

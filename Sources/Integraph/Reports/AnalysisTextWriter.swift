@@ -12,9 +12,10 @@ public struct AnalysisTextWriter: Sendable {
         let summary = analysis.summary
         let days = { (value: Double) in DaysText.days(value) }
         var lines: [String] = []
-        lines.append("\(summary.name ?? "Landscape"): \(summary.systems) systems, \(summary.flows) flows, \(summary.teams) teams, "
-                     + "\(summary.domains) domains, \(summary.pilots) pilots")
-        lines.append("\(summary.pendingItems) pending work items, \(days(summary.pendingEffort)) days of pending effort"
+        let counted = AnalysisDigest.counted
+        lines.append("\(summary.name ?? "Landscape"): \(counted(summary.systems, "system")), \(counted(summary.flows, "flow")), "
+                     + "\(counted(summary.teams, "team")), \(counted(summary.domains, "domain")), \(counted(summary.pilots, "pilot"))")
+        lines.append("\(counted(summary.pendingItems, "pending work item")), \(days(summary.pendingEffort)) days of pending effort"
                      + (analysis.options.start.map { "; dates from \($0) in working days" } ?? ""))
 
         lines.append("")
@@ -22,9 +23,9 @@ public struct AnalysisTextWriter: Sendable {
         for pilot in digest.pilotsByDuration {
             var line = "  \(pilot.pilot.id): \(days(pilot.duration)) d"
             if let odds = AnalysisDigest.odds(pilot) { line += " (\(odds))" }
-            if let finish = pilot.finishDate { line += ", done \(finish)" }
+            if let finish = pilot.finishText { line += ", done \(finish)" }
             if let target = pilot.pilot.target { line += ", target \(target)" }
-            line += " — \(AnalysisDigest.status(pilot))"
+            line += " — \(pilot.state.words)"
             lines.append(line)
         }
         let shared = digest.sharedCriticalWork
@@ -42,7 +43,7 @@ public struct AnalysisTextWriter: Sendable {
                               ("teams", analysis.bottlenecks.teams)] {
             let top = list.top(5)
             let text = top.isEmpty ? "none" : top.map {
-                "\($0.id) \(days($0.pressure)) (\(days($0.pendingEffort)) d, \($0.pilots.count) pilots)"
+                "\($0.id) \(days($0.pressure)) (\(days($0.pendingEffort)) d, holds back \(counted($0.waiting.count, "pilot")))"
             }.joined(separator: "; ")
             lines.append("  \(title): \(text)")
         }
@@ -63,11 +64,12 @@ public struct AnalysisTextWriter: Sendable {
             heading += " (\(model.stage.rawValue); champion \(model.champion ?? "none"))"
             lines.append(heading)
             if pilot.ready {
-                lines.append("  ready: no pending work; its own hardening takes \(days(pilot.duration)) d")
+                lines.append("  \(pilot.state.words): no pending work; its own hardening takes \(days(pilot.duration)) d")
             } else {
                 var line = "  duration \(days(pilot.duration)) d"
                 if let odds = AnalysisDigest.odds(pilot) { line += "; \(odds)" }
-                lines.append(line + " — \(AnalysisDigest.status(pilot))")
+                lines.append(line + " — \(pilot.state.words)")
+                if let blockers = AnalysisDigest.blockers(pilot) { lines.append("  " + blockers) }
                 lines.append("  critical path: " + AnalysisDigest.chain(pilot).joined(separator: " → "))
                 let slack = pilot.work.filter { $0.slack > Schedule.tolerance }.sorted { ($0.slack, $1.item.id) < ($1.slack, $0.item.id) }
                 if !slack.isEmpty {

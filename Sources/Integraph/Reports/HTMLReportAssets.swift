@@ -12,7 +12,7 @@ enum HTMLReportAssets {
     .strip { display: flex; flex-wrap: wrap; gap: 12px; margin: 18px 0; }
     .tile { border: 1px solid var(--line); border-radius: 8px; padding: 10px 16px; min-width: 130px; }
     .tile b { display: block; font-size: 28px; }
-    .tile.ready b { color: var(--ok); } .tile.risk b { color: var(--risk); } .tile.blocked b { color: var(--warn); }
+    .tile.ready b, .tile.on-track b { color: var(--ok); } .tile.at-risk b { color: var(--risk); } .tile.blocked b, .tile.stalled b { color: var(--warn); }
     .tile.wide { flex: 1 1 320px; } .tile ol { margin: 4px 0 0; padding-left: 20px; }
     table { border-collapse: collapse; width: 100%; margin: 8px 0 16px; font-size: 14px; }
     th, td { text-align: left; padding: 5px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }

@@ -42,7 +42,7 @@ public struct HTMLReportWriter: Sendable {
 
         """
         html += headline(summary)
-        html += pilotTable(summary, dated: analysis.options.start != nil)
+        html += pilotTable(summary)
         html += maps(input)
         html += bottlenecks(input, summary)
         html += sprawl(input, summary)
@@ -65,25 +65,27 @@ public struct HTMLReportWriter: Sendable {
 
     private func headline(_ summary: ReportSummary) -> String {
         var out = "<section id=\"headline\" class=\"strip\">\n"
-        out += "<div class=\"tile ready\"><b>\(summary.ready)</b> ready</div>\n"
-        out += "<div class=\"tile risk\"><b>\(summary.atRisk)</b> at risk</div>\n"
-        out += "<div class=\"tile blocked\"><b>\(summary.blocked)</b> blocked</div>\n"
+        for (state, count) in summary.stateCounts {
+            out += "<div class=\"tile \(state.rawValue)\"><b>\(count)</b> \(state.words)</div>\n"
+        }
         out += "<div class=\"tile\"><b>\(DaysText.days(summary.pendingEffort)) d</b> pending effort</div>\n"
         out += "<div class=\"tile wide\">Top bottlenecks by pressure<ol>"
         for bottleneck in summary.topSystems {
             out += "<li><strong>\(Self.text(bottleneck.id))</strong> — \(DaysText.days(bottleneck.pressure)) pilot-days, "
-                + "holds back \(bottleneck.pilots.count) pilot\(bottleneck.pilots.count == 1 ? "" : "s")</li>"
+                + "holds back \(AnalysisDigest.counted(bottleneck.waiting.count, "pilot"))</li>"
         }
-        return out + "</ol></div>\n</section>\n"
+        out += "</ol></div>\n"
+        if let note = summary.stateNote { out += "<p class=\"note\" id=\"state-note\">\(Self.text(note))</p>\n" }
+        return out + "</section>\n"
     }
 
-    private func pilotTable(_ summary: ReportSummary, dated: Bool) -> String {
+    private func pilotTable(_ summary: ReportSummary) -> String {
         var out = """
         <section id="pilots">
         <h2>Pilots</h2>
-        <p class="note">Click a column to sort; click a pilot for its map. A pilot is blocked when its work includes a blocked flow.</p>
+        <p class="note">Click a column to sort; click a pilot for its map. A pilot is blocked when its work includes a blocked flow or a rejected gate; its dates then assume the block clears now unless the block says until when.</p>
         <table class="sortable" id="pilot-table">
-        <thead><tr><th>Pilot</th><th>Stage</th><th>Champion</th><th class="num">Duration</th><th class="num">P85</th><th>\(dated ? "Finish (P85)" : "Finish")</th><th>Target</th><th>At risk</th><th>Blocked</th><th>First on the critical path</th></tr></thead>
+        <thead><tr><th>Pilot</th><th>Stage</th><th>Champion</th><th class="num">Duration</th><th class="num">P85</th><th>Finish</th><th>Target</th><th>State</th><th>First on the critical path</th></tr></thead>
         <tbody>
 
         """
@@ -96,12 +98,19 @@ public struct HTMLReportWriter: Sendable {
                 + "<td>\(Self.text(pilot.champion ?? "—"))</td>"
                 + "<td class=\"num\" data-sort=\"\(row.analysis.duration)\">\(DaysText.days(row.analysis.duration)) d</td>"
                 + "<td class=\"num\" data-sort=\"\(row.analysis.estimate?.p85 ?? row.analysis.duration)\">\(row.p85)</td>"
-                + "<td>\(row.analysis.finishDate.map { "\($0)" } ?? "—")</td><td>\(pilot.target.map { "\($0)" } ?? "—")</td>"
-                + "<td>\(row.analysis.atRisk ? "<span class=\"flag\">at risk</span>" : row.analysis.ready ? "ready" : "")</td>"
-                + "<td>\(row.blocked ? "<span class=\"flag\">blocked</span>" : "")</td>"
+                + "<td>\(Self.text(row.finish))</td><td>\(pilot.target.map { "\($0)" } ?? "—")</td>"
+                + "<td>\(Self.stateCell(row.analysis))</td>"
                 + "<td>\(row.firstCriticalItem.map(Self.text) ?? "—")</td></tr>\n"
         }
         return out + "</tbody>\n</table>\n</section>\n"
+    }
+
+    /// The state word, flagged when it needs attention, with what blocks the pilot.
+    private static func stateCell(_ pilot: PilotAnalysis) -> String {
+        let flagged: Set<PilotState> = [.stalled, .blocked, .atRisk]
+        var cell = flagged.contains(pilot.state) ? "<span class=\"flag\">\(pilot.state.words)</span>" : pilot.state.words
+        if let blockers = AnalysisDigest.blockers(pilot) { cell += "<br><small>\(text(blockers))</small>" }
+        return cell
     }
 
     private func maps(_ input: ReportInput) -> String {

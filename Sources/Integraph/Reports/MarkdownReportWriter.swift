@@ -25,21 +25,22 @@ public struct MarkdownReportWriter: Sendable {
         let analysis = input.analysis
         let cell = AnalysisMarkdownWriter.cell
         var out = "# \(cell(input.title))\n\n"
-        out += "\(cell(input.landscape.name ?? "Integration landscape")) · \(analysis.summary.systems) systems, "
-            + "\(analysis.summary.flows) flows, \(analysis.summary.pilots) pilots\n\n"
-        out += "**\(summary.ready)** ready · **\(summary.atRisk)** at risk · **\(summary.blocked)** blocked · "
-            + "**\(DaysText.days(summary.pendingEffort)) d** pending effort\n\n"
+        out += "\(cell(input.landscape.name ?? "Integration landscape")) · \(AnalysisDigest.counted(analysis.summary.systems, "system")), "
+            + "\(AnalysisDigest.counted(analysis.summary.flows, "flow")), \(AnalysisDigest.counted(analysis.summary.pilots, "pilot"))\n\n"
+        out += summary.stateCounts.map { "**\($0.count)** \($0.state.words)" }.joined(separator: " · ")
+            + (summary.stateCounts.isEmpty ? "" : " · ") + "**\(DaysText.days(summary.pendingEffort)) d** pending effort\n\n"
+        if let note = summary.stateNote { out += "\(note)\n\n" }
         out += "Top bottlenecks by pressure: " + summary.topSystems.map {
             "\(cell($0.id)) (\(DaysText.days($0.pressure)) pilot-days)"
         }.joined(separator: ", ") + "\n\n## Pilots\n\n"
-        out += "| Pilot | Stage | Champion | Duration | P85 | Finish | Target | At risk | Blocked | First on the critical path |\n"
-        out += "|---|---|---|---:|---:|---|---|---|---|---|\n"
+        out += "| Pilot | Stage | Champion | Duration | P85 | Finish | Target | State | First on the critical path |\n"
+        out += "|---|---|---|---:|---:|---|---|---|---|\n"
         for row in summary.rows {
             let pilot = row.analysis.pilot
             let name = row.sectionID.map { "[\(cell(pilot.name ?? pilot.id))](#\($0))" } ?? cell(pilot.name ?? pilot.id)
             out += "| \(name) | \(pilot.stage.rawValue) | \(cell(pilot.champion ?? "—")) | \(DaysText.days(row.analysis.duration)) d | "
-                + "\(row.p85) | \(row.analysis.finishDate.map { "\($0)" } ?? "—") | \(pilot.target.map { "\($0)" } ?? "—") | "
-                + "\(row.analysis.atRisk ? "**at risk**" : row.analysis.ready ? "ready" : "") | \(row.blocked ? "**blocked**" : "") | "
+                + "\(row.p85) | \(cell(row.finish)) | \(pilot.target.map { "\($0)" } ?? "—") | "
+                + "\(AnalysisMarkdownWriter.state(row.analysis)) | "
                 + "\(row.firstCriticalItem.map(cell) ?? "—") |\n"
         }
         out += "\n## Maps\n\n"
@@ -53,7 +54,7 @@ public struct MarkdownReportWriter: Sendable {
             out += "\n### \(title)\n\n| Id | Pressure | Pending days | Holds back | Critical for |\n|---|---:|---:|---|---|\n"
             for entry in entries {
                 out += "| \(cell(entry.id)) | \(DaysText.days(entry.pressure)) | \(DaysText.days(entry.pendingEffort)) | "
-                    + "\(entry.pilots.map(cell).joined(separator: ", ")) | \(entry.criticalFor.map(cell).joined(separator: ", ")) |\n"
+                    + "\(entry.waiting.map(cell).joined(separator: ", ")) | \(entry.criticalFor.map(cell).joined(separator: ", ")) |\n"
             }
         }
         out += "\n### Pending effort by team\n\n| Team | Pending days |\n|---|---:|\n"

@@ -19,18 +19,18 @@ struct ReportSummary {
     struct PilotRow {
         let analysis: PilotAnalysis
         let sectionID: String?
-        /// Its work includes a blocked flow.
-        let blocked: Bool
         let firstCriticalItem: String?
-        /// "37.2 d" or, with a start date, the finish date.
+        /// The finish date as ``PilotAnalysis/finishText`` words it, or "—" without a start date.
         let finish: String
         let p85: String
     }
 
     let rows: [PilotRow]
-    let ready: Int
-    let atRisk: Int
-    let blocked: Int
+    /// How many pilots are in each state, in ``PilotState``'s order, states with none left out.
+    let stateCounts: [(state: PilotState, count: Int)]
+    /// Why "0 at risk" can stand beside blocked or stalled pilots: each pilot is counted once,
+    /// in the first state that holds; `nil` when there are none.
+    let stateNote: String?
     let pendingEffort: Double
     let topSystems: [Bottleneck]
     let pendingByTeam: [(team: String, days: Double)]
@@ -40,19 +40,18 @@ struct ReportSummary {
     /// `topCount`: how many systems, flows and teams the bottleneck tables list.
     init(_ input: ReportInput, topCount: Int) {
         let analysis = input.analysis
-        let blockedFlows = Set(input.landscape.flows.filter { $0.status == .blocked }.map(\.id))
         let sections = Dictionary(input.maps.compactMap { map in map.pilot.map { ($0, map.sectionID) } },
                                   uniquingKeysWith: { first, _ in first })
         rows = analysis.pilots.map { pilot in
-            let blocked = pilot.work.contains { $0.item.kind == .flow && blockedFlows.contains($0.item.id) }
-            let finish = pilot.finishDate.map { "\($0)" } ?? "\(DaysText.days(pilot.duration)) d"
-            return PilotRow(analysis: pilot, sectionID: sections[pilot.pilot.id], blocked: blocked,
-                            firstCriticalItem: pilot.criticalPath.first, finish: finish,
+            PilotRow(analysis: pilot, sectionID: sections[pilot.pilot.id],
+                            firstCriticalItem: pilot.criticalPath.first, finish: pilot.finishText ?? "—",
                             p85: pilot.estimate.map { "\(DaysText.days($0.p85)) d" } ?? "–")
         }.sorted { ($0.analysis.duration, $1.analysis.pilot.id) > ($1.analysis.duration, $0.analysis.pilot.id) }
-        ready = analysis.pilots.filter(\.ready).count
-        atRisk = analysis.pilots.filter(\.atRisk).count
-        blocked = rows.filter(\.blocked).count
+        stateCounts = PilotState.allCases.map { state in (state, analysis.pilots.filter { $0.state == state }.count) }
+            .filter { $0.count > 0 }
+        let held = analysis.pilots.filter { $0.state == .blocked || $0.state == .stalled }.count
+        stateNote = held == 0 ? nil
+            : "Each pilot is counted once, in the first state that holds: blocked and stalled pilots are not also counted as at risk or on track."
         pendingEffort = analysis.summary.pendingEffort
         topSystems = analysis.bottlenecks.systems.top(3)
         let teams = analysis.bottlenecks.teams

@@ -32,13 +32,13 @@ public enum JSONText {
         return "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
     }
 
-    /// A plain JSON number: whole numbers without a fraction, others rounded to four
-    /// decimals (days and scores need no more), never NaN or infinity.
+    /// A plain JSON number at full precision (the shortest text that reads back as the same
+    /// double; rounding is for text, Markdown and HTML): whole numbers without a fraction,
+    /// never NaN or infinity, which JSON cannot say.
     public static func number(_ value: Double) -> String {
-        guard value.isFinite else { return "0" }
-        let rounded = (value * 10_000).rounded() / 10_000
-        if rounded == rounded.rounded(), abs(rounded) < 1e15 { return String(Int(rounded)) }
-        return "\(rounded)"
+        guard value.isFinite else { return "null" }
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
+        return "\(value)"
     }
 
     /// `["a","b"]`.
