@@ -10,7 +10,7 @@ func benchmarkMaps(sizes: [Int], seed: UInt64) throws {
     print("|---:|---|---|---:|---:|---:|---:|---:|")
     for size in sizes {
         let landscape = LandscapeGenerator(systems: size, seed: seed).landscape()
-        let (subject, analysis) = try time { try MapSubject(landscape, modelDate: nil) }
+        let (subject, analysis) = try time { MapSubject(try ValidatedLandscape(validating: landscape), modelDate: nil) }
         let renderer = MapRenderer()
         let dot = try renderer.render(subject, as: .dot)
         func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
@@ -53,7 +53,7 @@ func measureRenderMemory(count: Int, model: String) throws {
         FileHandle.standardError.write(Data("\(model) is not a valid model\n".utf8))
         exit(1)
     }
-    let subject = try MapSubject(landscape, modelDate: nil)
+    let subject = MapSubject(landscape, modelDate: nil)
     let renderer = MapRenderer(engine: "sfdp")
     let text = String(decoding: try renderer.render(subject, as: .dot).data, as: UTF8.self)
     func growth(_ render: () throws -> Void) rethrows -> Int {

@@ -97,8 +97,8 @@ if let edges = arguments.edges {
     try timeAlgorithms(onEdgeList: edges)
     exit(0)
 }
-print("| systems | flows | generate | load YAML (MB) | load JSON (MB) | index | work plan | pilots (lineage, work) | cut points | redundant flows | whole analysis without betweenness | betweenness | peak RSS |")
-print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+print("| systems | flows | generate | load YAML (MB) | load JSON (MB) | index | work plan | validation (checks, index, plan) | pilots (lineage, work) | cut points | redundant flows | whole analysis without betweenness | betweenness | peak RSS |")
+print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 for size in arguments.sizes {
     let (landscape, generation) = time { LandscapeGenerator(systems: size, seed: arguments.seed).landscape() }
     var yamlCell = "–", jsonCell = "–"
@@ -121,14 +121,17 @@ for size in arguments.sizes {
     var options = AnalysisOptions()
     options.computesBetweenness = false
     options.seed = arguments.seed
-    let (_, wholeSeconds) = time { try? LandscapeAnalysis(landscape, options: options) }
+    guard let (validated, validation) = try? time({ try ValidatedLandscape(validating: landscape) }) else {
+        fatalError("generated landscape is not valid")
+    }
+    let (_, wholeSeconds) = time { LandscapeAnalysis(validated, options: options) }
     var betweennessCell = "–"
     if size <= arguments.betweennessUpTo {
         let (_, seconds) = time { Betweenness(index.flowGraph) }
         betweennessCell = format(seconds)
     }
     print("| \(size) | \(landscape.flows.count) | \(format(generation)) | \(yamlCell) | \(jsonCell) | \(format(indexing)) | "
-          + "\(format(planning)) | \(format(pilotSeconds)) | \(format(cutSeconds)) | \(format(redundantSeconds)) | "
+          + "\(format(planning)) | \(format(validation)) | \(format(pilotSeconds)) | \(format(cutSeconds)) | \(format(redundantSeconds)) | "
           + "\(format(wholeSeconds)) | \(betweennessCell) | \(String(format: "%.0f MB", peakMemoryMB())) |")
     if let directory = arguments.export {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)

@@ -54,7 +54,8 @@ struct AnalyzeCommand: ParsableCommand {
     }
 
     func run() throws {
-        let landscape = try ModelLoading.validLandscape(model)
+        let validated = try ModelLoading.validLandscape(model)
+        let landscape = validated.landscape
         var options = AnalysisOptions()
         options.samples = samples
         options.seed = seed
@@ -66,12 +67,7 @@ struct AnalyzeCommand: ParsableCommand {
                           + "; its pilots are: \(landscape.pilots.map(\.id).sorted().joined(separator: ", "))")
             throw ExitStatus.unreadableInput
         }
-        let analysis: LandscapeAnalysis
-        do {
-            analysis = try LandscapeAnalysis(landscape, options: options)
-        } catch {
-            throw ModelLoading.precedenceCycle(error, in: model)
-        }
+        let analysis = LandscapeAnalysis(validated, options: options)
         let selected = pilot.map { id in analysis.pilots.filter { $0.pilot.id == id } }
         let text: String = switch format {
         case .json: AnalysisJSONWriter().write(analysis, pilots: selected)

@@ -5,12 +5,12 @@ import Integraph
 /// Reads a model for a command that needs a valid one: errors go to stderr with the exit
 /// status the tool documents, warnings are counted.
 enum ModelLoading {
-    static func validLandscape(_ argument: String) throws -> Landscape {
+    static func validLandscape(_ argument: String) throws -> ValidatedLandscape {
         try validModel(argument).landscape
     }
 
     /// A valid model with its findings (warnings) and the bytes it was read from.
-    static func validModel(_ argument: String) throws -> (landscape: Landscape, findings: [Finding], bytes: [UInt8]) {
+    static func validModel(_ argument: String) throws -> (landscape: ValidatedLandscape, findings: [Finding], bytes: [UInt8]) {
         let source = ModelSource(argument: argument)
         let bytes: [UInt8]
         do {
@@ -29,12 +29,6 @@ enum ModelLoading {
             Console.error("note: \(source.displayName) has \(report.warnings.count) warning(s); 'integraph check \(argument)' lists them")
         }
         return (landscape, report.findings, bytes)
-    }
-
-    /// Prints why the work could not be ordered; the exit status to throw.
-    static func precedenceCycle(_ error: PrecedenceCycleError, in model: String) -> ExitCode {
-        Console.error("error: \(model): \(error) (first named at line \(error.position.line), column \(error.position.column))")
-        return ExitStatus.modelHasErrors
     }
 
     /// The day the model file was last changed (UTC, YYYY-MM-DD), for map titles; `nil` for

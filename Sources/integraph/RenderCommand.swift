@@ -55,13 +55,7 @@ struct RenderCommand: ParsableCommand {
     }
 
     func run() throws {
-        let landscape = try ModelLoading.validLandscape(model)
-        let subject: MapSubject
-        do {
-            subject = try MapSubject(landscape, modelDate: ModelLoading.fileDate(model))
-        } catch {
-            throw ModelLoading.precedenceCycle(error, in: model)
-        }
+        let subject = MapSubject(try ModelLoading.validLandscape(model), modelDate: ModelLoading.fileDate(model))
         do {
             let renderer = MapRenderer(view: view, clustering: cluster, engine: engine)
             let rendering = try renderer.render(subject, as: format ?? MapFormat(path: output) ?? .svg) { plan in

@@ -52,14 +52,9 @@ struct ReportCommand: ParsableCommand {
         let model = try ModelLoading.validModel(self.model)
         var options = AnalysisOptions()
         options.start = start.flatMap(CalendarDate.init(iso:))
-        options.computesBetweenness = model.landscape.systems.count <= options.betweennessExactLimit
-        let subject: MapSubject
-        do {
-            subject = MapSubject(model.landscape, analysis: try LandscapeAnalysis(model.landscape, options: options),
+        options.computesBetweenness = model.landscape.landscape.systems.count <= options.betweennessExactLimit
+        let subject = MapSubject(model.landscape.landscape, analysis: LandscapeAnalysis(model.landscape, options: options),
                                  modelDate: ModelLoading.fileDate(self.model))
-        } catch {
-            throw ModelLoading.precedenceCycle(error, in: self.model)
-        }
         let maps: ReportMaps
         do {
             maps = try ReportMaps(subject)
@@ -68,8 +63,8 @@ struct ReportCommand: ParsableCommand {
             throw ExitStatus.outputFailed
         }
         let input = ReportInput(
-            title: title ?? "\(model.landscape.name ?? "Integration landscape"): AI pilots, integration outlook",
-            landscape: model.landscape, analysis: subject.analysis, findings: model.findings, maps: maps.maps,
+            title: title ?? "\(model.landscape.landscape.name ?? "Integration landscape"): AI pilots, integration outlook",
+            landscape: model.landscape.landscape, analysis: subject.analysis, findings: model.findings, maps: maps.maps,
             mapNotice: maps.notice,
             source: ReportSource(modelFile: ModelSource(argument: self.model).displayName, modelHash: SHA256.hex(model.bytes),
                                  generatedAt: Self.generationTime()))

@@ -39,7 +39,7 @@ import Testing
     /// A big generated landscape is laid out, in-process, without hanging: sfdp is chosen.
     @Test func aThousandSystemLandscapeRendersWithSfdp() throws {
         let landscape = LandscapeGenerator(systems: 1_000, seed: 3).landscape()
-        let rendering = try MapRenderer().render(try MapSubject(landscape, modelDate: nil), as: .svg)
+        let rendering = try MapRenderer().render(MapSubject(try ValidatedLandscape(validating: landscape), modelDate: nil), as: .svg)
         #expect(rendering.plan.engine == "sfdp")
         let svg = try SVGDocument(rendering.data)
         #expect(try svg.groups(ofClass: "node").count == landscape.systems.count + landscape.pilots.count + 1)

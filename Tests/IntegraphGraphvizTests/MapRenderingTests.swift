@@ -5,7 +5,7 @@ import Testing
 
 /// Maps parsed as SVG and checked for what they mean, not for pixels.
 @Suite struct MapRenderingTests {
-    static let acme: Landscape = {
+    static let acme: ValidatedLandscape = {
         let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Graphs/acme-retail.yaml").path
         guard let landscape = try? LandscapeReader().read(.file(path)).validLandscape else {
@@ -15,8 +15,7 @@ import Testing
     }()
 
     static let subject: MapSubject = {
-        guard let subject = try? MapSubject(acme, modelDate: "2026-11-25") else { fatalError("acme must analyse") }
-        return subject
+        MapSubject(acme, modelDate: "2026-11-25")
     }()
 
     static func svg(_ view: MapView, _ subject: MapSubject = subject) throws -> SVGDocument {

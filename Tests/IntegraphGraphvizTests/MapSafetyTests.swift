@@ -20,7 +20,7 @@ import Testing
             flows: [Flow(id: "x\"y", from: Reference("plain", at: .start), to: Reference(hostileID, at: .start),
                          status: .blocked, effort: .days(2), blockedBy: "<b>quota</b>")],
             pilots: [Pilot(id: "p\"1", name: "<img src=x onerror=alert(1)>", needs: [PilotNeed(system: Reference(hostileID, at: .start))])])
-        guard let subject = try? MapSubject(landscape, modelDate: nil) else { fatalError("the hostile model must analyse") }
+        guard let subject = (try? ValidatedLandscape(validating: landscape)).map({ MapSubject($0, modelDate: nil) }) else { fatalError("the hostile model must analyse") }
         return subject
     }()
 

@@ -127,21 +127,26 @@ import Testing
         #expect(Set(sprawl.keys) == ["cycles", "redundantFlows", "orphanSystems", "deprecatedInUse", "flowsPerSystem"])
     }
 
-    @Test func aCycleThroughAnImplicitRuleIsNamed() throws {
-        let landscape = try #require(readModel("""
+    @Test func aCycleThroughAnImplicitRuleIsALocatedError() throws {
+        let model = """
             integraph: 1
             teams: [{id: t}]
             systems: [{id: a, owner: t}, {id: b, owner: t}, {id: c, owner: t}]
             flows:
               - {id: f1, from: a, to: b, status: backlog, effort: 1, after: [f2]}
               - {id: f2, from: b, to: c, status: backlog, effort: 1}
-            """).validLandscape)
-        #expect {
-            try LandscapeAnalysis(landscape)
-        } throws: { error in
-            "\(error)" == "the order of work has a cycle: f2 -> f1 [implicit: lineage, 'f1' feeds the source of 'f2'] "
-                + "-> f2 [after] (each waits for the next, so none can start)"
-        }
+            """
+        let report = readModel(model)
+        #expect(report.validLandscape == nil)
+        #expect(located(report) == ["6:5: error: the order of work has a cycle: f2 -> f1 [implicit: lineage, 'f1' feeds the source of 'f2'] "
+                                    + "-> f2 [after] (each waits for the next, so none can start)"])
+        // A landscape built in code is held to the same checks.
+        let landscape = try #require(report.landscape)
+        #expect(throws: InvalidLandscape.self) { try ValidatedLandscape(validating: landscape) }
+        // Labels that say f1 does not feed f2 remove the implicit link, and the cycle with it.
+        let labelled = readModel(model.replacingOccurrences(of: "effort: 1, after", with: "effort: 1, data: [x], after")
+            .replacingOccurrences(of: "to: c, status", with: "to: c, data: [y], status"))
+        #expect(labelled.validLandscape != nil, "\(located(labelled))")
     }
 
     @Test func twoWaySyncsCreateNoPrecedence() throws {
@@ -174,7 +179,7 @@ import Testing
               - {match: {kind: security-review}, effort: 7}
             pilots: [{id: p, champion: X, needs: [c], after: [review]}]
             """).validLandscape)
-        let plan = try WorkPlan(LandscapeIndex(landscape))
+        let plan = try WorkPlan(LandscapeIndex(landscape.landscape))
         let items = Dictionary(uniqueKeysWithValues: plan.items.map { ($0.id, $0) })
         #expect(items["known1"]?.estimated == false)
         #expect(items["secret"]?.effort == .estimate(optimistic: 5, likely: 10, pessimistic: 20))

@@ -140,17 +140,24 @@ import Testing
         }
     }
 
+    /// A random DAG of up to nine work items, in topological order: durations of 0 to 5 days,
+    /// each item's predecessors and successors.
+    static func randomWork(_ random: inout SeededRandom) -> (Int, [Double], [[Int]], [[Int]]) {
+        let n = 1 + Int(random.next() % 9)
+        let durations = (0..<n).map { _ in Double(random.next() % 6) }
+        let predecessors = (0..<n).map { node in (0..<node).filter { _ in random.next() % 3 == 0 } }
+        var successors = [[Int]](repeating: [], count: n)
+        for node in 0..<n { for before in predecessors[node] { successors[before].append(node) } }
+        return (n, durations, predecessors, successors)
+    }
+
     /// On a random DAG the duration is the longest path plus the tail, and an item has zero
     /// slack exactly when some longest path passes through it.
     @Test(arguments: 0..<40)
     func criticalPathEqualsEnumeratingPaths(seed: UInt64) {
         var random = SeededRandom(seed: seed + 400)
-        let n = 1 + Int(random.next() % 9)
-        let durations = (0..<n).map { _ in Double(random.next() % 6) }
-        let predecessors = (0..<n).map { node in (0..<node).filter { _ in random.next() % 3 == 0 } }
+        let (n, durations, predecessors, successors) = Self.randomWork(&random)
         let schedule = Schedule(durations: durations, predecessors: CompressedRows(lists: predecessors), tail: 2)
-        var successors = [[Int]](repeating: [], count: n)
-        for node in 0..<n { for before in predecessors[node] { successors[before].append(node) } }
         var paths: [[Int]] = []
         func extend(_ path: [Int]) {
             guard let last = path.last else { return }
@@ -165,5 +172,89 @@ import Testing
         for node in 0..<n {
             #expect(schedule.isCritical(node) == onLongest.contains(node), "seed \(seed) node \(node)")
         }
+    }
+
+    /// With some nodes under way (finish-to-finish), against paths enumerated one by one: a
+    /// node's earliest finish is the largest value of a path ending at it, folding each node
+    /// on the way as `t + d` (not started) or `max(t, d)` (started); its latest finish is the
+    /// last finish minus the most days of not-started nodes on any path after it.
+    @Test(arguments: 0..<60)
+    func finishToFinishEqualsEnumeratingPaths(seed: UInt64) {
+        var random = SeededRandom(seed: seed + 700)
+        let (n, durations, predecessors, successors) = Self.randomWork(&random)
+        var started = Bitset(count: n)
+        for node in 0..<n where random.next() % 3 == 0 { started.insert(UInt32(node)) }
+        let schedule = Schedule(durations: durations, predecessors: CompressedRows(lists: predecessors), tail: 1, started: started)
+        func fold(_ path: [Int]) -> Double {
+            path.reduce(0.0) { time, node in started.contains(UInt32(node)) ? max(time, durations[node]) : time + durations[node] }
+        }
+        var paths: [[Int]] = []
+        func extend(_ path: [Int]) {
+            guard let last = path.last else { return }
+            paths.append(path)
+            for next in successors[last] { extend(path + [next]) }
+        }
+        for start in 0..<n where predecessors[start].isEmpty { extend([start]) }
+        let total = paths.map(fold).max() ?? 0
+        #expect(abs(schedule.duration - (total + 1)) < 1e-9, "seed \(seed)")
+        for node in 0..<n {
+            let finish = paths.filter { $0.last == node }.map(fold).max() ?? 0
+            #expect(abs(schedule.earliestFinish[node] - finish) < 1e-9, "seed \(seed) node \(node)")
+            let after = paths.compactMap { path -> Double? in
+                guard let position = path.firstIndex(of: node) else { return nil }
+                return path[(position + 1)...].filter { !started.contains(UInt32($0)) }.reduce(0.0) { $0 + durations[$1] }
+            }.max() ?? 0
+            #expect(abs(schedule.latestFinish[node] - (total - after)) < 1e-9, "seed \(seed) node \(node)")
+        }
+        // The critical chain: zero slack throughout, and each step's days add up to the total.
+        let chain = schedule.criticalChain(predecessors: { predecessors[$0] }, precedes: <)
+        #expect(chain.allSatisfy(schedule.isCritical))
+        #expect(abs(schedule.contributions(of: chain).reduce(0, +) - total) < 1e-9, "seed \(seed)")
+    }
+
+    /// The implicit precedence rule stored through junctions against the rule itself, pair
+    /// by pair, on random landscapes with labels, unlabelled flows, `derives` and cycles.
+    @Test(arguments: 0..<40)
+    func junctionsLinkExactlyTheFeedingPairs(seed: UInt64) throws {
+        var random = SeededRandom(seed: seed + 1_300)
+        func below(_ bound: Int) -> Int { Int(random.next() % UInt64(bound)) }
+        let labels = ["a", "b", "c"]
+        func someLabels() -> [String] { labels.filter { _ in below(2) == 0 } }
+        let systemCount = 2 + below(6)
+        var landscape = Landscape()
+        landscape.systems = (0..<systemCount).map { number in
+            System(id: "s\(number)", derives: below(3) == 0 ? [labels[below(3)]: someLabels()] : [:])
+        }
+        landscape.flows = (0..<below(18)).compactMap { number in
+            let from = below(systemCount), to = below(systemCount)
+            guard from != to else { return nil }
+            return Flow(id: "f\(number)", from: Reference("s\(from)", at: .start), to: Reference("s\(to)", at: .start),
+                        data: below(3) == 0 ? [] : someLabels(), status: below(3) == 0 ? .live : .backlog, effort: .days(1))
+        }
+        let plan = try WorkPlan(LandscapeIndex(landscape))
+        let flows = landscape.flows
+        let edges = flows.map { (UInt32($0.from.id.dropFirst())!, UInt32($0.to.id.dropFirst())!) }
+        let reach = (0..<UInt32(systemCount)).map { Self.reachable(systemCount, edges, from: $0) }
+        func sameComponent(_ a: String, _ b: String) -> Bool {
+            let (x, y) = (UInt32(a.dropFirst())!, UInt32(b.dropFirst())!)
+            return reach[Int(x)].contains(y) && reach[Int(y)].contains(x)
+        }
+        var expected: Set<String> = [], linked: Set<String> = []
+        for g in flows where g.isPending {
+            for f in flows where f.isPending && g.to.id == f.from.id && !sameComponent(g.from.id, f.to.id) {
+                let derives = landscape.systems.first { $0.id == f.from.id }?.derives ?? [:]
+                let wanted: Set<String>? = f.data.isEmpty ? nil : Set(f.data.flatMap { derives[$0] ?? [$0] })
+                let feeds = wanted.map { !$0.isEmpty && (g.data.isEmpty || !$0.isDisjoint(with: g.data)) } ?? true
+                if feeds { expected.insert("\(g.id)>\(f.id)") }
+            }
+        }
+        for item in plan.items.indices {
+            for junction in plan.precedence.successors(of: UInt32(item)) where plan.isJunction(junction) {
+                for after in plan.precedence.successors(of: junction) {
+                    linked.insert("\(plan.items[item].id)>\(plan.items[Int(after)].id)")
+                }
+            }
+        }
+        #expect(linked == expected, "seed \(seed)")
     }
 }

@@ -31,7 +31,7 @@ import Testing
     @Test func aHubPassesOnOnlyTheDataThatIsAskedFor() throws {
         let landscape = try #require(readModel(Self.shop).validLandscape)
         let analysis = try LandscapeAnalysis(landscape)
-        let index = LandscapeIndex(landscape)
+        let index = LandscapeIndex(landscape.landscape)
         func ids(_ lineage: Lineage) -> (systems: [String], flows: [String]) {
             (lineage.systems.map { landscape.systems[Int($0)].id }.sorted(), lineage.flows.map { landscape.flows[Int($0)].id }.sorted())
         }
@@ -70,7 +70,7 @@ import Testing
               - {id: p, needs: [{system: model, data: [audit]}]}
               - {id: q, needs: [{system: model, data: [features]}]}
             """).validLandscape)
-        let index = LandscapeIndex(landscape)
+        let index = LandscapeIndex(landscape.landscape)
         let flows = landscape.pilots.map { pilot in
             Lineage(of: pilot, in: index).flows.map { landscape.flows[Int($0)].id }.sorted()
         }

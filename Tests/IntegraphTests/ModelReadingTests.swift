@@ -42,7 +42,7 @@ import Testing
         #expect(flow.id == "crm->dwh" && !flow.hasExplicitID)
         #expect(flow.classification == .restricted && flow.status == .blocked && flow.blockedBy == "quota")
         #expect(flow.to.position == SourcePosition(line: 12, column: 21))
-        #expect(landscape.flowOwners() == ["crm->dwh": "data"])
+        #expect(landscape.landscape.flowOwners() == ["crm->dwh": "data"])
         #expect(landscape.gates[0].kind == .securityReview && landscape.gates[0].status == .pending)
         let pilot = landscape.pilots[0]
         #expect(pilot.stage == .scaling && pilot.target == CalendarDate(year: 2027, month: 3, day: 31))

@@ -25,7 +25,7 @@ import Testing
         let index = LandscapeIndex(landscape)
         var options = AnalysisOptions()
         options.samples = 10
-        let analysis = try LandscapeAnalysis(landscape, options: options)
+        let analysis = LandscapeAnalysis(try ValidatedLandscape(validating: landscape), options: options)
         for pilot in analysis.pilots {
             let lineage = pilot.lineage
             let systems = Array(lineage.systems)

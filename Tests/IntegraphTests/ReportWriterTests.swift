@@ -15,7 +15,7 @@ import Testing
             flows: [Flow(id: "f", from: Reference("crm", at: .start), to: Reference("dwh", at: .start), status: .blocked,
                          effort: .days(2), blockedBy: attack)],
             pilots: [Pilot(id: "p", name: attack, champion: attack, needs: [PilotNeed(system: Reference("dwh", at: .start))])])
-        let analysis = try LandscapeAnalysis(landscape)
+        let analysis = LandscapeAnalysis(try ValidatedLandscape(validating: landscape))
         let finding = Finding(severity: .warning, file: "m.yaml", position: SourcePosition(line: 3, column: 5), id: "crm", message: attack)
         let maps = [ReportMap(sectionID: "overview", title: "Landscape", svg: "<?xml version=\"1.0\"?>\n<!-- c --><svg><g id=\"o-p\"></g></svg>",
                               links: ["o-p": "pilot-1"]),

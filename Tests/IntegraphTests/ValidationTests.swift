@@ -184,4 +184,22 @@ import Testing
         #expect(report.errors.count == 3)
         #expect(report.validLandscape == nil)
     }
+
+    @Test func anUnlabelledFlowOutOfABusyHubIsNamed() {
+        let incoming = (1...6).map { "  - {id: in\($0), from: s\($0), to: hub, data: [d\($0)], status: backlog, effort: 1}" }
+        let report = readModel("""
+            integraph: 1
+            teams: [{id: t}]
+            systems: [{id: hub, owner: t}, {id: out, owner: t}, \((1...6).map { "{id: s\($0), owner: t}" }.joined(separator: ", "))]
+            flows:
+            \(incoming.joined(separator: "\n"))
+              - {id: unlabelled, from: hub, to: out, status: backlog, effort: 1}
+              - {id: labelled, from: hub, to: out, data: [d1], status: backlog, effort: 1}
+            """)
+        #expect(located(report) == [
+            "11:5: warning: flow 'unlabelled' carries no data labels and leaves 'hub', which has 6 pending flows coming in "
+                + "('in1', 'in2', 'in3', …): it must wait for all of them; label its 'data' (and theirs) so that it waits "
+                + "only for the flows that feed it",
+        ])
+    }
 }

@@ -3,8 +3,9 @@
 /// sprawl. Definitions, with worked examples, are in docs/analyses.md.
 ///
 /// ```swift
-/// let analysis = try LandscapeAnalysis(landscape)
-/// for pilot in analysis.pilots { print(pilot.pilot.id, pilot.duration, pilot.criticalPath) }
+/// guard let validated = try LandscapeReader().read(.file("Graphs/acme-retail.yaml")).validLandscape else { return }
+/// let analysis = LandscapeAnalysis(validated)
+/// for pilot in analysis.pilots { print(pilot.pilot.id, pilot.state, pilot.duration, pilot.criticalPath) }
 /// ```
 public struct LandscapeAnalysis: Sendable {
     public let summary: LandscapeSummary
@@ -14,16 +15,15 @@ public struct LandscapeAnalysis: Sendable {
     public let sprawl: LandscapeSprawl
     public let options: AnalysisOptions
 
-    /// Throws when explicit `after` links and the implicit precedence rules form a cycle.
-    public init(_ landscape: Landscape, options: AnalysisOptions = AnalysisOptions()) throws(PrecedenceCycleError) {
-        let index = LandscapeIndex(landscape)
+    /// Analyses a validated landscape, whose work validation has already ordered.
+    public init(_ validated: ValidatedLandscape, options: AnalysisOptions = AnalysisOptions()) {
+        let landscape = validated.landscape
+        let plan = validated.plan
+        let index = plan.index
         self.options = options
-        // The plan and the graph's structure need only the index, so they are computed side
-        // by side; then the pilots, which are independent and each seed their own Monte Carlo
-        // run, so the order they run in does not matter.
-        let (planned, structure) = concurrently({ Result { () throws(PrecedenceCycleError) in try WorkPlan(index) } },
-                                                { FlowGraphStructure(index, options: options) })
-        let plan = try planned.get()
+        // The graph's structure and the pilots are independent: side by side. Pilots each
+        // seed their own Monte Carlo run, so the order they run in does not matter.
+        let structure = FlowGraphStructure(index, options: options)
         let sorted = landscape.pilots.sorted { $0.id < $1.id }
         let pilots = ConcurrentSlots<PilotAnalysis>.map(sorted.count) {
             Self.analyze(sorted[$0], plan: plan, options: options)

@@ -1,13 +1,13 @@
 import Foundation
 
 /// Reads and validates a landscape model: bytes → YAML or JSON document → ``Landscape`` →
-/// cross-entity checks. Everything wrong with the file is reported at once, as
+/// cross-entity checks → the order of its work (``ValidatedLandscape``). Everything wrong with the file is reported at once, as
 /// ``Finding``s with file, line and column.
 ///
 /// ```swift
 /// let report = try LandscapeReader().read(.file("Graphs/acme-retail.yaml"))
 /// for finding in report.findings { print(finding) }
-/// guard let landscape = report.validLandscape else { exit(1) }
+/// guard let validated = report.validLandscape else { exit(1) }
 /// ```
 public struct LandscapeReader: Sendable {
     public var limits: DocumentLimits
@@ -39,11 +39,16 @@ public struct LandscapeReader: Sendable {
         var decoder = LandscapeDecoder(file: file)
         let landscape = decoder.decode(root)
         var findings = decoder.findings
+        var validated: ValidatedLandscape?
         if let landscape {
             var validator = LandscapeValidator(landscape, incompleteIDs: decoder.incompleteIDs)
             validator.validate(into: &findings)
+            // Ordering the work is part of validation: `check` and `analyze` must agree.
+            if !findings.findings.contains(where: { $0.severity == .error }) {
+                validated = ValidatedLandscape(checked: landscape, findings: &findings)
+            }
         }
-        return ModelReport(source: source, landscape: landscape, findings: Finding.ordered(findings.findings))
+        return ModelReport(source: source, landscape: landscape, validated: validated, findings: Finding.ordered(findings.findings))
     }
 
     /// The bytes of a model file or of standard input, as ``read(_:)`` reads them.

@@ -6,14 +6,16 @@
 /// report.hasErrors // false
 /// ```
 public struct ModelReport: Sendable {
-    public var source: ModelSource
-    /// `nil` when the file could not be parsed at all.
-    public var landscape: Landscape?
-    public var findings: [Finding]
+    public let source: ModelSource
+    /// As far as it could be decoded; `nil` when the file could not be parsed at all.
+    public let landscape: Landscape?
+    public let findings: [Finding]
+    private let validated: ValidatedLandscape?
 
-    public init(source: ModelSource, landscape: Landscape?, findings: [Finding]) {
+    init(source: ModelSource, landscape: Landscape?, validated: ValidatedLandscape? = nil, findings: [Finding]) {
         self.source = source
         self.landscape = landscape
+        self.validated = validated
         self.findings = findings
     }
 
@@ -22,5 +24,5 @@ public struct ModelReport: Sendable {
     public var hasErrors: Bool { findings.contains { $0.severity == .error } }
 
     /// The landscape, only when it has no errors: what analyses and maps may use.
-    public var validLandscape: Landscape? { hasErrors ? nil : landscape }
+    public var validLandscape: ValidatedLandscape? { hasErrors ? nil : validated }
 }

@@ -165,6 +165,25 @@ struct LandscapeValidator {
 
     // MARK: - Warnings
 
+    /// More pending flows into a system than this, and an unlabelled pending flow out of it
+    /// waits for every one of them: worth a warning.
+    static let hubIncomingLimit = 5
+
+    /// An unlabelled pending flow out of a system with many pending flows in: the implicit
+    /// precedence rule cannot tell which of them feed it, so it waits for all of them.
+    private func warnAboutUnlabelledFlowsOutOfHubs(_ findings: inout FindingCollector) {
+        var pendingIn: [String: [String]] = [:]
+        for flow in landscape.flows where flow.isPending { pendingIn[flow.to.id, default: []].append(flow.id) }
+        for flow in landscape.flows where flow.isPending && flow.data.isEmpty {
+            guard let incoming = pendingIn[flow.from.id], incoming.count > Self.hubIncomingLimit else { continue }
+            let named = incoming.sorted().prefix(3).map { "'\($0)'" }.joined(separator: ", ")
+            findings.warning("flow '\(flow.id)' carries no data labels and leaves '\(flow.from.id)', which has \(incoming.count) "
+                             + "pending flows coming in (\(named), …): it must wait for all of them; label its 'data' "
+                             + "(and theirs) so that it waits only for the flows that feed it",
+                             at: flow.position, id: flow.id)
+        }
+    }
+
     private func warnAboutGaps(_ findings: inout FindingCollector) {
         let flowOwners = landscape.flowOwners()
         for item in landscape.pendingItems(flowOwners: flowOwners)
@@ -195,6 +214,7 @@ struct LandscapeValidator {
                                  at: flow.position, id: flow.id)
             }
         }
+        warnAboutUnlabelledFlowsOutOfHubs(&findings)
         for pilot in landscape.pilots {
             if (pilot.champion ?? "").allSatisfy(\.isWhitespace) {
                 findings.warning("pilot '\(pilot.id)' has no champion: name the person accountable for it",

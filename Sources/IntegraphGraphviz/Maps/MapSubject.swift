@@ -5,7 +5,7 @@ import Integraph
 /// for the title. Looks up per-system and per-flow facts by model id.
 ///
 /// ```swift
-/// let subject = try MapSubject(landscape, modelDate: "2026-11-25")
+/// let subject = MapSubject(validated, modelDate: "2026-11-25")
 /// let graph = LandscapeMap().graph(for: subject)
 /// ```
 public struct MapSubject: Sendable {
@@ -30,11 +30,11 @@ public struct MapSubject: Sendable {
 
     /// Analyses the landscape for drawing: critical paths, slack, bottlenecks and cut points;
     /// no betweenness, and a short Monte Carlo run (maps show no percentiles).
-    public init(_ landscape: Landscape, modelDate: String?) throws(PrecedenceCycleError) {
+    public init(_ validated: ValidatedLandscape, modelDate: String?) {
         var options = AnalysisOptions()
         options.computesBetweenness = false
         options.samples = 100
-        self.init(landscape, analysis: try LandscapeAnalysis(landscape, options: options), modelDate: modelDate)
+        self.init(validated.landscape, analysis: LandscapeAnalysis(validated, options: options), modelDate: modelDate)
     }
 
     /// "Acme Retail — pilot churn-copilot — model of 2026-11-25".
