@@ -51,6 +51,9 @@ struct AnalyzeCommand: ParsableCommand {
             throw ValidationError("--start must be a date written YYYY-MM-DD, not '\(start)'.")
         }
         guard (1...1_000_000).contains(samples) else { throw ValidationError("--samples must be between 1 and 1,000,000.") }
+        guard (0...100_000_000).contains(betweennessExactLimit) else {
+            throw ValidationError("--betweenness-exact-limit must be between 0 and 100,000,000.")
+        }
     }
 
     func run() throws {

@@ -25,9 +25,20 @@ struct GenerateCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Where to write the model; - for standard output (YAML).")
     var output = "-"
 
+    /// Big enough for any benchmark here, small enough to fit in memory.
+    static let systemLimit = 5_000_000
+    static let flowLimit = 20_000_000
+
     func validate() throws {
-        guard systems >= 2 else { throw ValidationError("--systems must be at least 2.") }
-        guard flowsPerSystem >= 0, flowsPerSystem <= 50 else { throw ValidationError("--flows-per-system must be between 0 and 50.") }
+        guard (2...Self.systemLimit).contains(systems) else {
+            throw ValidationError("--systems must be between 2 and 5,000,000, not \(systems).")
+        }
+        guard flowsPerSystem.isFinite, flowsPerSystem >= 0, flowsPerSystem <= 50 else {
+            throw ValidationError("--flows-per-system must be between 0 and 50.")
+        }
+        guard Double(systems) * flowsPerSystem <= Double(Self.flowLimit) else {
+            throw ValidationError("--systems × --flows-per-system must be at most 20,000,000 flows.")
+        }
     }
 
     func run() throws {

@@ -26,7 +26,10 @@ import Testing
         let svg = try Self.svg(.landscape)
         let ids = try svg.groups(ofClass: "node").compactMap { $0.value(of: "id") }
         let expected = Self.acme.systems.map(\.id) + Self.acme.pilots.map(\.id) + ["legend"]
-        #expect(ids.sorted() == expected.sorted())
+        #expect(ids.filter { !$0.hasSuffix("~label") }.sorted() == expected.sorted())
+        // The only other nodes hold the labels of blocked flows.
+        #expect(ids.filter { $0.hasSuffix("~label") }.sorted()
+                == Self.acme.flows.filter { $0.status == .blocked }.map { $0.id + "~label" }.sorted())
         let edgeIDs = Set(try svg.groups(ofClass: "edge").compactMap { $0.value(of: "id") })
         #expect(Set(Self.acme.flows.map(\.id)).isSubset(of: edgeIDs))
         #expect(try svg.groups(ofClass: "cluster").count == Set(Self.acme.systems.compactMap(\.domain)).count)
@@ -39,10 +42,26 @@ import Testing
             let path = try #require(edge.descendants(named: "path").first)
             #expect(path.value(of: "stroke") == MapPalette.edgeStyle(for: flow.status)["color"], "\(flow.id)")
             #expect((path.value(of: "stroke-dasharray") != nil) == (flow.status == .backlog), "\(flow.id)")
-            if flow.status == .blocked {
-                #expect(edge.texts == ["blocked: \(flow.blockedBy ?? "")"])
-            } else {
-                #expect(edge.texts.isEmpty, "\(flow.id)")
+            #expect(edge.texts.isEmpty, "\(flow.id)")
+        }
+    }
+
+    /// A blocked flow's reason sits on a text node of its own between the flow's two halves,
+    /// so it is on its own edge and over no other node.
+    @Test func aBlockedFlowsLabelSitsOnItsOwnEdgeOverNoNode() throws {
+        for view in [MapView.landscape, .backlog] {
+            let svg = try Self.svg(view)
+            let nodes = try svg.groups(ofClass: "node")
+            for flow in Self.acme.flows where flow.status == .blocked {
+                let label = try #require(try svg.group(ofClass: "node", id: flow.id + "~label"), "\(view) \(flow.id)")
+                #expect(label.texts.first == "blocked: \(flow.blockedBy ?? "")", "\(view) \(flow.id)")
+                #expect(try svg.group(ofClass: "edge", id: flow.id + "~label-edge") != nil, "\(view) \(flow.id)")
+                let anchor = try #require(label.textAnchor)
+                for node in nodes where node !== label {
+                    guard let box = node.outlineBox, node.value(of: "id") != "legend" else { continue }
+                    #expect(!(box.x.contains(anchor.x) && box.y.contains(anchor.y)),
+                            "\(view): the label of \(flow.id) lies over \(node.value(of: "id") ?? "?")")
+                }
             }
         }
     }
@@ -108,7 +127,8 @@ import Testing
 
     @Test func backlogViewShowsOnlyPendingWorkByTeam() throws {
         let svg = try Self.svg(.backlog)
-        let edgeIDs = Set(try svg.groups(ofClass: "edge").compactMap { $0.value(of: "id") }.filter { !$0.hasPrefix("wait:") })
+        let edgeIDs = Set(try svg.groups(ofClass: "edge").compactMap { $0.value(of: "id") }
+            .filter { !$0.hasPrefix("wait:") && !$0.hasSuffix("~label-edge") })
         #expect(edgeIDs == Set(Self.acme.flows.filter(\.isPending).map(\.id)))
         let nodeIDs = Set(try svg.groups(ofClass: "node").compactMap { $0.value(of: "id") })
         #expect(Set(Self.acme.gates.filter(\.isPending).map(\.id)).isSubset(of: nodeIDs))

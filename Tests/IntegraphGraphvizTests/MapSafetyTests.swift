@@ -38,8 +38,8 @@ import Testing
         if view == .landscape {
             let node = try #require(try svg.group(ofClass: "node", id: Self.hostileID))
             #expect(node.texts.last == "مرحبا")
-            let edge = try #require(try svg.group(ofClass: "edge", id: "x\"y"))
-            #expect(edge.texts == ["blocked: <b>quota</b>"])
+            let label = try #require(try svg.group(ofClass: "node", id: "x\"y~label"))
+            #expect(label.texts == ["blocked: <b>quota</b>"])
         }
     }
 
@@ -61,7 +61,7 @@ import Testing
             dot: String(decoding: try MapRenderer().render(Self.hostile, as: .dot).data, as: UTF8.self),
             engine: "dot", format: "svg").data)
         let ids = Set(try svg.groups(ofClass: "node").compactMap { $0.value(of: "id") })
-        #expect(ids == [Self.hostileID, "plain", "p\"1", "legend"])
+        #expect(ids == [Self.hostileID, "plain", "p\"1", "legend", "x\"y~label"])
     }
 
     /// The in-process path must draw exactly what Graphviz's own `dot` command draws from

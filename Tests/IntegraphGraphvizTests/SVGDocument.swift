@@ -54,6 +54,35 @@ extension XMLElement {
     /// How many outlines a node has: two for `peripheries=2`.
     var outlineCount: Int { descendants(named: "path").count + descendants(named: "polygon").count }
 
+    /// The box around every point of its outlines (polygons, paths, ellipses): x, y, width
+    /// and height in SVG units; `nil` when it draws none.
+    var outlineBox: (x: ClosedRange<Double>, y: ClosedRange<Double>)? {
+        var xs: [Double] = [], ys: [Double] = []
+        for element in descendants(named: "polygon") + descendants(named: "path") {
+            let text = element.value(of: "points") ?? element.value(of: "d") ?? ""
+            let numbers = text.split(whereSeparator: { !"0123456789.-".contains($0) }).compactMap { Double($0) }
+            for pair in stride(from: 0, to: numbers.count - 1, by: 2) {
+                xs.append(numbers[pair])
+                ys.append(numbers[pair + 1])
+            }
+        }
+        for ellipse in descendants(named: "ellipse") {
+            guard let cx = ellipse.value(of: "cx").flatMap(Double.init), let cy = ellipse.value(of: "cy").flatMap(Double.init),
+                  let rx = ellipse.value(of: "rx").flatMap(Double.init), let ry = ellipse.value(of: "ry").flatMap(Double.init) else { continue }
+            xs += [cx - rx, cx + rx]
+            ys += [cy - ry, cy + ry]
+        }
+        guard let minX = xs.min(), let maxX = xs.max(), let minY = ys.min(), let maxY = ys.max() else { return nil }
+        return (minX...maxX, minY...maxY)
+    }
+
+    /// Where its first `<text>` is anchored.
+    var textAnchor: (x: Double, y: Double)? {
+        guard let text = descendants(named: "text").first, let x = text.value(of: "x").flatMap(Double.init),
+              let y = text.value(of: "y").flatMap(Double.init) else { return nil }
+        return (x, y)
+    }
+
     /// The text of its `<text>` descendants, top to bottom.
     var texts: [String] {
         descendants(named: "text")

@@ -14,6 +14,7 @@ public struct LandscapeAnalysis: Sendable {
     public let bottlenecks: Bottlenecks
     public let sprawl: LandscapeSprawl
     public let options: AnalysisOptions
+    private let plan: WorkPlan
 
     /// Analyses a validated landscape, whose work validation has already ordered.
     public init(_ validated: ValidatedLandscape, options: AnalysisOptions = AnalysisOptions()) {
@@ -21,6 +22,7 @@ public struct LandscapeAnalysis: Sendable {
         let plan = validated.plan
         let index = plan.index
         self.options = options
+        self.plan = plan
         // The graph's structure and the pilots are independent: side by side. Pilots each
         // seed their own Monte Carlo run, so the order they run in does not matter.
         let structure = FlowGraphStructure(index, options: options)
@@ -36,6 +38,12 @@ public struct LandscapeAnalysis: Sendable {
             pendingEffort: plan.items.reduce(0) { $0 + $1.effort.expectedDays })
         bottlenecks = Self.bottlenecks(plan: plan, pilots: pilots, structure: structure)
         sprawl = Self.sprawl(index: index, pilots: pilots, redundantFlows: structure.redundantFlows)
+    }
+
+    /// The pending work item a model id names, with the effort the analyses used for it
+    /// (estimated or written); `nil` when the id names nothing pending.
+    public func workItem(named id: String) -> WorkItem? {
+        plan.item(named: id).map { plan.items[Int($0)] }
     }
 
     // MARK: - Pilots

@@ -26,10 +26,7 @@ struct AnalysisDigest {
     }
 
 
-    /// `1 gate`, `2 gates`.
-    static func counted(_ count: Int, _ noun: String) -> String {
-        "\(count) \(noun)\(count == 1 ? "" : "s")"
-    }
+    static let counted = Wording.counted
 
     /// A pilot's sprawl in words.
     static func sprawl(_ sprawl: PilotAnalysis.Sprawl) -> String {

@@ -146,7 +146,7 @@ public struct HTMLReportWriter: Sendable {
                 out += "<tr data-id=\"\(Self.text(entry.id))\" data-name=\"\(Self.text(names[entry.id] ?? entry.id))\"><td>\(Self.text(entry.id))</td>"
                     + "<td class=\"num\" data-sort=\"\(entry.pressure)\">\(DaysText.days(entry.pressure))</td>"
                     + "<td class=\"num\" data-sort=\"\(entry.pendingEffort)\">\(DaysText.days(entry.pendingEffort))</td>"
-                    + "<td>\(entry.pilots.map(Self.text).joined(separator: ", "))</td><td>\(entry.criticalFor.map(Self.text).joined(separator: ", "))</td></tr>\n"
+                    + "<td>\(entry.waiting.map(Self.text).joined(separator: ", "))</td><td>\(entry.criticalFor.map(Self.text).joined(separator: ", "))</td></tr>\n"
             }
             out += "</tbody></table>\n"
         }

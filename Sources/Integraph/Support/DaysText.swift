@@ -16,6 +16,12 @@ public enum DaysText {
         return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
     }
 
+    /// The effort the analyses use for a work item, as every output words it: `4 d`, or
+    /// `4 d, estimated` when no one wrote it down.
+    public static func effort(of item: WorkItem) -> String {
+        effort(item.effort) + (item.estimated ? ", estimated" : "")
+    }
+
     /// `5 d`, `3–5–12 d` for a three-point estimate, or `not estimated`.
     public static func effort(_ effort: Effort?, decimals: Int = 1) -> String {
         switch effort {

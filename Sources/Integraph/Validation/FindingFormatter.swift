@@ -15,7 +15,7 @@ public enum FindingFormatter {
     public static func summary(_ findings: [Finding], fileCount: Int) -> String {
         let errors = findings.filter { $0.severity == .error }.count
         let warnings = findings.count - errors
-        func counted(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
+        let counted = Wording.counted
         return "\(counted(errors, "error")) and \(counted(warnings, "warning")) in \(counted(fileCount, "file"))"
     }
 

@@ -58,13 +58,14 @@ enum MapFrame {
         }
     }
 
-    /// A gate as a yellow diamond labelled with its id, kind and `detail`.
-    static func gateAttributes(_ gate: Gate, detail: String) -> DOTAttributes {
+    /// A gate as a yellow diamond labelled with its id, kind and `detail`; `effort` as the
+    /// analysis used it.
+    static func gateAttributes(_ gate: Gate, detail: String, effort: String) -> DOTAttributes {
         [
             "id": gate.id, "shape": "diamond", "style": "filled", "fillcolor": MapPalette.gateFill,
             "color": MapPalette.gateColor, "fontsize": "9", "label": "\(gate.id)\n\(gate.kind.rawValue)\n\(detail)",
             "tooltip": "\(gate.id): \(gate.kind.rawValue)\nowner: \(gate.owner?.id ?? "none")\nstatus: \(gate.status.rawValue)"
-                + "\neffort: \(DaysText.effort(gate.effort))",
+                + "\neffort: \(effort)",
         ]
     }
 

@@ -36,15 +36,49 @@ public struct MapRenderer: Sendable {
 
     /// Graphviz 2.43's `dot` corrupts its heap freeing a layout in which labelled edges run
     /// between clusters in certain shapes (reproduced with plain C on the backlog view of
-    /// Graphs/acme-retail.yaml: "double free detected" in `gvFreeLayout`). Edge labels placed
-    /// after layout (`xlabel`) take no part in ranking and avoid it.
-    static func useExternalEdgeLabels(_ graph: inout DOTGraph) {
-        for index in graph.edges.indices {
-            guard let label = graph.edges[index].attributes["label"] else { continue }
-            graph.edges[index].attributes["label"] = nil
-            graph.edges[index].attributes["xlabel"] = label
+    /// Graphs/acme-retail.yaml: "double free detected" in `gvFreeLayout`), and its `xlabel`
+    /// placement puts labels on other edges and over nodes. So each labelled edge becomes
+    /// two, through a small text node of its own that holds the label: dot ranks and places
+    /// it like any node, on the edge's path and clear of the others. The first half keeps
+    /// the edge's id; the text node's id adds `~label` to it, the second half's `~label-edge`.
+    static func labelsOnTheirOwnNodes(_ graph: inout DOTGraph) {
+        var taken = Set(graph.nodes.map(\.id))
+        for cluster in graph.clusters { taken.formUnion(cluster.nodes.map(\.id)) }
+        var edges: [DOTEdge] = []
+        edges.reserveCapacity(graph.edges.count)
+        var number = 0
+        for edge in graph.edges {
+            guard let label = edge.attributes["label"] else {
+                edges.append(edge)
+                continue
+            }
+            var nodeID: String
+            repeat {
+                number += 1
+                nodeID = "~label\(number)"
+            } while taken.contains(nodeID)
+            let id = edge.attributes["id"]
+            var text = DOTAttributes()
+            text["shape"] = "plaintext"
+            text["label"] = label
+            text["margin"] = "0.02"
+            text["width"] = "0"
+            text["height"] = "0"
+            text["fontsize"] = edge.attributes["fontsize"] ?? "10"
+            text["fontcolor"] = edge.attributes["fontcolor"] ?? edge.attributes["color"]
+            text["tooltip"] = edge.attributes["tooltip"]
+            text["id"] = id.map { $0 + "~label" }
+            graph.nodes.append(DOTNode(id: nodeID, attributes: text))
+            var first = edge, second = edge
+            first.to = nodeID
+            first.attributes["label"] = nil
+            first.attributes["arrowhead"] = "none"
+            second.from = nodeID
+            second.attributes["label"] = nil
+            second.attributes["id"] = id.map { $0 + "~label-edge" }
+            edges += [first, second]
         }
-        graph.graphAttributes["forcelabels"] = "true"
+        graph.edges = edges
     }
 
     public func drawing(for subject: MapSubject) throws(MapViewError) -> MapDrawing {
@@ -71,7 +105,7 @@ public struct MapRenderer: Sendable {
         let plan = LayoutPlan(for: graph, requested: engine)
         for (key, value) in plan.attributes.sorted(by: { $0.key < $1.key }) { graph.graphAttributes[key] = value }
         graph.graphAttributes["layout"] = plan.engine
-        if plan.engine == "dot" && !graph.clusters.isEmpty { Self.useExternalEdgeLabels(&graph) }
+        if plan.engine == "dot" && !graph.clusters.isEmpty { Self.labelsOnTheirOwnNodes(&graph) }
         switch format {
         case .dot: return Rendering(data: Array(DOTWriter().write(graph).utf8), warnings: [], plan: plan)
         case .mermaid: return Rendering(data: Array(MermaidWriter().write(drawing).utf8), warnings: [], plan: plan)

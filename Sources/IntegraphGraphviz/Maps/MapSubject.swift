@@ -43,13 +43,18 @@ public struct MapSubject: Sendable {
             .compactMap { $0 }.joined(separator: " — ")
     }
 
+    /// A pending item's effort as the analysis used it: `4 d` or `4 d, estimated`.
+    func effortText(_ id: String) -> String {
+        analysis.workItem(named: id).map(DaysText.effort(of:)) ?? "nothing pending"
+    }
+
     /// The tooltip of a system: name, owner, status, effort and the pilots that need it.
     func systemTooltip(_ system: System) -> String {
         var lines = ["\(system.name ?? system.id) (\(system.id))"]
         lines.append([system.kind, system.domain].compactMap { $0 }.joined(separator: " · "))
         lines.append("owner: \(system.owner?.id ?? "none")")
         lines.append("status: \(system.status.rawValue)")
-        if system.isPending { lines.append("effort: \(DaysText.effort(system.effort))") }
+        if system.isPending { lines.append("effort: \(effortText(system.id))") }
         if let position = systemPosition[system.id] {
             let bottleneck = analysis.bottlenecks.systems[position]
             if bottleneck.pendingEffort > 0 { lines.append("pending effort: \(DaysText.days(bottleneck.pendingEffort, decimals: 1)) d") }
@@ -61,7 +66,7 @@ public struct MapSubject: Sendable {
     /// The tooltip of a flow: ends, status, effort, owner, data and the pilots that need it.
     func flowTooltip(_ flow: Flow) -> String {
         var lines = ["\(flow.id): \(flow.from.id) → \(flow.to.id)", "status: \(flow.status.rawValue)"]
-        if flow.isPending { lines.append("effort: \(DaysText.effort(flow.effort))") }
+        if flow.isPending { lines.append("effort: \(effortText(flow.id))") }
         lines.append("owner: \(flowOwners[flow.id] ?? "none")")
         if !flow.data.isEmpty { lines.append("data: \(flow.data.joined(separator: ", "))") }
         lines.append("classification: \(flow.classification.rawValue)")

@@ -32,7 +32,7 @@ public struct PilotMap: Sendable {
         let dominators = Set(analysis.dominators)
         func schedule(_ id: String) -> String? {
             analysis.work.entry(for: id).map {
-                "\(DaysText.effort($0.item.effort)) · slack \(DaysText.days($0.slack, decimals: 1)) d" + ($0.item.estimated ? " (estimated)" : "")
+                "\(DaysText.effort(of: $0.item)) · slack \(DaysText.days($0.slack, decimals: 1)) d"
             }
         }
 
@@ -79,7 +79,8 @@ public struct PilotMap: Sendable {
         var drawnGates: Set<String> = []
         func gateNode(_ gate: Gate) {
             guard drawnGates.insert(gate.id).inserted else { return }
-            var attributes = MapFrame.gateAttributes(gate, detail: schedule(gate.id) ?? gate.status.rawValue)
+            var attributes = MapFrame.gateAttributes(gate, detail: schedule(gate.id) ?? gate.status.rawValue,
+                                                     effort: subject.effortText(gate.id))
             if critical.contains(gate.id) {
                 attributes["color"] = MapPalette.critical
                 attributes["penwidth"] = MapPalette.criticalWidth
@@ -132,7 +133,8 @@ public struct PilotMap: Sendable {
         }
 
         var extra = ["duration \(DaysText.days(analysis.duration, decimals: 1)) d"]
-        if analysis.ready { extra.append("ready") }
+        extra.append(analysis.state.words)
+        if let finish = analysis.finishText { extra.append("done \(finish)") }
         graph.nodes.append(MapFrame.pilotNode(analysis.pilot, extra: extra))
         graph.edges += MapFrame.needEdges(analysis.pilot)
 

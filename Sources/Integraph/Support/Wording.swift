@@ -1,0 +1,12 @@
+/// Words every output shares, so that each rule is written once.
+///
+/// ```swift
+/// Wording.counted(1, "pilot") // "1 pilot"
+/// Wording.counted(3, "pilot") // "3 pilots"
+/// ```
+public enum Wording {
+    /// A count and its noun, singular when the count is one.
+    public static func counted(_ count: Int, _ noun: String) -> String {
+        "\(count) \(noun)\(count == 1 ? "" : "s")"
+    }
+}
