@@ -14,6 +14,16 @@ struct LandscapeValidator {
     /// Ids of entities the decoder had to leave out; references to them are not reported.
     let incompleteIDs: Set<String>
     private var declarations: [String: Declaration] = [:]
+    /// Ids of each kind set references may name, gathered once for did-you-mean.
+    private var candidates: [Set<EntityKind>: [String]] = [:]
+    /// Did-you-mean phrases already worked out, by unknown id and expected kinds.
+    private var suggestions: [String: String] = [:]
+
+    /// How many distinct unknown ids get a did-you-mean search: each search reads every id
+    /// of the kind, and a model with thousands of unknown references has a broken import,
+    /// not typos, so past this many the errors go without suggestions and validation stays
+    /// O((S + F) log) instead of quadratic.
+    static let suggestionBudget = 50
 
     init(_ landscape: Landscape, incompleteIDs: Set<String>) {
         self.landscape = landscape
@@ -59,7 +69,7 @@ struct LandscapeValidator {
 
     // MARK: - References
 
-    private func checkReferences(_ findings: inout FindingCollector) {
+    private mutating func checkReferences(_ findings: inout FindingCollector) {
         let work = Set(EntityKind.workKinds)
         for system in landscape.systems {
             let subject = "system '\(system.id)'"
@@ -93,21 +103,19 @@ struct LandscapeValidator {
         }
     }
 
-    private func check(_ references: [Reference], _ key: String, of subject: String, id: String?,
+    private mutating func check(_ references: [Reference], _ key: String, of subject: String, id: String?,
                        expecting kinds: Set<EntityKind>, _ findings: inout FindingCollector) {
         for reference in references {
             check(reference, key, of: subject, id: id, expecting: kinds, &findings)
         }
     }
 
-    private func check(_ reference: Reference?, _ key: String, of subject: String, id: String?,
+    private mutating func check(_ reference: Reference?, _ key: String, of subject: String, id: String?,
                        expecting kinds: Set<EntityKind>, _ findings: inout FindingCollector) {
         guard let reference, !incompleteIDs.contains(reference.id) else { return }
         let expected = Self.describe(kinds)
         guard let declaration = declarations[reference.id] else {
-            let candidates = declarations.filter { kinds.contains($0.value.kind) }.keys
-            findings.error("\(subject): '\(key)' names unknown \(expected) '\(reference.id)'"
-                           + Suggestion.phrase(for: reference.id, among: candidates),
+            findings.error("\(subject): '\(key)' names unknown \(expected) '\(reference.id)'" + suggestion(for: reference.id, kinds),
                            at: reference.position, id: id)
             return
         }
@@ -116,6 +124,19 @@ struct LandscapeValidator {
                            + "but '\(key)' takes \(expected) ids",
                            at: reference.position, id: id)
         }
+    }
+
+    /// `" (did you mean 'x'?)"` for an unknown id, within ``suggestionBudget``.
+    private mutating func suggestion(for id: String, _ kinds: Set<EntityKind>) -> String {
+        let key = kinds.sorted().map(\.rawValue).joined(separator: ",") + "\u{0}" + id
+        if let known = suggestions[key] { return known }
+        guard suggestions.count < Self.suggestionBudget else { return "" }
+        if candidates[kinds] == nil {
+            candidates[kinds] = declarations.filter { kinds.contains($0.value.kind) }.keys.sorted()
+        }
+        let phrase = Suggestion.phrase(for: id, among: candidates[kinds] ?? [])
+        suggestions[key] = phrase
+        return phrase
     }
 
     private static func describe(_ kinds: Set<EntityKind>) -> String {
