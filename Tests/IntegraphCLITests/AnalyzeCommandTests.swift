@@ -50,6 +50,33 @@ import Testing
         #expect(result.stdout.isEmpty)
     }
 
+    /// Online Boutique's frontend and checkout are hubs: each pilot's work holds only what
+    /// its own data passes through, and a blocked flow with a date holds its pilot's dates.
+    @Test func hubsPassOnOnlyEachPilotsOwnWork() throws {
+        let result = try CommandRunner.integraph(["analyze", "Graphs/online-boutique.yaml", "--format", "json", "--start", "2026-12-01"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let pilots = try #require(object["pilots"] as? [[String: Any]])
+        func pilot(_ id: String) throws -> [String: Any] { try #require(pilots.first { $0["id"] as? String == id }) }
+        func work(_ id: String) throws -> Set<String> {
+            Set(((try pilot(id))["work"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String })
+        }
+        #expect(try work("personalised-recommendations") == ["clickstream-events"])
+        #expect(try work("shopping-assistant")
+                == ["llm-vendor-review", "shoppingassistantservice", "llm-vendor", "llm-completions", "catalog-to-assistant",
+                    "assistant-to-frontend"])
+        #expect(try work("fraud-scoring")
+                == ["fx-rates-feed", "orders-to-fraud", "payments-privacy-review", "fraud-scorer", "fraud-features", "scores-to-checkout"])
+        let fraud = try pilot("fraud-scoring")
+        #expect(fraud["state"] as? String == "blocked")
+        #expect(fraud["criticalPath"] as? [String] == ["fx-rates-feed"])
+        // The feed clears on 2027-01-15, 33 working days in: 33 + 4 + the pilot's own 4.
+        #expect(fraud["duration"] as? Double == 41)
+        #expect(fraud["datesAssumeUnblocked"] as? Bool == false)
+        let blocker = try #require((fraud["blockedBy"] as? [[String: Any]])?.first)
+        #expect(blocker["reason"] as? String == "FX data licence renewal" && blocker["until"] as? String == "2027-01-15")
+    }
+
     @Test func anImpossibleOrderOfWorkExitsOne() throws {
         let directory = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -44,9 +44,13 @@ struct AnalysisDigest {
 
     /// Each critical item with its effort, then the pilot's own work.
     static func chain(_ pilot: PilotAnalysis) -> [String] {
+        let until = Dictionary(pilot.blockers.compactMap { blocker in blocker.until.map { (blocker.id, $0) } },
+                               uniquingKeysWith: { first, _ in first })
         var steps = pilot.criticalPath.compactMap { id in
             pilot.work.entry(for: id).map { entry in
-                "\(entry.item.id) (\(entry.item.kind.rawValue), \(DaysText.days(entry.item.effort.expectedDays)) d\(entry.item.estimated ? ", estimated" : ""))"
+                "\(entry.item.id) (\(entry.item.kind.rawValue), \(DaysText.days(entry.item.effort.expectedDays)) d"
+                    + (entry.item.estimated ? ", estimated" : "")
+                    + (until[id].map { ", blocked until \($0)" } ?? "") + ")"
             }
         }
         if pilot.pilot.effort.expectedDays > 0 {
