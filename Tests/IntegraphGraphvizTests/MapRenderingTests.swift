@@ -211,4 +211,26 @@ import Testing
             #expect(error.description == "no pilot 'churn-copilt' in the model (did you mean 'churn-copilot'?)")
         }
     }
+
+    /// The backlog map words an effort as the analysis used it: written, or estimated.
+    @Test func theBacklogMapLabelsEstimatedEffortsSo() throws {
+        let t = Reference("t", at: .start)
+        func ref(_ id: String) -> Reference { Reference(id, at: .start) }
+        let landscape = Landscape(
+            teams: [Team(id: "t")],
+            systems: [System(id: "a", owner: t), System(id: "b", owner: t), System(id: "c", owner: t)],
+            flows: [Flow(id: "known", from: ref("a"), to: ref("b"), status: .backlog, effort: .days(4)),
+                    Flow(id: "guess", from: ref("b"), to: ref("c"), status: .backlog)],
+            pilots: [Pilot(id: "p", champion: "C", needs: [PilotNeed(system: ref("c"))])])
+        let subject = MapSubject(try ValidatedLandscape(validating: landscape), modelDate: nil)
+        let svg = try SVGDocument(try MapRenderer(view: .backlog).render(subject, as: .svg).data)
+        func label(_ flow: String) throws -> [String] {
+            let node = try svg.group(ofClass: "node", id: flow + "~label") ?? svg.group(ofClass: "edge", id: flow)
+            return try #require(node).texts
+        }
+        #expect(try label("known") == ["4 d"])
+        // The median of the written flow efforts: 4 days.
+        #expect(try label("guess") == ["4 d, estimated"])
+        #expect(!(try svg.elements(named: "text").compactMap(\.stringValue).contains { $0.contains("not estimated") }))
+    }
 }

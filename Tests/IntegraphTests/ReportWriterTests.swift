@@ -48,4 +48,38 @@ import Testing
                 && markdown.contains("## Model check"))
         #expect(markdown.contains("| **blocked** |"))
     }
+
+    /// One pilot, one default-id flow and efforts that do not add up exactly in binary.
+    static func smallAnalysis() throws -> LandscapeAnalysis {
+        let t = Reference("t", at: .start)
+        let landscape = Landscape(
+            name: "Small", teams: [Team(id: "t")],
+            systems: [System(id: "a", owner: t), System(id: "b", owner: t, status: .planned, effort: .days(0.1))],
+            flows: [Flow(id: "a->b", hasExplicitID: false, from: Reference("a", at: .start), to: Reference("b", at: .start),
+                         status: .backlog, effort: .days(0.2))],
+            pilots: [Pilot(id: "p", champion: "C", needs: [PilotNeed(system: Reference("b", at: .start))])])
+        return LandscapeAnalysis(try ValidatedLandscape(validating: landscape))
+    }
+
+    @Test func markdownShowsAnArrowAsWritten() throws {
+        let markdown = AnalysisMarkdownWriter().write(try Self.smallAnalysis())
+        #expect(markdown.contains("| a->b |"))
+        #expect(!markdown.contains("&#62;"))
+        // A '>' that could open a quote is still escaped.
+        #expect(AnalysisMarkdownWriter.cell(">a->b") == "&#62;a->b")
+    }
+
+    @Test func countsOfOneAreSingular() throws {
+        let text = AnalysisTextWriter().write(try Self.smallAnalysis())
+        #expect(text.hasPrefix("Small: 2 systems, 1 flow, 1 team, 0 domains, 1 pilot\n2 pending work items,"))
+        #expect(text.contains("holds back 1 pilot)"))
+    }
+
+    @Test func jsonKeepsFullPrecision() throws {
+        let json = AnalysisJSONWriter().write(try Self.smallAnalysis())
+        // 0.1 + 0.2 is not 0.3 in binary; JSON says what was computed, text rounds it.
+        #expect(json.contains("\"duration\": \(0.1 + 0.2),"))
+        #expect(json.contains("\"duration\": 0.30000000000000004,"))
+        #expect(AnalysisTextWriter().write(try Self.smallAnalysis()).contains("p: 0.3 d"))
+    }
 }

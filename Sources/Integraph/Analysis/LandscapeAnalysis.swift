@@ -40,10 +40,22 @@ public struct LandscapeAnalysis: Sendable {
         sprawl = Self.sprawl(index: index, pilots: pilots, redundantFlows: structure.redundantFlows)
     }
 
-    /// The pending work item a model id names, with the effort the analyses used for it
-    /// (estimated or written); `nil` when the id names nothing pending.
-    public func workItem(named id: String) -> WorkItem? {
-        plan.item(named: id).map { plan.items[Int($0)] }
+    /// The pending work item of the system, flow or gate at `position` in the model, with
+    /// the effort the analyses used for it (estimated or written); `nil` when it is not
+    /// pending work.
+    ///
+    /// ```swift
+    /// analysis.workItem(.flow, at: 3)?.estimated
+    /// ```
+    public func workItem(_ kind: EntityKind, at position: Int) -> WorkItem? {
+        let items: [UInt32] = switch kind {
+        case .system: plan.systemItem
+        case .flow: plan.flowItem
+        case .gate: plan.gateItem
+        default: []
+        }
+        guard items.indices.contains(position), items[position] != LandscapeIndex.none else { return nil }
+        return plan.items[Int(items[position])]
     }
 
     // MARK: - Pilots

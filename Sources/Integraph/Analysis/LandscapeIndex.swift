@@ -7,7 +7,7 @@ import Foundation
 /// to by id: four million flow ids need not be hashed to analyse four million flows.
 ///
 /// ```swift
-/// let index = LandscapeIndex(landscape)
+/// let index = validated.index
 /// if let warehouse = index.systemIndex["snowflake"] {
 ///     print(index.incomingFlows[warehouse].count)
 /// }
@@ -52,7 +52,10 @@ public struct LandscapeIndex: Sendable {
 
     public static let none = UInt32.max
 
-    public init(_ landscape: Landscape) {
+    /// Only for landscapes validation has passed: an id that resolves to nothing would be
+    /// read as system 0. Code outside the package gets a validated one from
+    /// ``ValidatedLandscape/index``.
+    package init(_ landscape: Landscape) {
         self.init(landscape, flowsPerBlock: 100_000)
     }
 

@@ -18,7 +18,7 @@
 /// check.
 ///
 /// ```swift
-/// let plan = try WorkPlan(LandscapeIndex(landscape))
+/// let plan = try WorkPlan(LandscapeIndex(landscape)) // inside the package, on a checked landscape
 /// plan.items.count
 /// ```
 public struct WorkPlan: Sendable {
@@ -50,7 +50,8 @@ public struct WorkPlan: Sendable {
     public let itemKind: [EntityKind]
     public let itemEntity: [UInt32]
 
-    public init(_ index: LandscapeIndex) throws(PrecedenceCycleError) {
+    /// Built while validating (``ValidatedLandscape``), which reports a cycle as a located error.
+    package init(_ index: LandscapeIndex) throws(PrecedenceCycleError) {
         self.index = index
         let landscape = index.landscape
         let pending = landscape.pendingItems { flow in

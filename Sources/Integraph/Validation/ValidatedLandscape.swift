@@ -31,6 +31,9 @@ public struct ValidatedLandscape: Sendable {
         self.landscape = landscape
     }
 
+    /// The landscape as compact, index-based arrays for graph algorithms of your own.
+    public var index: LandscapeIndex { plan.index }
+
     public subscript<Value>(dynamicMember keyPath: KeyPath<Landscape, Value>) -> Value {
         landscape[keyPath: keyPath]
     }

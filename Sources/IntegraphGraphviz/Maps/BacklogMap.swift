@@ -26,7 +26,7 @@ public struct BacklogMap: Sendable {
         }
 
         let efforts = landscape.systems.indices.map { systems[$0].pendingEffort }
-            + pendingGates.map { subject.analysis.workItem(named: $0.id)?.effort.expectedDays ?? 0 }
+            + pendingGates.map { subject.workItem(.gate, $0.id)?.effort.expectedDays ?? 0 }
         let heat = HeatScale(maximum: efforts.max() ?? 0)
         var teams: [String: [DOTNode]] = [:]
         let unowned = "no owner"
@@ -42,8 +42,8 @@ public struct BacklogMap: Sendable {
                 .append(DOTNode(id: system.id, attributes: attributes))
         }
         for gate in pendingGates {
-            let days = subject.analysis.workItem(named: gate.id)?.effort.expectedDays ?? 0
-            let effort = subject.effortText(gate.id)
+            let days = subject.workItem(.gate, gate.id)?.effort.expectedDays ?? 0
+            let effort = subject.effortText(.gate, gate.id)
             var attributes = MapFrame.gateAttributes(gate, detail: effort, effort: effort)
             attributes["fillcolor"] = heat.fill(for: days)
             attributes["fontcolor"] = heat.fontColor(for: days)
@@ -60,7 +60,7 @@ public struct BacklogMap: Sendable {
         for flow in pendingFlows {
             var attributes = MapPalette.edgeStyle(for: flow.status)
             attributes["id"] = flow.id
-            var label = [subject.effortText(flow.id)]
+            var label = [subject.effortText(.flow, flow.id)]
             if flow.status == .blocked { label.insert("blocked: \(flow.blockedBy ?? "reason not given")", at: 0) }
             attributes["label"] = label.joined(separator: "\n")
             attributes["tooltip"] = subject.flowTooltip(flow)

@@ -15,6 +15,7 @@ public struct MapSubject: Sendable {
     public let modelDate: String?
     let systemPosition: [String: Int]
     let flowPosition: [String: Int]
+    let gatePosition: [String: Int]
     let flowOwners: [String: String]
     private let teamNames: [String: String]
 
@@ -24,6 +25,7 @@ public struct MapSubject: Sendable {
         self.modelDate = modelDate
         systemPosition = Dictionary(landscape.systems.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         flowPosition = Dictionary(landscape.flows.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        gatePosition = Dictionary(landscape.gates.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         flowOwners = landscape.flowOwners()
         teamNames = Dictionary(landscape.teams.map { ($0.id, $0.name ?? $0.id) }, uniquingKeysWith: { first, _ in first })
     }
@@ -44,8 +46,18 @@ public struct MapSubject: Sendable {
     }
 
     /// A pending item's effort as the analysis used it: `4 d` or `4 d, estimated`.
-    func effortText(_ id: String) -> String {
-        analysis.workItem(named: id).map(DaysText.effort(of:)) ?? "nothing pending"
+    func effortText(_ kind: EntityKind, _ id: String) -> String {
+        workItem(kind, id).map(DaysText.effort(of:)) ?? "nothing pending"
+    }
+
+    /// The pending work item of a system, flow or gate, by id.
+    func workItem(_ kind: EntityKind, _ id: String) -> WorkItem? {
+        let positions = switch kind {
+        case .system: systemPosition
+        case .flow: flowPosition
+        default: gatePosition
+        }
+        return positions[id].flatMap { analysis.workItem(kind, at: $0) }
     }
 
     /// The tooltip of a system: name, owner, status, effort and the pilots that need it.
@@ -54,7 +66,7 @@ public struct MapSubject: Sendable {
         lines.append([system.kind, system.domain].compactMap { $0 }.joined(separator: " · "))
         lines.append("owner: \(system.owner?.id ?? "none")")
         lines.append("status: \(system.status.rawValue)")
-        if system.isPending { lines.append("effort: \(effortText(system.id))") }
+        if system.isPending { lines.append("effort: \(effortText(.system, system.id))") }
         if let position = systemPosition[system.id] {
             let bottleneck = analysis.bottlenecks.systems[position]
             if bottleneck.pendingEffort > 0 { lines.append("pending effort: \(DaysText.days(bottleneck.pendingEffort, decimals: 1)) d") }
@@ -66,7 +78,7 @@ public struct MapSubject: Sendable {
     /// The tooltip of a flow: ends, status, effort, owner, data and the pilots that need it.
     func flowTooltip(_ flow: Flow) -> String {
         var lines = ["\(flow.id): \(flow.from.id) → \(flow.to.id)", "status: \(flow.status.rawValue)"]
-        if flow.isPending { lines.append("effort: \(effortText(flow.id))") }
+        if flow.isPending { lines.append("effort: \(effortText(.flow, flow.id))") }
         lines.append("owner: \(flowOwners[flow.id] ?? "none")")
         if !flow.data.isEmpty { lines.append("data: \(flow.data.joined(separator: ", "))") }
         lines.append("classification: \(flow.classification.rawValue)")

@@ -80,7 +80,7 @@ public struct PilotMap: Sendable {
         func gateNode(_ gate: Gate) {
             guard drawnGates.insert(gate.id).inserted else { return }
             var attributes = MapFrame.gateAttributes(gate, detail: schedule(gate.id) ?? gate.status.rawValue,
-                                                     effort: subject.effortText(gate.id))
+                                                     effort: subject.effortText(.gate, gate.id))
             if critical.contains(gate.id) {
                 attributes["color"] = MapPalette.critical
                 attributes["penwidth"] = MapPalette.criticalWidth
