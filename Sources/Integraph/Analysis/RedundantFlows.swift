@@ -48,7 +48,9 @@ public struct RedundantFlows: Sendable {
                 let (rows, ends) = goForward ? (leaving, index.flowTarget) : (entering, index.flowSource)
                 next.removeAll(keepingCapacity: true)
                 for system in goForward ? forward : backward {
-                    for other in rows.flows(from: system, carrying: rarest) where other != flow {
+                    for position in rows.positions(at: system, carrying: rarest) {
+                        let other = UInt32(truncatingIfNeeded: rows.entries[position])
+                        guard other != flow else { continue }
                         let reached = ends[Int(other)]
                         // One flow straight between the two ends is a parallel flow, not a longer path.
                         if goForward ? (system == source && reached == target) : (system == target && reached == source) { continue }
@@ -102,14 +104,13 @@ public struct RedundantFlows: Sendable {
             self.entries = entries
         }
 
-        /// The flows at `system` that carry `label`.
-        func flows(from system: UInt32, carrying label: UInt32) -> LazyMapSequence<Range<Int>, UInt32> {
+        /// The positions in `entries` of the flows at `system` that carry `label`.
+        func positions(at system: UInt32, carrying label: UInt32) -> Range<Int> {
             let end = offsets[Int(system) + 1]
             var last = RedundantFlows.firstPosition(of: UInt64(label) << 32, in: entries, offsets[Int(system)]..<end)
             let first = last
             while last < end && entries[last] >> 32 == UInt64(label) { last += 1 }
-            let entries = self.entries
-            return (first..<last).lazy.map { UInt32(truncatingIfNeeded: entries[$0]) }
+            return first..<last
         }
     }
 

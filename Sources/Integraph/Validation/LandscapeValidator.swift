@@ -8,6 +8,7 @@ struct LandscapeValidator {
     private struct Declaration {
         let kind: EntityKind
         let position: SourcePosition
+        var defaultFlowID = false
     }
 
     let landscape: Landscape
@@ -40,21 +41,33 @@ struct LandscapeValidator {
     // MARK: - Ids
 
     private mutating func checkUniqueIDs(_ findings: inout FindingCollector) {
-        var all: [(id: String, kind: EntityKind, position: SourcePosition, defaultFlowID: Bool)] = []
-        all.reserveCapacity(landscape.teams.count + landscape.systems.count + landscape.flows.count
-                            + landscape.gates.count + landscape.pilots.count)
-        all += landscape.teams.map { ($0.id, .team, $0.position, false) }
-        all += landscape.systems.map { ($0.id, .system, $0.position, false) }
-        all += landscape.flows.map { ($0.id, .flow, $0.position, !$0.hasExplicitID) }
-        all += landscape.gates.map { ($0.id, .gate, $0.position, false) }
-        all += landscape.pilots.map { ($0.id, .pilot, $0.position, false) }
-        all.sort { ($0.position, $0.kind) < ($1.position, $1.kind) }
-        declarations.reserveCapacity(all.count)
-        for entry in all {
-            guard let first = declarations[entry.id] else {
-                declarations[entry.id] = Declaration(kind: entry.kind, position: entry.position)
-                continue
+        declarations.reserveCapacity(landscape.teams.count + landscape.systems.count + landscape.flows.count
+                                     + landscape.gates.count + landscape.pilots.count)
+        // Kind by kind, without sorting millions of entries: where an id turns up again, the
+        // one written first in the file is the declaration and the other the duplicate.
+        var duplicates: [(id: String, kind: EntityKind, position: SourcePosition, defaultFlowID: Bool)] = []
+        func declare(_ id: String, _ kind: EntityKind, _ position: SourcePosition, defaultFlowID: Bool) {
+            guard let first = declarations[id] else {
+                declarations[id] = Declaration(kind: kind, position: position, defaultFlowID: defaultFlowID)
+                return
             }
+            if position < first.position {
+                declarations[id] = Declaration(kind: kind, position: position, defaultFlowID: defaultFlowID)
+                duplicates.append((id, first.kind, first.position, first.defaultFlowID))
+            } else {
+                duplicates.append((id, kind, position, defaultFlowID))
+            }
+        }
+        for team in landscape.teams { declare(team.id, .team, team.position, defaultFlowID: false) }
+        for system in landscape.systems { declare(system.id, .system, system.position, defaultFlowID: false) }
+        for number in landscape.flows.indices {
+            declare(landscape.flows[number].id, .flow, landscape.flows[number].position,
+                    defaultFlowID: !landscape.flows[number].hasExplicitID)
+        }
+        for gate in landscape.gates { declare(gate.id, .gate, gate.position, defaultFlowID: false) }
+        for pilot in landscape.pilots { declare(pilot.id, .pilot, pilot.position, defaultFlowID: false) }
+        for entry in duplicates {
+            guard let first = declarations[entry.id] else { continue }
             if entry.defaultFlowID {
                 findings.error("flow '\(entry.id)': another entity already has the default id '\(entry.id)' "
                                + "(the \(first.kind.rawValue) at line \(first.position.line)); give this flow an explicit 'id'",
@@ -72,18 +85,17 @@ struct LandscapeValidator {
     private mutating func checkReferences(_ findings: inout FindingCollector) {
         let work = Set(EntityKind.workKinds)
         for system in landscape.systems {
-            let subject = "system '\(system.id)'"
-            check(system.owner, "owner", of: subject, id: system.id, expecting: [.team], &findings)
-            check(system.after, "after", of: subject, id: system.id, expecting: work, &findings)
+            check(system.owner, "owner", of: "system '\(system.id)'", id: system.id, expecting: [.team], &findings)
+            check(system.after, "after", of: "system '\(system.id)'", id: system.id, expecting: work, &findings)
         }
-        for flow in landscape.flows {
-            let subject = "flow '\(flow.id)'"
-            check(flow.from, "from", of: subject, id: flow.id, expecting: [.system], &findings)
-            check(flow.to, "to", of: subject, id: flow.id, expecting: [.system], &findings)
-            check(flow.owner, "owner", of: subject, id: flow.id, expecting: [.team], &findings)
-            check(flow.after, "after", of: subject, id: flow.id, expecting: work, &findings)
+        for number in landscape.flows.indices {
+            let flow = landscape.flows[number]
+            check(flow.from, "from", of: "flow '\(flow.id)'", id: flow.id, expecting: [.system], &findings)
+            check(flow.to, "to", of: "flow '\(flow.id)'", id: flow.id, expecting: [.system], &findings)
+            check(flow.owner, "owner", of: "flow '\(flow.id)'", id: flow.id, expecting: [.team], &findings)
+            check(flow.after, "after", of: "flow '\(flow.id)'", id: flow.id, expecting: work, &findings)
             if flow.from.id == flow.to.id {
-                findings.error("\(subject): flows from '\(flow.from.id)' to itself; a flow joins two different systems",
+                findings.error("flow '\(flow.id)': flows from '\(flow.from.id)' to itself; a flow joins two different systems",
                                at: flow.to.position, id: flow.id)
             }
         }
@@ -103,25 +115,26 @@ struct LandscapeValidator {
         }
     }
 
-    private mutating func check(_ references: [Reference], _ key: String, of subject: String, id: String?,
-                       expecting kinds: Set<EntityKind>, _ findings: inout FindingCollector) {
+    private mutating func check(_ references: [Reference], _ key: String, of subject: @autoclosure () -> String, id: String?,
+                                expecting kinds: Set<EntityKind>, _ findings: inout FindingCollector) {
         for reference in references {
-            check(reference, key, of: subject, id: id, expecting: kinds, &findings)
+            check(reference, key, of: subject(), id: id, expecting: kinds, &findings)
         }
     }
 
-    private mutating func check(_ reference: Reference?, _ key: String, of subject: String, id: String?,
-                       expecting kinds: Set<EntityKind>, _ findings: inout FindingCollector) {
-        guard let reference, !incompleteIDs.contains(reference.id) else { return }
-        let expected = Self.describe(kinds)
+    /// `subject` is worded only when there is something to say: millions of flows are fine.
+    private mutating func check(_ reference: Reference?, _ key: String, of subject: @autoclosure () -> String, id: String?,
+                                expecting kinds: Set<EntityKind>, _ findings: inout FindingCollector) {
+        guard let reference else { return }
         guard let declaration = declarations[reference.id] else {
-            findings.error("\(subject): '\(key)' names unknown \(expected) '\(reference.id)'" + suggestion(for: reference.id, kinds),
-                           at: reference.position, id: id)
+            guard !incompleteIDs.contains(reference.id) else { return }
+            findings.error("\(subject()): '\(key)' names unknown \(Self.describe(kinds)) '\(reference.id)'"
+                           + suggestion(for: reference.id, kinds), at: reference.position, id: id)
             return
         }
         if !kinds.contains(declaration.kind) {
-            findings.error("\(subject): '\(key)' names the \(declaration.kind.rawValue) '\(reference.id)', "
-                           + "but '\(key)' takes \(expected) ids",
+            findings.error("\(subject()): '\(key)' names the \(declaration.kind.rawValue) '\(reference.id)', "
+                           + "but '\(key)' takes \(Self.describe(kinds)) ids",
                            at: reference.position, id: id)
         }
     }
@@ -149,12 +162,17 @@ struct LandscapeValidator {
 
     /// Finds every strongly connected component of the `after` graph that holds a cycle and
     /// names one shortest cycle through its smallest id, so the message is deterministic.
+    /// Only entities with `after` links of their own can be on a cycle, so only they are
+    /// nodes: a few, however many millions of flows the landscape has.
     private func checkAfterCycles(_ findings: inout FindingCollector) {
         var ids: [String] = []
         var afters: [[Reference]] = []
-        for system in landscape.systems { ids.append(system.id); afters.append(system.after) }
-        for flow in landscape.flows { ids.append(flow.id); afters.append(flow.after) }
-        for gate in landscape.gates { ids.append(gate.id); afters.append(gate.after) }
+        for system in landscape.systems where !system.after.isEmpty { ids.append(system.id); afters.append(system.after) }
+        for number in landscape.flows.indices where !landscape.flows[number].after.isEmpty {
+            ids.append(landscape.flows[number].id)
+            afters.append(landscape.flows[number].after)
+        }
+        for gate in landscape.gates where !gate.after.isEmpty { ids.append(gate.id); afters.append(gate.after) }
         var indexOfID: [String: DirectedGraph.Node] = [:]
         for (index, id) in ids.enumerated() where indexOfID[id] == nil {
             indexOfID[id] = DirectedGraph.Node(index)
@@ -193,10 +211,17 @@ struct LandscapeValidator {
     /// An unlabelled pending flow out of a system with many pending flows in: the implicit
     /// precedence rule cannot tell which of them feed it, so it waits for all of them.
     private func warnAboutUnlabelledFlowsOutOfHubs(_ findings: inout FindingCollector) {
-        var pendingIn: [String: [String]] = [:]
-        for flow in landscape.flows where flow.isPending { pendingIn[flow.to.id, default: []].append(flow.id) }
-        for flow in landscape.flows where flow.isPending && flow.data.isEmpty {
-            guard let incoming = pendingIn[flow.from.id], incoming.count > Self.hubIncomingLimit else { continue }
+        var pendingIn: [String: Int] = [:]
+        for number in landscape.flows.indices where landscape.flows[number].isPending {
+            pendingIn[landscape.flows[number].to.id, default: 0] += 1
+        }
+        let hubs = Set(landscape.flows.lazy.filter { $0.isPending && $0.data.isEmpty }.map(\.from.id)
+            .filter { (pendingIn[$0] ?? 0) > Self.hubIncomingLimit })
+        guard !hubs.isEmpty else { return }
+        var incomingOf: [String: [String]] = [:]
+        for flow in landscape.flows where flow.isPending && hubs.contains(flow.to.id) { incomingOf[flow.to.id, default: []].append(flow.id) }
+        for flow in landscape.flows where flow.isPending && flow.data.isEmpty && hubs.contains(flow.from.id) {
+            let incoming = incomingOf[flow.from.id] ?? []
             let named = incoming.sorted().prefix(3).map { "'\($0)'" }.joined(separator: ", ")
             findings.warning("flow '\(flow.id)' carries no data labels and leaves '\(flow.from.id)', which has \(incoming.count) "
                              + "pending flows coming in (\(named), …): it must wait for all of them; label its 'data' "
@@ -206,8 +231,14 @@ struct LandscapeValidator {
     }
 
     private func warnAboutGaps(_ findings: inout FindingCollector) {
-        let flowOwners = landscape.flowOwners()
-        for item in landscape.pendingItems(flowOwners: flowOwners)
+        // Each flow's owner worked out where it is needed, not as a dictionary of every flow.
+        var systemOwners: [String: String] = [:]
+        systemOwners.reserveCapacity(landscape.systems.count)
+        for system in landscape.systems { if let owner = system.owner { systemOwners[system.id] = owner.id } }
+        func owner(ofFlow number: Int) -> String? {
+            landscape.flows[number].owner?.id ?? systemOwners[landscape.flows[number].to.id]
+        }
+        for item in landscape.pendingItems(ownerOfFlow: owner(ofFlow:))
         where item.effort == nil && !landscape.estimates.contains(where: { $0.matches(item) }) {
             findings.warning("\(item.kind.rawValue) '\(item.id)' is pending work with no 'effort', and no estimates rule covers it: "
                              + "it will take the median effort of its kind",
@@ -223,10 +254,11 @@ struct LandscapeValidator {
         }
         let pilotFlows = Set(landscape.pilots.flatMap { $0.flows.map(\.id) })
         var flowEnds: [String: [String]] = [:]
-        for flow in landscape.flows {
-            if pilotFlows.contains(flow.id) { flowEnds[flow.id] = [flow.from.id, flow.to.id] }
+        for number in landscape.flows.indices {
+            let flow = landscape.flows[number]
+            if !pilotFlows.isEmpty, pilotFlows.contains(flow.id) { flowEnds[flow.id] = [flow.from.id, flow.to.id] }
             // A flow into an unknown system is an error already; its owner is unknowable.
-            if flowOwners[flow.id] == nil, declarations[flow.to.id]?.kind == .system {
+            if owner(ofFlow: number) == nil, declarations[flow.to.id]?.kind == .system {
                 findings.warning("flow '\(flow.id)' has no owner, and neither has its target system '\(flow.to.id)'",
                                  at: flow.position, id: flow.id)
             }
