@@ -1,10 +1,9 @@
 /// What the shape of the flow graph alone says, independent of pending work: single points
 /// of failure (articulation points and bridges of the undirected flow graph), betweenness
-/// when asked for, and redundant flows. Computed beside the work plan and the pilots, as
-/// none of them needs it.
+/// when asked for, and redundant flows. None of the pilots' analyses needs it.
 ///
 /// ```swift
-/// let structure = FlowGraphStructure(LandscapeIndex(landscape), options: AnalysisOptions())
+/// let structure = FlowGraphStructure(validated.index, options: AnalysisOptions())
 /// structure.articulationPoints.contains(0)
 /// ```
 public struct FlowGraphStructure: Sendable {
@@ -19,13 +18,15 @@ public struct FlowGraphStructure: Sendable {
         betweenness = options.computesBetweenness
             ? Betweenness(index.flowGraph, sampleSize: exact ? nil : options.betweennessSampleSize, seed: options.seed)
             : nil
-        let cuts = Biconnectivity(nodeCount: index.systemCount, edges: Array(zip(index.flowSource, index.flowTarget)))
+        // Cut points and redundant flows are independent: side by side.
+        let (cuts, redundant) = concurrently({ Biconnectivity(nodeCount: index.systemCount, edges: Array(zip(index.flowSource, index.flowTarget))) },
+                                             { RedundantFlows(index).flows })
         var articulation = Bitset(count: index.systemCount)
         for node in cuts.articulationPoints { articulation.insert(node) }
         var bridges = Bitset(count: index.flowCount)
         for edge in cuts.bridges { bridges.insert(edge) }
         articulationPoints = articulation
         self.bridges = bridges
-        redundantFlows = RedundantFlows(index).flows
+        redundantFlows = redundant
     }
 }
