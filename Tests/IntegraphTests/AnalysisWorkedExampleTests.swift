@@ -197,6 +197,33 @@ import Testing
         #expect(pilot.estimate != nil)
     }
 
+    /// A pilot's sprawl counts what its work touches, and a bottleneck holds back only the
+    /// pilots whose work includes its pending items: never a ready one.
+    @Test func sprawlCountsTheWorkAndBottlenecksHoldBackOnlyWaitingPilots() throws {
+        let landscape = try #require(readModel("""
+            integraph: 1
+            teams: [{id: t}]
+            systems: [{id: a, owner: t}, {id: x, owner: t}, {id: y, owner: t}, {id: z, owner: t}]
+            flows:
+              - {id: xy, from: x, to: y, status: backlog, effort: 2}
+              - {id: za, from: z, to: a}
+            pilots:
+              - {id: waits, champion: W, needs: [a], after: [xy]}
+              - {id: done, champion: D, needs: [a]}
+            """).validLandscape)
+        let analysis = LandscapeAnalysis(landscape)
+        let waits = try #require(analysis.pilots.first { $0.pilot.id == "waits" })
+        // Its lineage is a and z; its work, xy, touches x and y.
+        #expect(waits.sprawl.systems == 4 && waits.sprawl.flows == 2 && waits.sprawl.pendingFlows == 1)
+        let done = try #require(analysis.pilots.first { $0.pilot.id == "done" })
+        #expect(done.state == .ready && done.sprawl.systems == 2)
+        let systems = Dictionary(uniqueKeysWithValues: analysis.bottlenecks.systems.map { ($0.id, $0) })
+        #expect(systems["x"]?.waiting == ["waits"] && systems["y"]?.waiting == ["waits"])
+        // a is in both lineages but has no pending work: it holds back no one.
+        #expect(systems["a"]?.pilots == ["done", "waits"] && systems["a"]?.waiting == [])
+        #expect(analysis.bottlenecks.teams.first?.waiting == ["waits"])
+    }
+
     @Test func aPilotWithNothingPendingIsReady() throws {
         let landscape = try #require(readModel("""
             integraph: 1

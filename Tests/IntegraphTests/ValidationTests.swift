@@ -202,4 +202,42 @@ import Testing
                 + "only for the flows that feed it",
         ])
     }
+
+    @Test func blockersDerivesAndGateNamesAreRead() throws {
+        let report = readModel("""
+            integraph: 1
+            systems:
+              - {id: a, derives: {features: [clicks, orders], audit: [], plain: ~}}
+              - {id: b}
+            flows:
+              - {id: f1, from: a, to: b, status: blocked, blocked_by: vendor quota}
+              - {id: f2, from: b, to: a, status: blocked, blocked_by: {reason: licence, owner: Legal, until: 2027-01-15}}
+            gates: [{id: g, name: Security review}]
+            """)
+        #expect(report.errors.isEmpty, "\(located(report))")
+        let landscape = try #require(report.landscape)
+        #expect(landscape.systems[0].derives == ["features": ["clicks", "orders"], "audit": [], "plain": []])
+        #expect(landscape.flows[0].blockedBy == "vendor quota" && landscape.flows[0].blockedUntil == nil)
+        #expect(landscape.flows[1].blockedBy == "licence" && landscape.flows[1].blockedOwner == "Legal")
+        #expect(landscape.flows[1].blockedUntil == CalendarDate(iso: "2027-01-15"))
+        #expect(landscape.gates[0].name == "Security review")
+    }
+
+    @Test func badBlockersAndDerivesAreLocated() {
+        let report = readModel("""
+            integraph: 1
+            systems:
+              - {id: a, derives: [features]}
+              - {id: b, derives: {features: clicks, x: [1, [y]]}}
+            flows:
+              - {id: f, from: a, to: b, status: blocked, blocked_by: {reason: r, until: 2027-02-30, who: me}}
+            """)
+        #expect(located(report).filter { $0.contains("error") } == [
+            "3:22: error: system 'a': 'derives' must be a mapping from each data label to the labels it is built from, found a list",
+            "4:33: error: system 'b': 'derives.features' must be a list of data labels, found 'clicks'",
+            "4:48: error: system 'b': each entry of 'derives.x' must be a data label, found a list",
+            "6:77: error: flow 'f': 'blocked_by': 'until' '2027-02-30' is not a calendar date",
+            "6:89: error: flow 'f': 'blocked_by': unknown key 'who'",
+        ])
+    }
 }
