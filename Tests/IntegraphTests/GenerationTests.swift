@@ -20,6 +20,12 @@ import Testing
         var landscape = LandscapeGenerator(systems: 200, seed: 9).landscape()
         landscape.name = "Quotes \" and: colons # and &"
         landscape.systems[0].name = "null"
+        // Keys the generator does not write: derives, blockers with an owner and a date, gate names.
+        landscape.systems[1].derives = ["features": ["data1", "data2"], "a: b": []]
+        let blocked = try #require(landscape.flows.firstIndex { $0.status == .blocked })
+        landscape.flows[blocked].blockedOwner = "Vendor management"
+        landscape.flows[blocked].blockedUntil = CalendarDate(iso: "2027-01-15")
+        landscape.gates[0].name = "Security review: \"CRM\""
         let text = LandscapeWriter(syntax: syntax).write(landscape)
         let report = LandscapeReader().read(bytes: Array(text.utf8), source: .file("generated.\(syntax.rawValue)"))
         #expect(!report.hasErrors, "\(located(report).prefix(3))")

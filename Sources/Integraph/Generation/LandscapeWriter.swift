@@ -78,7 +78,14 @@ public struct LandscapeWriter: Sendable {
         mapping([("id", text(system.id)), ("name", system.name.map(text)), ("kind", system.kind.map(text)),
                  ("domain", system.domain.map(text)), ("owner", system.owner.map { text($0.id) }),
                  ("status", system.status == .live ? nil : text(system.status.rawValue)), ("effort", effort(system.effort)),
-                 ("after", list(system.after.map(\.id)))])
+                 ("after", list(system.after.map(\.id))), ("derives", derives(system.derives))])
+    }
+
+    /// Keys sorted, so the same landscape writes the same bytes.
+    private func derives(_ derives: [String: [String]]) -> String? {
+        derives.isEmpty ? nil : mapping(derives.keys.sorted().map { key in
+            (syntax == .yaml ? text(key) : key, "[" + (derives[key] ?? []).map(text).joined(separator: ", ") + "]")
+        })
     }
 
     private func flow(_ flow: Flow) -> String {
@@ -87,11 +94,18 @@ public struct LandscapeWriter: Sendable {
                  ("classification", flow.classification == .internal ? nil : text(flow.classification.rawValue)),
                  ("status", flow.status == .live ? nil : text(flow.status.rawValue)), ("effort", effort(flow.effort)),
                  ("owner", flow.owner.map { text($0.id) }), ("after", list(flow.after.map(\.id))),
-                 ("blocked_by", flow.blockedBy.map(text))])
+                 ("blocked_by", blocker(flow))])
+    }
+
+    /// The reason alone, or `{reason, owner, until}` when the block says who or when.
+    private func blocker(_ flow: Flow) -> String? {
+        guard flow.blockedOwner != nil || flow.blockedUntil != nil else { return flow.blockedBy.map(text) }
+        return mapping([("reason", flow.blockedBy.map(text)), ("owner", flow.blockedOwner.map(text)),
+                        ("until", flow.blockedUntil.map { text($0.description) })])
     }
 
     private func gate(_ gate: Gate) -> String {
-        mapping([("id", text(gate.id)), ("kind", text(gate.kind.rawValue)), ("owner", gate.owner.map { text($0.id) }),
+        mapping([("id", text(gate.id)), ("name", gate.name.map(text)), ("kind", text(gate.kind.rawValue)), ("owner", gate.owner.map { text($0.id) }),
                  ("status", gate.status == .pending ? nil : text(gate.status.rawValue)), ("effort", effort(gate.effort)),
                  ("after", list(gate.after.map(\.id)))])
     }
