@@ -25,7 +25,7 @@ public struct DomainMap: Sendable {
             domainOf[system.id] = domain
             systems[domain, default: 0] += 1
             pressure[domain, default: 0] += bottlenecks[position].pressure
-            if system.isPending { pending[domain, default: 0] += system.effort?.expectedDays ?? 0 }
+            if system.isPending { pending[domain, default: 0] += subject.workItem(.system, system.id)?.effort.expectedDays ?? 0 }
         }
         struct Link { var flows = 0, pending = 0 }
         var links: [[String]: Link] = [:]
@@ -42,7 +42,7 @@ public struct DomainMap: Sendable {
         let heat = HeatScale(maximum: pressure.values.max() ?? 0, logarithmic: false)
         for domain in systems.keys.sorted() {
             let value = pressure[domain] ?? 0
-            let label = "\(domain)\n\(systems[domain] ?? 0) systems · \(inside[domain] ?? 0) flows inside"
+            let label = "\(domain)\n\(Wording.counted(systems[domain] ?? 0, "system")) · \(Wording.counted(inside[domain] ?? 0, "flow")) inside"
                 + "\npressure \(DaysText.days(value, decimals: 1)) pilot-days"
             graph.nodes.append(DOTNode(id: "domain:\(domain)", attributes: [
                 "id": "domain:\(domain)", "label": label, "shape": "box", "style": "rounded,filled",
@@ -58,7 +58,7 @@ public struct DomainMap: Sendable {
             guard let link = links[key] else { continue }
             let share = Double(link.pending) / Double(link.flows)
             let level = HeatScale(maximum: 1, logarithmic: false).level(for: share)
-            let label = "\(link.flows) flows" + (link.pending > 0 ? " (\(link.pending) pending)" : "")
+            let label = Wording.counted(link.flows, "flow") + (link.pending > 0 ? " (\(link.pending) pending)" : "")
             var attributes: DOTAttributes = [
                 "id": "domains:\(key[0])→\(key[1])", "tooltip": "\(key[0]) → \(key[1]): \(label)",
                 "penwidth": String(format: "%.1f", 1 + log2(Double(link.flows))),
