@@ -21,7 +21,8 @@ struct IntegraphCommand: ParsableCommand {
               3  the output could not be rendered or written
             """,
         version: IntegraphVersion.current,
-        subcommands: [CheckCommand.self, AnalyzeCommand.self, RenderCommand.self, ReportCommand.self, GenerateCommand.self])
+        subcommands: [CheckCommand.self, AnalyzeCommand.self, RenderCommand.self, ReportCommand.self, GenerateCommand.self,
+                      ImportCommand.self])
 
     static func main() {
         do {

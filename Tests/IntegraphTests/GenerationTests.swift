@@ -26,6 +26,8 @@ import Testing
         landscape.flows[blocked].blockedOwner = "Vendor management"
         landscape.flows[blocked].blockedUntil = CalendarDate(iso: "2027-01-15")
         landscape.gates[0].name = "Security review: \"CRM\""
+        landscape.systems[2].attributes = ["k8s/namespace": "shop", "replicas": "3", "note": "a: \"b\" # c"]
+        landscape.flows[0].attributes = ["env": "CART_ADDR", "calls": "12"]
         let text = LandscapeWriter(syntax: syntax).write(landscape)
         let report = LandscapeReader().read(bytes: Array(text.utf8), source: .file("generated.\(syntax.rawValue)"))
         #expect(!report.hasErrors, "\(located(report).prefix(3))")

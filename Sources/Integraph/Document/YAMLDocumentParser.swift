@@ -36,6 +36,30 @@ public struct YAMLDocumentParser: Sendable {
         return try converter.convert(root, depth: 0)
     }
 
+    /// Parses every document of a multi-document stream (`---` between them), as catalogs
+    /// and manifests are written; empty documents are left out. The node budget counts
+    /// all of them together.
+    public func parseAll(_ text: String) throws(DocumentSyntaxError) -> [DocumentNode] {
+        var converter = Converter(limits: limits, budget: limits.nodeBudget(forByteCount: text.utf8.count))
+        var documents: [DocumentNode] = []
+        do {
+            let parser = try Parser(yaml: text, resolver: .basic)
+            while let root = try parser.nextRoot() {
+                documents.append(try converter.convert(root, depth: 0))
+            }
+        } catch let error as DocumentSyntaxError {
+            throw error
+        } catch let error as YamlError {
+            throw Self.syntaxError(from: error, in: text)
+        } catch {
+            throw DocumentSyntaxError("cannot read YAML: \(error)", at: .start)
+        }
+        return documents.filter {
+            if case .scalar(let scalar) = $0.value { return scalar.style != .null }
+            return true
+        }
+    }
+
     private static func syntaxError(from error: YamlError, in text: String) -> DocumentSyntaxError {
         switch error {
         case .scanner(let context, let problem, let mark, _),

@@ -78,7 +78,15 @@ public struct LandscapeWriter: Sendable {
         mapping([("id", text(system.id)), ("name", system.name.map(text)), ("kind", system.kind.map(text)),
                  ("domain", system.domain.map(text)), ("owner", system.owner.map { text($0.id) }),
                  ("status", system.status == .live ? nil : text(system.status.rawValue)), ("effort", effort(system.effort)),
-                 ("after", list(system.after.map(\.id))), ("derives", derives(system.derives))])
+                 ("after", list(system.after.map(\.id))), ("derives", derives(system.derives)),
+                 ("attributes", attributes(system.attributes))])
+    }
+
+    /// Names sorted, values always quoted text.
+    private func attributes(_ attributes: [String: String]) -> String? {
+        attributes.isEmpty ? nil : mapping(attributes.keys.sorted().map { key in
+            (syntax == .yaml ? text(key) : key, JSONText.string(attributes[key] ?? ""))
+        })
     }
 
     /// Keys sorted, so the same landscape writes the same bytes.
@@ -94,7 +102,7 @@ public struct LandscapeWriter: Sendable {
                  ("classification", flow.classification == .internal ? nil : text(flow.classification.rawValue)),
                  ("status", flow.status == .live ? nil : text(flow.status.rawValue)), ("effort", effort(flow.effort)),
                  ("owner", flow.owner.map { text($0.id) }), ("after", list(flow.after.map(\.id))),
-                 ("blocked_by", blocker(flow))])
+                 ("blocked_by", blocker(flow)), ("attributes", attributes(flow.attributes))])
     }
 
     /// The reason alone, or `{reason, owner, until}` when the block says who or when.

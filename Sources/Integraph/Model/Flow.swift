@@ -29,6 +29,9 @@ public struct Flow: Sendable, Hashable {
     /// When the block is expected to clear (`blocked_by: {until}`): the flow starts no
     /// earlier than this date.
     public var blockedUntil: CalendarDate?
+    /// What an importer read that no model key holds (labels, annotations, call counts),
+    /// so nothing read is lost.
+    public var attributes: [String: String] = [:]
     public var position: SourcePosition
 
     public init(id: String, hasExplicitID: Bool = true, from: Reference, to: Reference,

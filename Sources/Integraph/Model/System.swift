@@ -21,6 +21,9 @@ public struct System: Sendable, Hashable {
     /// built from; an empty list means the system originates that label. Lineage walks and
     /// the implicit precedence rule translate labels through it (docs/analyses.md).
     public var derives: [String: [String]]
+    /// What an importer read that no model key holds (labels, annotations, call counts),
+    /// so nothing read is lost.
+    public var attributes: [String: String] = [:]
     public var position: SourcePosition
 
     public init(id: String, name: String? = nil, kind: String? = nil, domain: String? = nil,

@@ -7,8 +7,8 @@
 struct LandscapeDecoder {
     static let topLevelKeys = ["integraph", "name", "teams", "systems", "flows", "gates", "pilots", "estimates"]
     static let teamKeys = ["id", "name", "capacity"]
-    static let systemKeys = ["id", "name", "kind", "domain", "owner", "status", "effort", "after", "derives"]
-    static let flowKeys = ["id", "from", "to", "data", "classification", "status", "effort", "owner", "after", "blocked_by"]
+    static let systemKeys = ["id", "name", "kind", "domain", "owner", "status", "effort", "after", "derives", "attributes"]
+    static let flowKeys = ["id", "from", "to", "data", "classification", "status", "effort", "owner", "after", "blocked_by", "attributes"]
     static let gateKeys = ["id", "name", "kind", "owner", "status", "effort", "after"]
     static let blockerKeys = ["reason", "owner", "until"]
     static let pilotKeys = ["id", "name", "champion", "stage", "needs", "flows", "after", "effort", "target"]
@@ -100,7 +100,7 @@ struct LandscapeDecoder {
     private mutating func system(_ node: DocumentNode, _ subject: String) -> System? {
         guard let fields = fields(node, subject, kind: "system", allowed: Self.systemKeys) else { return nil }
         fields.reportUnknownKeys(&findings)
-        let system = System(
+        var system = System(
             id: fields.id ?? "",
             name: fields.string("name", findings: &findings),
             kind: fields.string("kind", findings: &findings),
@@ -111,6 +111,7 @@ struct LandscapeDecoder {
             after: fields.references("after", findings: &findings) ?? [],
             derives: derives(fields),
             position: fields.position)
+        system.attributes = attributes(fields)
         return fields.id == nil ? nil : system
     }
 
@@ -130,14 +131,17 @@ struct LandscapeDecoder {
         let owner = fields.reference("owner", findings: &findings)
         let after = fields.references("after", findings: &findings) ?? []
         let blocker = blocker(fields)
+        let attributes = attributes(fields)
         guard let id = fields.id, let from, let to else {
             if let id = fields.id { incompleteIDs.insert(id) }
             return nil
         }
-        return Flow(id: id, hasExplicitID: fields.node("id") != nil, from: from, to: to, data: data,
+        var flow = Flow(id: id, hasExplicitID: fields.node("id") != nil, from: from, to: to, data: data,
                     classification: classification, status: status, effort: effort, owner: owner,
                     after: after, blockedBy: blocker.reason, blockedOwner: blocker.owner, blockedUntil: blocker.until,
                     position: fields.position)
+        flow.attributes = attributes
+        return flow
     }
 
     private mutating func gate(_ node: DocumentNode, _ subject: String) -> Gate? {
@@ -206,6 +210,25 @@ struct LandscapeDecoder {
         blocker.reportUnknownKeys(&findings)
         return (blocker.string("reason", findings: &findings), blocker.string("owner", findings: &findings),
                 blocker.date("until", findings: &findings))
+    }
+
+    /// `attributes: {team-slack: "#crm", calls: 1200}`: text values, whatever their look.
+    private mutating func attributes(_ fields: EntityFields) -> [String: String] {
+        guard let node = fields.node("attributes") else { return [:] }
+        guard case .mapping(let entries) = node.value else {
+            fields.wrongType("attributes", expected: "a mapping of names to text", found: node, findings: &findings)
+            return [:]
+        }
+        var result: [String: String] = [:]
+        for entry in entries {
+            guard case .scalar(let scalar) = entry.value.value else {
+                findings.error("\(fields.subject): 'attributes.\(entry.key)' must be text, found \(entry.value.kindDescription)",
+                               at: entry.value.position, id: fields.id)
+                continue
+            }
+            result[entry.key] = scalar.style == .null ? "" : scalar.text
+        }
+        return result
     }
 
     /// `derives: {features: [clicks, orders], clicks: []}`: each outgoing label and the

@@ -26,7 +26,7 @@ struct AnalysisDigest {
     }
 
 
-    static let counted = Wording.counted
+    static func counted(_ count: Int, _ noun: String) -> String { Wording.counted(count, noun) }
 
     /// A pilot's sprawl in words.
     static func sprawl(_ sprawl: PilotAnalysis.Sprawl) -> String {

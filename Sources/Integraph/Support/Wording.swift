@@ -5,8 +5,9 @@
 /// Wording.counted(3, "pilot") // "3 pilots"
 /// ```
 public enum Wording {
-    /// A count and its noun, singular when the count is one.
-    public static func counted(_ count: Int, _ noun: String) -> String {
-        "\(count) \(noun)\(count == 1 ? "" : "s")"
+    /// A count and its noun, singular when the count is one; `plural` where adding an `s`
+    /// will not do.
+    public static func counted(_ count: Int, _ noun: String, plural: String? = nil) -> String {
+        "\(count) \(count == 1 ? noun : plural ?? noun + "s")"
     }
 }

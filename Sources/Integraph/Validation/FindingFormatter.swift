@@ -15,7 +15,7 @@ public enum FindingFormatter {
     public static func summary(_ findings: [Finding], fileCount: Int) -> String {
         let errors = findings.filter { $0.severity == .error }.count
         let warnings = findings.count - errors
-        let counted = Wording.counted
+        func counted(_ count: Int, _ noun: String) -> String { Wording.counted(count, noun) }
         return "\(counted(errors, "error")) and \(counted(warnings, "warning")) in \(counted(fileCount, "file"))"
     }
 

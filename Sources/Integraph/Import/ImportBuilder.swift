@@ -1,0 +1,116 @@
+/// Gathers what an importer reads into a landscape: systems and flows merged by id in the
+/// order first met, owners turned into teams, and every reference kept whole. A flow whose
+/// end names no system gets a placeholder system (`status: planned`, `kind: unknown`) and a
+/// warning, so the graph stays connected and the gap shows. The same input, in the same
+/// order, gives the same landscape.
+///
+/// ```swift
+/// var builder = ImportBuilder(source: "kubernetes")
+/// builder.addSystem(System(id: "frontend"), at: note)
+/// builder.addCall(caller: "frontend", callee: "cart", attributes: ["env": "CART_ADDR"], at: note)
+/// let result = builder.finish(direction: .data)
+/// ```
+public struct ImportBuilder: Sendable {
+    /// Set on every imported system and flow as `attributes["source"]`.
+    public let source: String
+    private var systems: [System] = []
+    private var systemPosition: [String: Int] = [:]
+    private var calls: [(caller: String, callee: String, attributes: [String: String], note: ImportNote)] = []
+    private var callPosition: [String: Int] = [:]
+    public private(set) var skipped: [ImportNote] = []
+    public private(set) var warnings: [ImportNote] = []
+
+    public init(source: String) {
+        self.source = source
+    }
+
+    /// Adds a system, or merges it into the one with its id: keys the first left empty are
+    /// filled, attributes the first lacks are added.
+    public mutating func addSystem(_ system: System) {
+        var system = system
+        system.attributes["source"] = source
+        guard let position = systemPosition[system.id] else {
+            systemPosition[system.id] = systems.count
+            systems.append(system)
+            return
+        }
+        var merged = systems[position]
+        merged.name = merged.name ?? system.name
+        merged.kind = merged.kind ?? system.kind
+        merged.domain = merged.domain ?? system.domain
+        merged.owner = merged.owner ?? system.owner
+        merged.attributes.merge(system.attributes) { first, _ in first }
+        systems[position] = merged
+    }
+
+    /// Whether a system with this id was added.
+    public func hasSystem(_ id: String) -> Bool { systemPosition[id] != nil }
+
+    /// Adds a call from `caller` to `callee`; calls between the same two systems are one flow,
+    /// its attributes merged (numbers in `counted` keys are added up).
+    public mutating func addCall(caller: String, callee: String, attributes: [String: String] = [:], at note: ImportNote,
+                                 counted: Set<String> = []) {
+        guard caller != callee else {
+            skipped.append(ImportNote(file: note.file, position: note.position,
+                                      message: "skipped a call from '\(caller)' to itself: a flow joins two different systems"))
+            return
+        }
+        let key = caller + "\u{0}" + callee
+        guard let position = callPosition[key] else {
+            callPosition[key] = calls.count
+            calls.append((caller, callee, attributes, note))
+            return
+        }
+        for (name, value) in attributes {
+            if counted.contains(name), let old = Int(calls[position].attributes[name] ?? ""), let new = Int(value) {
+                calls[position].attributes[name] = String(old + new)
+            } else if calls[position].attributes[name] == nil {
+                calls[position].attributes[name] = value
+            }
+        }
+    }
+
+    /// Records what was left out and why.
+    public mutating func skip(_ note: ImportNote) { skipped.append(note) }
+
+    /// Records a warning about what was read.
+    public mutating func warn(_ note: ImportNote) { warnings.append(note) }
+
+    /// The landscape: systems in the order first met, placeholders for systems that calls
+    /// name but nothing declares, flows pointing as `direction` says, and a team for every
+    /// owner named.
+    public func finish(direction: ImportDirection, name: String? = nil) -> ImportResult {
+        var systems = systems
+        var known = systemPosition
+        var warnings = warnings
+        var flows: [Flow] = []
+        for call in calls {
+            for end in [call.caller, call.callee] where known[end] == nil {
+                known[end] = systems.count
+                var placeholder = System(id: end, kind: "unknown", status: .planned)
+                placeholder.attributes = ["source": source, "placeholder": "named by \(call.note.file) but declared nowhere"]
+                systems.append(placeholder)
+                warnings.append(ImportNote(file: call.note.file, position: call.note.position,
+                                           message: "'\(end)' is named but declared nowhere: added as a planned placeholder system"))
+            }
+            let ends = direction.flow(caller: call.caller, callee: call.callee)
+            var flow = Flow(id: Flow.defaultID(from: ends.from, to: ends.to), hasExplicitID: false,
+                            from: Reference(ends.from, at: .start), to: Reference(ends.to, at: .start))
+            flow.attributes = call.attributes.merging(["source": source, "call": "\(call.caller) → \(call.callee)"]) { first, _ in first }
+            flows.append(flow)
+        }
+        // One flow per (caller, callee) pair, so flow ids (from->to) are unique.
+        let owners = Set(systems.compactMap { $0.owner?.id }).sorted()
+        let landscape = Landscape(name: name, teams: owners.map { Team(id: $0) }, systems: systems, flows: flows)
+        return ImportResult(landscape: landscape, skipped: skipped, warnings: warnings)
+    }
+}
+
+/// A landscape read from another format, and what reading it left out or filled in.
+public struct ImportResult: Sendable {
+    public let landscape: Landscape
+    /// What the source had that the model cannot hold, and why.
+    public let skipped: [ImportNote]
+    /// Gaps filled (placeholders) and doubts.
+    public let warnings: [ImportNote]
+}

@@ -1,0 +1,25 @@
+/// The formats `integraph import` reads, each with the files it looks for in a folder.
+///
+/// ```swift
+/// let result = ImportKind.kubernetes.read(paths: ["k8s/"], direction: .data)
+/// print(result.landscape.systems.count, result.skipped.count)
+/// ```
+public enum ImportKind: String, Sendable, CaseIterable {
+    case kubernetes, compose
+
+    /// The extensions of the files it reads from a folder.
+    public var extensions: [String] { ["yaml", "yml"] }
+
+    /// Reads the files and folders at `paths` into a landscape: every file it can, the rest
+    /// noted as skipped.
+    public func read(paths: [String], direction: ImportDirection, name: String? = nil) -> ImportResult {
+        let (sources, unreadable) = ImportSource.collect(paths, extensions: extensions)
+        var builder = ImportBuilder(source: rawValue)
+        for note in unreadable { builder.skip(note) }
+        switch self {
+        case .kubernetes: KubernetesImporter().read(sources, into: &builder)
+        case .compose: ComposeImporter().read(sources, into: &builder)
+        }
+        return builder.finish(direction: direction, name: name)
+    }
+}

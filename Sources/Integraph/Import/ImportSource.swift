@@ -1,0 +1,60 @@
+import Foundation
+
+/// One file an importer reads: its name as the user gave it, for messages, and its text.
+///
+/// ```swift
+/// let file = ImportSource(name: "k8s/frontend.yaml", text: manifest)
+/// ```
+public struct ImportSource: Sendable {
+    public let name: String
+    public let text: String
+
+    public init(name: String, text: String) {
+        self.name = name
+        self.text = text
+    }
+
+    /// Its YAML documents, or a note saying why none could be read (the file is skipped,
+    /// the others are not).
+    func yamlDocuments() -> Result<[DocumentNode], ImportNote> {
+        do throws(DocumentSyntaxError) {
+            return .success(try YAMLDocumentParser().parseAll(text))
+        } catch {
+            return .failure(ImportNote(file: name, position: error.position, message: "skipped the file: \(error.message)"))
+        }
+    }
+}
+
+extension ImportSource {
+    /// The files at `paths`: a file as it is, a folder's files ending in one of `extensions`
+    /// at any depth, in path order. What cannot be read (no such path, not UTF-8 text) is a
+    /// note, and the rest is read.
+    public static func collect(_ paths: [String], extensions: [String]) -> (sources: [ImportSource], notes: [ImportNote]) {
+        var sources: [ImportSource] = [], notes: [ImportNote] = []
+        let files = FileManager.default
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard files.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                notes.append(ImportNote(file: path, position: .start, message: "skipped: no such file or folder"))
+                continue
+            }
+            var found: [String] = [path]
+            if isDirectory.boolValue {
+                let names = (files.enumerator(atPath: path)?.allObjects as? [String]) ?? []
+                found = names.filter { name in extensions.contains { name.lowercased().hasSuffix("." + $0) } }.sorted()
+                    .map { (path as NSString).appendingPathComponent($0) }
+            }
+            for file in found {
+                do {
+                    let bytes = try LandscapeReader.bytes(of: .file(file))
+                    sources.append(ImportSource(name: file, text: try SourceText.decode(bytes)))
+                } catch let error as DocumentSyntaxError {
+                    notes.append(ImportNote(file: file, position: error.position, message: "skipped the file: \(error.message)"))
+                } catch {
+                    notes.append(ImportNote(file: file, position: .start, message: "skipped the file: \(error)"))
+                }
+            }
+        }
+        return (sources, notes)
+    }
+}

@@ -1,0 +1,80 @@
+import ArgumentParser
+import Foundation
+import Integraph
+
+/// `integraph import KIND PATH... -o model.yaml`: a model from manifests organisations keep.
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Write a model from Kubernetes manifests or Docker Compose files.",
+        discussion: """
+            Reads files and folders (every .yaml and .yml file below a folder), keeps what \
+            the model cannot hold in 'attributes', and lists what it skipped (--verbose: each \
+            one). A name that nothing declares becomes a planned placeholder system, with a \
+            warning. Flows point the way data moves, from the service called to its caller; \
+            --direction calls keeps the call's direction. The model is checked before it is \
+            written, atomically, and never over an existing file without --force. See \
+            docs/import.md.
+
+            Exit codes: 0 written; 1 the imported model does not pass 'check'; 2 nothing \
+            could be read or the command line is wrong; 3 the output could not be written.
+            """)
+
+    @Argument(help: "What to read: kubernetes or compose.")
+    var kind: ImportKind
+
+    @Argument(help: "Files or folders to read.")
+    var paths: [String]
+
+    @Option(name: .shortAndLong, help: "Where to write the model (.yaml or .json); - for standard output.")
+    var output: String
+
+    @Option(help: "data (default): flows run from the service called to its caller; calls: from caller to callee.")
+    var direction: ImportDirection = .data
+
+    @Option(help: "The landscape's name.")
+    var name: String?
+
+    @Flag(help: "List every skipped entity, not just how many.")
+    var verbose = false
+
+    @Flag(help: "Replace the output file if it exists.")
+    var force = false
+
+    func validate() throws {
+        if output != "-", !force, FileManager.default.fileExists(atPath: output) {
+            throw ValidationError("'\(output)' exists: pass --force to replace it.")
+        }
+    }
+
+    func run() throws {
+        let result = kind.read(paths: paths, direction: direction, name: name)
+        let landscape = result.landscape
+        guard !landscape.systems.isEmpty else {
+            for note in result.skipped { Console.error("note: \(note)") }
+            Console.error("error: no \(kind.rawValue) systems found in \(paths.joined(separator: " "))")
+            throw ExitStatus.unreadableInput
+        }
+        for warning in result.warnings { Console.error("warning: \(warning)") }
+        if verbose {
+            for note in result.skipped { Console.error("note: \(note)") }
+        } else if !result.skipped.isEmpty {
+            Console.error("note: skipped \(Wording.counted(result.skipped.count, "entry", plural: "entries")); --verbose lists each")
+        }
+        let source = ModelSource(argument: output == "-" ? "import.yaml" : output)
+        let text = LandscapeWriter(syntax: source.syntax).write(landscape)
+        // What import writes must pass check; a failure here is a bug worth its own exit code.
+        let report = LandscapeReader().read(bytes: Array(text.utf8), source: source)
+        guard !report.hasErrors else {
+            Console.error(FindingFormatter.text(report.errors))
+            throw ExitStatus.modelHasErrors
+        }
+        try OutputDestination.write(Array(text.utf8), to: output)
+        Console.error("Imported \(Wording.counted(landscape.systems.count, "system")) and "
+                      + "\(Wording.counted(landscape.flows.count, "flow")) (\(direction == .data ? "data" : "call") direction) "
+                      + "into \(output == "-" ? "standard output" : output)")
+    }
+}
+
+extension ImportKind: ExpressibleByArgument {}
+extension ImportDirection: ExpressibleByArgument {}

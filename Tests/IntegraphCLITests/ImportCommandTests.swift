@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+
+@Suite struct ImportCommandTests {
+    static let compose = """
+        services:
+          web: {image: web, depends_on: [api], environment: ["API_URL=http://api:8080"]}
+          api: {image: api, depends_on: [db]}
+          db: {image: postgres}
+          broken: [not, a, service]
+        """
+
+    /// From a Compose file to a model that check passes and analyze reads; an existing file
+    /// is not overwritten without --force.
+    @Test func aComposeFileBecomesAModelThatChecks() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try Self.compose.write(to: directory.appendingPathComponent("docker-compose.yml"), atomically: true, encoding: .utf8)
+        let imported = try CommandRunner.integraph(["import", "compose", "docker-compose.yml", "-o", "model.yaml"], in: directory)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stderr.contains("Imported 3 systems and 2 flows (data direction) into model.yaml"))
+        let model = try String(contentsOf: directory.appendingPathComponent("model.yaml"), encoding: .utf8)
+        // Data runs from the service called to its caller: db to api, api to web.
+        #expect(model.contains("{from: db, to: api,") && model.contains("{from: api, to: web,"))
+        #expect(try CommandRunner.integraph(["check", "model.yaml"], in: directory).status == 0)
+        #expect(try CommandRunner.integraph(["analyze", "model.yaml", "--format", "json"], in: directory).status == 0)
+
+        let again = try CommandRunner.integraph(["import", "compose", "docker-compose.yml", "-o", "model.yaml"], in: directory)
+        #expect(again.status == 2 && again.stderr.contains("'model.yaml' exists: pass --force to replace it."))
+        let calls = try CommandRunner.integraph(["import", "compose", "docker-compose.yml", "-o", "model.yaml", "--force",
+                                                 "--direction", "calls"], in: directory)
+        #expect(calls.status == 0)
+        #expect(try String(contentsOf: directory.appendingPathComponent("model.yaml"), encoding: .utf8).contains("{from: web, to: api,"))
+    }
+
+    @Test func nothingToReadExitsTwo() throws {
+        let result = try CommandRunner.integraph(["import", "kubernetes", "no-such-folder", "-o", "-"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("no-such-folder:1:1: skipped: no such file or folder"))
+        #expect(result.stdout.isEmpty)
+    }
+}

@@ -1,0 +1,178 @@
+import Foundation
+import Testing
+@testable import Integraph
+
+@Suite struct ImportTests {
+    static func flows(_ result: ImportResult) -> [String] {
+        result.landscape.flows.map { "\($0.from.id)->\($0.to.id)" }.sorted()
+    }
+
+    static let manifests = """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: web, namespace: shop}
+        spec:
+          template:
+            metadata: {labels: {app: web}}
+            spec:
+              initContainers:
+                - name: wait
+                  env: [{name: CART_ADDR, value: "cart:7070"}]
+              containers:
+                - name: web
+                  image: web:1.0
+                  env:
+                    - {name: CART_ADDR, value: "cart:7070"}
+                    - {name: USERS_URL, value: "http://users.accounts.svc.cluster.local:8080/v1"}
+                    - {name: LEDGER, value: ledger.accounts}
+                    - {name: PORT, value: "8080"}
+                    - {name: CURRENCY, value: USD}
+                    - {name: PAYMENTS_ADDR, value: "payments:443"}
+                    - {name: FROM_SECRET, valueFrom: {secretKeyRef: {name: s, key: k}}}
+        ---
+        kind: Deployment
+        metadata: {name: cart-v2, namespace: shop}
+        spec: {template: {metadata: {labels: {app: cart, track: v2}}, spec: {containers: [{name: c}]}}}
+        ---
+        kind: Service
+        metadata: {name: cart, namespace: shop}
+        spec: {selector: {app: cart}}
+        ---
+        kind: StatefulSet
+        metadata: {name: users, namespace: accounts}
+        spec: {template: {metadata: {labels: {app: users}}, spec: {containers: [{name: u}]}}}
+        ---
+        kind: Service
+        metadata: {name: users, namespace: accounts}
+        spec: {selector: {app: users}}
+        ---
+        kind: CronJob
+        metadata: {name: ledger, namespace: accounts}
+        spec: {jobTemplate: {spec: {template: {metadata: {labels: {app: ledger}}, spec: {containers: [{name: l}]}}}}}
+        ---
+        kind: Service
+        metadata: {name: ledger, namespace: accounts}
+        spec: {selector: {app: ledger}}
+        ---
+        kind: Deployment
+        metadata: {name: web, namespace: accounts}
+        spec: {template: {metadata: {labels: {app: admin}}, spec: {containers: [{name: a}]}}}
+        ---
+        kind: ConfigMap
+        metadata: {name: settings}
+        """
+
+    /// Worked out by reading the manifests above: web calls cart (twice, one flow) through
+    /// the Service that selects cart-v2, users across namespaces by its full DNS name,
+    /// ledger by `name.namespace`, and payments, which nothing declares; PORT, CURRENCY and a
+    /// secret reference name nothing.
+    @Test func kubernetesServicesResolveAsClusterDNSDoes() {
+        var builder = ImportBuilder(source: "kubernetes")
+        KubernetesImporter().read([ImportSource(name: "shop.yaml", text: Self.manifests),
+                                   ImportSource(name: "broken.yaml", text: "kind: [unclosed\n")], into: &builder)
+        let result = builder.finish(direction: .calls)
+        #expect(result.landscape.systems.map(\.id) == ["web.shop", "cart-v2", "users", "ledger", "web.accounts", "payments"])
+        #expect(Self.flows(result) == ["web.shop->cart-v2", "web.shop->ledger", "web.shop->payments", "web.shop->users"])
+        #expect(result.landscape.systems.first?.domain == "shop")
+        #expect(result.landscape.systems.first?.attributes["k8s/image"] == "web:1.0")
+        #expect(result.landscape.systems.last?.status == .planned && result.landscape.systems.last?.kind == "unknown")
+        #expect(result.warnings.map(\.description)
+                == ["shop.yaml:20:44: 'payments' is named but declared nowhere: added as a planned placeholder system"])
+        #expect(result.skipped.map(\.description).sorted() == [
+            "broken.yaml:2:1: skipped the file: invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence at 1:7)",
+            "shop.yaml:51:1: skipped ConfigMap 'settings': not a workload or a Service",
+        ])
+        // By default flows run the way data moves: from the service called to its caller.
+        var again = ImportBuilder(source: "kubernetes")
+        KubernetesImporter().read([ImportSource(name: "shop.yaml", text: Self.manifests)], into: &again)
+        #expect(Self.flows(again.finish(direction: .data)).contains("cart-v2->web.shop"))
+    }
+
+    @Test func composeReadsDependsOnLinksAndEnvironment() {
+        let compose = """
+            version: "3.9"
+            services:
+              api:
+                image: api:2
+                depends_on: [db]
+                links: ["cache:redis"]
+                environment: ["SEARCH_URL=http://search:9200", "MODE=fast"]
+              worker:
+                depends_on: {db: {condition: service_healthy}, api: {condition: service_started}}
+                environment: {QUEUE: "queue:5672"}
+              db: {image: postgres}
+              cache: {image: redis}
+              search: {image: elastic}
+            """
+        var builder = ImportBuilder(source: "compose")
+        ComposeImporter().read([ImportSource(name: "app/docker-compose.yml", text: compose)], into: &builder)
+        let result = builder.finish(direction: .calls)
+        #expect(result.landscape.systems.map(\.id) == ["api", "worker", "db", "cache", "search"])
+        #expect(result.landscape.systems.first?.domain == "app")
+        // QUEUE names no service of the file: not a flow.
+        #expect(Self.flows(result) == ["api->cache", "api->db", "api->search", "worker->api", "worker->db"])
+        #expect(result.landscape.flows.first { $0.to.id == "search" }?.attributes["compose"] == "environment SEARCH_URL")
+    }
+
+    @Test func importedModelsPassCheckAndReadBack() throws {
+        var builder = ImportBuilder(source: "kubernetes")
+        KubernetesImporter().read([ImportSource(name: "shop.yaml", text: Self.manifests)], into: &builder)
+        let landscape = builder.finish(direction: .data, name: "Shop").landscape
+        for syntax in [ModelSyntax.yaml, .json] {
+            let text = LandscapeWriter(syntax: syntax).write(landscape)
+            let report = LandscapeReader().read(bytes: Array(text.utf8), source: .file("shop.\(syntax.rawValue)"))
+            #expect(!report.hasErrors, "\(located(report))")
+            #expect(report.landscape?.withoutPositions == landscape.withoutPositions)
+        }
+    }
+
+    @Test(arguments: [("cart", "cart", false), ("cart:7070", "cart", true), ("redis://u@Cache:6379/0", "cache", true),
+                      ("api.example.com", "api.example.com", false)])
+    func hostsAreReadFromValues(value: String, host: String, isAddress: Bool) {
+        #expect(HostReference(value)?.host == host && HostReference(value)?.isAddress == isAddress)
+    }
+
+    @Test(arguments: ["8080", "a b", "/var/run", "http://", "cart:http", "-x", "a..b", ""])
+    func valuesThatAreNoHost(value: String) {
+        #expect(HostReference(value) == nil)
+    }
+}
+
+/// The real manifests and compose files of ../shared/datasets; each count below is the one
+/// its PROVENANCE.md derives by reading the files.
+@Suite(.enabled(if: sharedDatasets != nil, "needs ../shared/datasets beside the checkout"))
+struct ImportDatasetTests {
+    static func read(_ kind: ImportKind, _ path: String) throws -> ImportResult {
+        let root = try #require(sharedDatasets)
+        return kind.read(paths: [root.appendingPathComponent(path).path], direction: .calls)
+    }
+
+    @Test func onlineBoutique() throws {
+        for path in ["online-boutique-k8s/kubernetes-manifests", "online-boutique-k8s/release/kubernetes-manifests.yaml"] {
+            let result = try Self.read(.kubernetes, path)
+            // 12 Deployments and the undeclared shopping assistant; 17 distinct calls.
+            #expect(result.landscape.systems.count == 13, "\(path)")
+            #expect(result.landscape.flows.count == 17, "\(path)")
+            #expect(result.landscape.systems.last?.id == "shoppingassistantservice")
+            #expect(result.landscape.flows.filter { $0.from.id == "frontend" }.count == 8)
+            #expect(result.landscape.flows.filter { $0.from.id == "checkoutservice" }.count == 6)
+            #expect(result.warnings.count == 1)
+        }
+    }
+
+    @Test(arguments: [("deathstarbench/socialNetwork/docker-compose.yml", 27, 19),
+                      ("deathstarbench/socialNetwork/docker-compose-swarm.yml", 31, 61),
+                      ("deathstarbench/hotelReservation/docker-compose.yml", 24, 22),
+                      ("deathstarbench/mediaMicroservices/docker-compose.yml", 33, 0),
+                      ("train-ticket/docker-compose.yml", 68, 1)])
+    func composeFiles(path: String, systems: Int, flows: Int) throws {
+        let result = try Self.read(.compose, path)
+        #expect(result.landscape.systems.count == systems && result.landscape.flows.count == flows)
+        #expect(result.warnings.isEmpty)
+    }
+
+    @Test func trainTicketKubernetesDeclaresNoCalls() throws {
+        let result = try Self.read(.kubernetes, "train-ticket/deployment")
+        #expect(result.landscape.systems.count == 64 && result.landscape.flows.isEmpty)
+    }
+}
