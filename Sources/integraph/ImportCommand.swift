@@ -6,9 +6,10 @@ import Integraph
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Write a model from Kubernetes manifests or Docker Compose files.",
+        abstract: "Write a model from Kubernetes manifests, Docker Compose files or traces.",
         discussion: """
-            Reads files and folders (every .yaml and .yml file below a folder), keeps what \
+            Reads files and folders (every .yaml and .yml file below a folder; .json for \
+            traces: Zipkin v1 and v2, OpenTelemetry OTLP/JSON), keeps what \
             the model cannot hold in 'attributes', and lists what it skipped (--verbose: each \
             one). A name that nothing declares becomes a planned placeholder system, with a \
             warning. Flows point the way data moves, from the service called to its caller; \
@@ -20,7 +21,7 @@ struct ImportCommand: ParsableCommand {
             could be read or the command line is wrong; 3 the output could not be written.
             """)
 
-    @Argument(help: "What to read: kubernetes or compose.")
+    @Argument(help: "What to read: kubernetes, compose or traces.")
     var kind: ImportKind
 
     @Argument(help: "Files or folders to read.")
@@ -52,7 +53,7 @@ struct ImportCommand: ParsableCommand {
         let landscape = result.landscape
         guard !landscape.systems.isEmpty else {
             for note in result.skipped { Console.error("note: \(note)") }
-            Console.error("error: no \(kind.rawValue) systems found in \(paths.joined(separator: " "))")
+            Console.error("error: found no systems in \(paths.joined(separator: " ")) (read as \(kind.rawValue))")
             throw ExitStatus.unreadableInput
         }
         for warning in result.warnings { Console.error("warning: \(warning)") }

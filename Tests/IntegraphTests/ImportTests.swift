@@ -114,6 +114,61 @@ import Testing
         #expect(result.landscape.flows.first { $0.to.id == "search" }?.attributes["compose"] == "environment SEARCH_URL")
     }
 
+    static func traces(_ json: String) -> ImportResult {
+        var builder = ImportBuilder(source: "traces")
+        TracesImporter().read([ImportSource(name: "trace.json", text: json)], into: &builder)
+        return builder.finish(direction: .calls)
+    }
+
+    /// Zipkin v2: the gateway's server span parents a client span to orders, whose server
+    /// half shares the client's id; orders calls a database only named as a remote endpoint,
+    /// twice, once failing; a span with no service is skipped.
+    @Test func zipkinV2CallsAreCountedPerPair() {
+        let result = Self.traces("""
+            [{"traceId": "t", "id": "1", "kind": "SERVER", "localEndpoint": {"serviceName": "Gateway"}},
+             {"traceId": "t", "id": "2", "parentId": "1", "kind": "CLIENT", "localEndpoint": {"serviceName": "gateway"},
+              "remoteEndpoint": {"serviceName": "orders"}},
+             {"traceId": "t", "id": "2", "parentId": "1", "kind": "SERVER", "shared": true, "localEndpoint": {"serviceName": "orders"}},
+             {"traceId": "t", "id": "3", "parentId": "2", "kind": "CLIENT", "localEndpoint": {"serviceName": "orders"},
+              "remoteEndpoint": {"serviceName": "db"}},
+             {"traceId": "t", "id": "4", "parentId": "2", "kind": "CLIENT", "localEndpoint": {"serviceName": "orders"},
+              "remoteEndpoint": {"serviceName": "db"}, "tags": {"error": "timeout"}},
+             {"traceId": "t", "id": "5", "parentId": "9"}]
+            """)
+        #expect(result.landscape.systems.map(\.id) == ["gateway", "orders", "db"])
+        #expect(Self.flows(result) == ["gateway->orders", "orders->db"])
+        let db = result.landscape.flows.first { $0.to.id == "db" }
+        #expect(db?.attributes["calls"] == "2" && db?.attributes["errors"] == "1")
+        #expect(result.skipped.map(\.description) == ["trace.json:9:2: skipped a span without a service name"])
+    }
+
+    /// Zipkin v1 spans carry both sides in annotations; OTLP names services per resource.
+    @Test func zipkinV1AndOpenTelemetry() {
+        let v1 = Self.traces("""
+            [{"traceId": "a", "id": "a", "annotations": [{"value": "sr", "endpoint": {"serviceName": "ts-preserve-service"}}]},
+             {"traceId": "a", "id": "b", "parentId": "a", "annotations": [
+                {"value": "cs", "endpoint": {"serviceName": "ts-preserve-service"}},
+                {"value": "sr", "endpoint": {"serviceName": "ts-seat-service"}}]},
+             {"traceId": "a", "id": "c", "parentId": "b", "annotations": [{"value": "cs", "endpoint": {"serviceName": "ts-seat-service"}}],
+              "binaryAnnotations": [{"key": "sa", "endpoint": {"serviceName": "mysql"}}, {"key": "error", "value": "500"}]}]
+            """)
+        #expect(Self.flows(v1) == ["ts-preserve-service->ts-seat-service", "ts-seat-service->mysql"])
+        #expect(v1.landscape.flows.first { $0.to.id == "mysql" }?.attributes["errors"] == "1")
+        let otlp = Self.traces("""
+            {"resourceSpans": [
+              {"resource": {"attributes": [{"key": "service.name", "value": {"stringValue": "checkout"}}]},
+               "scopeSpans": [{"spans": [
+                 {"spanId": "s1", "kind": 2},
+                 {"spanId": "s2", "parentSpanId": "s1", "kind": 3,
+                  "attributes": [{"key": "peer.service", "value": {"stringValue": "payments"}}]}]}]},
+              {"resource": {"attributes": [{"key": "service.name", "value": {"stringValue": "cart"}}]},
+               "scopeSpans": [{"spans": [{"spanId": "s3", "parentSpanId": "s1", "kind": "SPAN_KIND_SERVER",
+                                          "status": {"code": 2}}]}]}]}
+            """)
+        #expect(Self.flows(otlp) == ["checkout->cart", "checkout->payments"])
+        #expect(otlp.landscape.flows.first { $0.to.id == "cart" }?.attributes["errors"] == "1")
+    }
+
     @Test func importedModelsPassCheckAndReadBack() throws {
         var builder = ImportBuilder(source: "kubernetes")
         KubernetesImporter().read([ImportSource(name: "shop.yaml", text: Self.manifests)], into: &builder)
@@ -169,6 +224,25 @@ struct ImportDatasetTests {
         let result = try Self.read(.compose, path)
         #expect(result.landscape.systems.count == systems && result.landscape.flows.count == flows)
         #expect(result.warnings.isEmpty)
+    }
+
+    /// Services and distinct calls between two services (self-calls left out) as each
+    /// file's PROVENANCE counts them: SmartThings' 30 and 10 edges hold 2 and 1 self-loops.
+    @Test(arguments: [("yelp.json", 10, 12), ("messaging-kafka.json", 3, 4), ("messaging.json", 3, 3),
+                      ("messaging2.json", 5, 3), ("ascend.json", 3, 2), ("simple-db-p6.json", 2, 1), ("skew.json", 2, 1),
+                      ("smartthings-mobile-web-install.json", 16, 28), ("smartthings-oauth-authorization.json", 8, 9),
+                      ("envoy.json", 0, 0)])
+    func zipkinTraces(file: String, systems: Int, flows: Int) throws {
+        let result = try Self.read(.traces, "zipkin-real-traces/zipkin-lens/testdata/\(file)")
+        #expect(result.landscape.systems.count == systems && result.landscape.flows.count == flows)
+    }
+
+    /// Train-Ticket's seven Zipkin v1 captures: 21 services, 34 calls, the seat ⇄ travel cycle.
+    @Test func trainTicketTraces() throws {
+        let result = try Self.read(.traces, "train-ticket/old-docs/Json2Shiviz")
+        #expect(result.landscape.systems.count == 21 && result.landscape.flows.count == 34)
+        let pairs = Set(result.landscape.flows.map { "\($0.from.id)->\($0.to.id)" })
+        #expect(pairs.isSuperset(of: ["ts-seat-service->ts-travel-service", "ts-travel-service->ts-seat-service"]))
     }
 
     @Test func trainTicketKubernetesDeclaresNoCalls() throws {

@@ -5,10 +5,10 @@
 /// print(result.landscape.systems.count, result.skipped.count)
 /// ```
 public enum ImportKind: String, Sendable, CaseIterable {
-    case kubernetes, compose
+    case kubernetes, compose, traces
 
     /// The extensions of the files it reads from a folder.
-    public var extensions: [String] { ["yaml", "yml"] }
+    public var extensions: [String] { self == .traces ? ["json"] : ["yaml", "yml"] }
 
     /// Reads the files and folders at `paths` into a landscape: every file it can, the rest
     /// noted as skipped.
@@ -19,6 +19,7 @@ public enum ImportKind: String, Sendable, CaseIterable {
         switch self {
         case .kubernetes: KubernetesImporter().read(sources, into: &builder)
         case .compose: ComposeImporter().read(sources, into: &builder)
+        case .traces: TracesImporter().read(sources, into: &builder)
         }
         return builder.finish(direction: direction, name: name)
     }

@@ -14,6 +14,15 @@ public struct ImportSource: Sendable {
         self.text = text
     }
 
+    /// Its JSON document, or a note saying why it could not be read.
+    func jsonDocument() -> Result<DocumentNode?, ImportNote> {
+        do throws(DocumentSyntaxError) {
+            return .success(try JSONDocumentParser().parse(Array(text.utf8)))
+        } catch {
+            return .failure(ImportNote(file: name, position: error.position, message: "skipped the file: \(error.message)"))
+        }
+    }
+
     /// Its YAML documents, or a note saying why none could be read (the file is skipped,
     /// the others are not).
     func yamlDocuments() -> Result<[DocumentNode], ImportNote> {

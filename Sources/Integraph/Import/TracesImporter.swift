@@ -1,0 +1,133 @@
+/// Reads distributed traces — Zipkin JSON, v2 (`localEndpoint`, `kind`) and v1
+/// (`annotations` cs/sr, `binaryAnnotations` sa/ca), and OpenTelemetry OTLP/JSON
+/// (`resourceSpans`) — into the calls that ran: a parent span's service calls its child
+/// span's service, a client or producer span's service calls its remote endpoint, and a
+/// server or consumer span's remote endpoint calls its service. Each pair of services is one
+/// call with `calls` and `errors` counted in its attributes. Service names are lower-cased;
+/// a span's parent is looked up by id, preferring the server half where client and server
+/// share one. Self-calls are skipped. Such a model is what runs, not what was declared.
+/// O(spans).
+///
+/// ```swift
+/// var builder = ImportBuilder(source: "traces")
+/// TracesImporter().read(files, into: &builder)
+/// ```
+public struct TracesImporter: Sendable {
+    private struct Span {
+        let id: String?
+        let parent: String?
+        /// The service that ran it (for a v1 span seen from both sides, the server's).
+        let service: String?
+        /// Calls it records directly, caller first.
+        let calls: [(String, String)]
+        let isServer: Bool
+        let failed: Bool
+        let position: SourcePosition
+    }
+
+    public init() {}
+
+    public func read(_ files: [ImportSource], into builder: inout ImportBuilder) {
+        for file in files {
+            switch file.jsonDocument() {
+            case .failure(let note): builder.skip(note)
+            case .success(nil): builder.skip(ImportNote(file: file.name, position: .start, message: "skipped the file: it is empty"))
+            case .success(let root?): read(Self.spans(in: root), file: file.name, into: &builder)
+            }
+        }
+    }
+
+    private func read(_ spans: [Span], file: String, into builder: inout ImportBuilder) {
+        var serviceOfID: [String: String] = [:]
+        for span in spans {
+            guard let id = span.id, let service = span.service else { continue }
+            if span.isServer || serviceOfID[id] == nil { serviceOfID[id] = service }
+        }
+        for span in spans {
+            guard span.service != nil || !span.calls.isEmpty else {
+                builder.skip(ImportNote(file: file, position: span.position, message: "skipped a span without a service name"))
+                continue
+            }
+            var calls = span.calls
+            // A parent span in the same service is work inside it, not a call.
+            if let parent = span.parent.flatMap({ serviceOfID[$0] }), let service = span.service, parent != service {
+                calls.append((parent, service))
+            }
+            var counted: Set<String> = []
+            for (caller, callee) in calls where counted.insert(caller + "\u{0}" + callee).inserted {
+                for service in [caller, callee] where !builder.hasSystem(service) {
+                    builder.addSystem(System(id: service, kind: "service"))
+                }
+                builder.addCall(caller: caller, callee: callee, attributes: ["calls": "1", "errors": span.failed ? "1" : "0"],
+                                at: ImportNote(file: file, position: span.position, message: "span"),
+                                counted: ["calls", "errors"])
+            }
+            if let service = span.service, !builder.hasSystem(service) { builder.addSystem(System(id: service, kind: "service")) }
+        }
+    }
+
+    /// The spans of a Zipkin list (or a list of traces, each a list) or of an OTLP export.
+    private static func spans(in root: DocumentNode) -> [Span] {
+        if let resources = root["resourceSpans"] { return otlpSpans(resources) }
+        return root.items.flatMap { item in item.items.isEmpty ? [zipkinSpan(item)] : item.items.map(zipkinSpan) }
+    }
+
+    private static func name(_ endpoint: DocumentNode?) -> String? {
+        endpoint?["serviceName"]?.text.map { $0.lowercased() }.flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    private static func zipkinSpan(_ span: DocumentNode) -> Span {
+        let failed = span.at("tags", "error") != nil
+            || span["binaryAnnotations"]?.items.contains { $0["key"]?.text == "error" } == true
+        if let annotations = span["annotations"], span["localEndpoint"] == nil, span["kind"] == nil {
+            // v1: one span may carry both the client's and the server's side.
+            func side(_ values: [String]) -> String? {
+                annotations.items.first { values.contains($0["value"]?.text ?? "") }.flatMap { name($0["endpoint"]) }
+            }
+            func address(_ key: String) -> String? {
+                span["binaryAnnotations"]?.items.first { $0["key"]?.text == key }.flatMap { name($0["endpoint"]) }
+            }
+            let client = side(["cs", "cr"]) ?? address("ca"), server = side(["sr", "ss"]) ?? address("sa")
+            var calls: [(String, String)] = []
+            if let client, let server { calls.append((client, server)) }
+            return Span(id: span["id"]?.text, parent: span["parentId"]?.text, service: server ?? client, calls: calls,
+                        isServer: server != nil, failed: failed, position: span.position)
+        }
+        let local = name(span["localEndpoint"]), remote = name(span["remoteEndpoint"])
+        let kind = span["kind"]?.text ?? ""
+        var calls: [(String, String)] = []
+        if let local, let remote {
+            if kind == "CLIENT" || kind == "PRODUCER" { calls.append((local, remote)) }
+            if kind == "SERVER" || kind == "CONSUMER" { calls.append((remote, local)) }
+        }
+        return Span(id: span["id"]?.text, parent: span["parentId"]?.text, service: local, calls: calls,
+                    isServer: kind == "SERVER" || kind == "CONSUMER", failed: failed, position: span.position)
+    }
+
+    /// OTLP/JSON: `resourceSpans[].resource.attributes` names the service (`service.name`);
+    /// a client span's `peer.service` attribute names what it called.
+    private static func otlpSpans(_ resources: DocumentNode) -> [Span] {
+        func attribute(_ key: String, in node: DocumentNode?) -> String? {
+            node?.items.first { $0["key"]?.text == key }?.at("value", "stringValue")?.text
+        }
+        var spans: [Span] = []
+        for resource in resources.items {
+            let service = attribute("service.name", in: resource.at("resource", "attributes"))?.lowercased()
+            for scope in (resource["scopeSpans"] ?? resource["instrumentationLibrarySpans"])?.items ?? [] {
+                for span in scope["spans"]?.items ?? [] {
+                    let kind = span["kind"]?.text ?? ""
+                    let isClient = kind == "3" || kind == "5" || kind.hasSuffix("CLIENT") || kind.hasSuffix("PRODUCER")
+                    let isServer = kind == "2" || kind == "4" || kind.hasSuffix("SERVER") || kind.hasSuffix("CONSUMER")
+                    var calls: [(String, String)] = []
+                    if isClient, let service, let peer = attribute("peer.service", in: span["attributes"])?.lowercased() {
+                        calls.append((service, peer))
+                    }
+                    let failed = span.at("status", "code")?.text == "2" || span.at("status", "code")?.text == "STATUS_CODE_ERROR"
+                    spans.append(Span(id: span["spanId"]?.text, parent: span["parentSpanId"]?.text.flatMap { $0.isEmpty ? nil : $0 },
+                                      service: service, calls: calls, isServer: isServer, failed: failed, position: span.position))
+                }
+            }
+        }
+        return spans
+    }
+}
