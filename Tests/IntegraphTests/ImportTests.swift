@@ -114,6 +114,62 @@ import Testing
         #expect(result.landscape.flows.first { $0.to.id == "search" }?.attributes["compose"] == "environment SEARCH_URL")
     }
 
+    /// A catalog worked through by hand: a Component and a Resource share a name, so both
+    /// are qualified; the API's name labels the flow from its provider to its consumer; a
+    /// dependsOn to nothing in the catalog leaves a placeholder; owners are a Group and a User.
+    @Test func backstageRefsFollowBackstagesRules() {
+        let catalog = """
+            apiVersion: backstage.io/v1alpha1
+            kind: Domain
+            metadata: {name: music}
+            ---
+            kind: System
+            metadata: {name: player}
+            spec: {domain: music, owner: team-a}
+            ---
+            kind: Component
+            metadata: {name: tracks, namespace: media, description: Track service}
+            spec: {type: service, lifecycle: production, owner: group:default/team-a, system: default/player,
+                   providesApis: [tracks-api], dependsOn: ["resource:tracks"]}
+            ---
+            kind: Resource
+            metadata: {name: tracks, namespace: media}
+            spec: {type: database, owner: user:ann, lifecycle: deprecated}
+            ---
+            kind: API
+            metadata: {name: tracks-api, namespace: media}
+            spec: {type: openapi, owner: team-a}
+            ---
+            kind: Component
+            metadata: {name: web, namespace: media}
+            spec: {type: website, lifecycle: experimental, owner: team-a, consumesApis: [tracks-api],
+                   dependsOn: ["component:payments"]}
+            ---
+            kind: Group
+            metadata: {name: team-a}
+            spec: {type: team, profile: {displayName: Team A}}
+            ---
+            kind: Location
+            metadata: {name: all}
+            spec: {targets: [./x.yaml]}
+            """
+        var builder = ImportBuilder(source: "backstage")
+        BackstageImporter().read([ImportSource(name: "catalog.yaml", text: catalog)], into: &builder)
+        let result = builder.finish(direction: .data)
+        let systems = result.landscape.systems
+        #expect(systems.map(\.id) == ["component:media/tracks", "resource:media/tracks", "web", "payments"])
+        #expect(systems[0].domain == "music" && systems[0].owner?.id == "team-a" && systems[0].status == .live)
+        #expect(systems[1].owner?.id == "ann" && systems[1].status == .deprecated && systems[1].kind == "database")
+        #expect(systems[2].status == .planned && systems[3].status == .planned && systems[3].kind == "unknown")
+        #expect(result.landscape.teams.map(\.id) == ["team-a", "ann"])
+        #expect(result.landscape.teams.first?.name == "Team A")
+        #expect(Self.flows(result) == ["component:media/tracks->web", "payments->web", "resource:media/tracks->component:media/tracks"])
+        #expect(result.landscape.flows.first { $0.to.id == "web" && $0.from.id.hasPrefix("component") }?.data == ["tracks-api"])
+        #expect(result.skipped.map(\.message) == ["skipped Location 'all': not a part of the landscape"])
+        #expect(BackstageImporter.ref("user:guest", defaultKind: "group", namespace: "dev") == "user:dev/guest")
+        #expect(BackstageImporter.ref("default/team-a", defaultKind: "group", namespace: "dev") == "group:default/team-a")
+    }
+
     static func traces(_ json: String) -> ImportResult {
         var builder = ImportBuilder(source: "traces")
         TracesImporter().read([ImportSource(name: "trace.json", text: json)], into: &builder)
@@ -243,6 +299,18 @@ struct ImportDatasetTests {
         #expect(result.landscape.systems.count == 21 && result.landscape.flows.count == 34)
         let pairs = Set(result.landscape.flows.map { "\($0.from.id)->\($0.to.id)" })
         #expect(pairs.isSuperset(of: ["ts-seat-service->ts-travel-service", "ts-travel-service->ts-seat-service"]))
+    }
+
+    /// Backstage's example catalog: 13 Components and 1 Resource; the three dependency
+    /// edges between them (artist-lookup on artists-db, www-artist consuming artist-lookup,
+    /// wayback-search consuming the wayback-archive API); 8 Groups and the User 'guest' as owners.
+    @Test func backstageExamples() throws {
+        let result = try Self.read(.backstage, "backstage-catalog-examples/examples")
+        #expect(result.landscape.systems.count == 14 && result.landscape.flows.count == 3)
+        #expect(result.landscape.teams.count == 9)
+        #expect(Set(result.landscape.flows.map { "\($0.from.id)->\($0.to.id)" })
+                == ["artists-db->artist-lookup", "artist-lookup->www-artist", "wayback-archive->wayback-search"])
+        #expect(result.warnings.isEmpty)
     }
 
     @Test func trainTicketKubernetesDeclaresNoCalls() throws {

@@ -15,7 +15,8 @@ public struct ImportBuilder: Sendable {
     public let source: String
     private var systems: [System] = []
     private var systemPosition: [String: Int] = [:]
-    private var calls: [(caller: String, callee: String, attributes: [String: String], note: ImportNote)] = []
+    private var calls: [(caller: String, callee: String, data: [String], attributes: [String: String], note: ImportNote)] = []
+    private var teams: [Team] = []
     private var callPosition: [String: Int] = [:]
     public private(set) var skipped: [ImportNote] = []
     public private(set) var warnings: [ImportNote] = []
@@ -46,10 +47,16 @@ public struct ImportBuilder: Sendable {
     /// Whether a system with this id was added.
     public func hasSystem(_ id: String) -> Bool { systemPosition[id] != nil }
 
-    /// Adds a call from `caller` to `callee`; calls between the same two systems are one flow,
-    /// its attributes merged (numbers in `counted` keys are added up).
-    public mutating func addCall(caller: String, callee: String, attributes: [String: String] = [:], at note: ImportNote,
-                                 counted: Set<String> = []) {
+    /// Adds a team; one with an id already added is left as it was.
+    public mutating func addTeam(_ team: Team) {
+        if !teams.contains(where: { $0.id == team.id }) { teams.append(team) }
+    }
+
+    /// Adds a call from `caller` to `callee` carrying `data`; calls between the same two
+    /// systems are one flow, its labels joined and its attributes merged (numbers in
+    /// `counted` keys are added up).
+    public mutating func addCall(caller: String, callee: String, data: [String] = [], attributes: [String: String] = [:],
+                                 at note: ImportNote, counted: Set<String> = []) {
         guard caller != callee else {
             skipped.append(ImportNote(file: note.file, position: note.position,
                                       message: "skipped a call from '\(caller)' to itself: a flow joins two different systems"))
@@ -58,9 +65,10 @@ public struct ImportBuilder: Sendable {
         let key = caller + "\u{0}" + callee
         guard let position = callPosition[key] else {
             callPosition[key] = calls.count
-            calls.append((caller, callee, attributes, note))
+            calls.append((caller, callee, data, attributes, note))
             return
         }
+        for label in data where !calls[position].data.contains(label) { calls[position].data.append(label) }
         for (name, value) in attributes {
             if counted.contains(name), let old = Int(calls[position].attributes[name] ?? ""), let new = Int(value) {
                 calls[position].attributes[name] = String(old + new)
@@ -96,12 +104,16 @@ public struct ImportBuilder: Sendable {
             let ends = direction.flow(caller: call.caller, callee: call.callee)
             var flow = Flow(id: Flow.defaultID(from: ends.from, to: ends.to), hasExplicitID: false,
                             from: Reference(ends.from, at: .start), to: Reference(ends.to, at: .start))
+            flow.data = call.data.sorted()
             flow.attributes = call.attributes.merging(["source": source, "call": "\(call.caller) → \(call.callee)"]) { first, _ in first }
             flows.append(flow)
         }
         // One flow per (caller, callee) pair, so flow ids (from->to) are unique.
-        let owners = Set(systems.compactMap { $0.owner?.id }).sorted()
-        let landscape = Landscape(name: name, teams: owners.map { Team(id: $0) }, systems: systems, flows: flows)
+        // An owner that names no team becomes a team with that id.
+        var teams = teams
+        let named = Set(teams.map(\.id))
+        teams += Set(systems.compactMap { $0.owner?.id }).subtracting(named).sorted().map { Team(id: $0) }
+        let landscape = Landscape(name: name, teams: teams, systems: systems, flows: flows)
         return ImportResult(landscape: landscape, skipped: skipped, warnings: warnings)
     }
 }

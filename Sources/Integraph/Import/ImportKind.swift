@@ -5,7 +5,7 @@
 /// print(result.landscape.systems.count, result.skipped.count)
 /// ```
 public enum ImportKind: String, Sendable, CaseIterable {
-    case kubernetes, compose, traces
+    case backstage, kubernetes, compose, traces
 
     /// The extensions of the files it reads from a folder.
     public var extensions: [String] { self == .traces ? ["json"] : ["yaml", "yml"] }
@@ -17,10 +17,12 @@ public enum ImportKind: String, Sendable, CaseIterable {
         var builder = ImportBuilder(source: rawValue)
         for note in unreadable { builder.skip(note) }
         switch self {
+        case .backstage: BackstageImporter().read(sources, into: &builder)
         case .kubernetes: KubernetesImporter().read(sources, into: &builder)
         case .compose: ComposeImporter().read(sources, into: &builder)
         case .traces: TracesImporter().read(sources, into: &builder)
         }
-        return builder.finish(direction: direction, name: name)
+        // A catalog says which way data moves (dependsOn, provided and consumed APIs).
+        return builder.finish(direction: self == .backstage ? .data : direction, name: name)
     }
 }
