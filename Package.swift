@@ -12,6 +12,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", "1.8.0"..<"1.9.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        // CSV for `integraph import csv` (spreadsheet exports): quoting, embedded commas and newlines.
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
     ],
     targets: [
         // libgvc/libcgraph from Debian's libgraphviz-dev; the shim hides the C API's
@@ -24,7 +26,7 @@ let package = Package(
         // The core: model, reading, validation, graph algorithms. Knows nothing of Graphviz.
         .target(
             name: "Integraph",
-            dependencies: [.product(name: "Yams", package: "Yams")]
+            dependencies: [.product(name: "Yams", package: "Yams"), .product(name: "SwiftCSV", package: "SwiftCSV")]
         ),
         // Styling, layout and rendering through libgvc: the only target that imports CGraphviz.
         .target(

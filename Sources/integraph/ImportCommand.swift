@@ -6,7 +6,7 @@ import Integraph
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Write a model from a Backstage catalog, Kubernetes manifests, Docker Compose files or traces.",
+        abstract: "Write a model from a Backstage catalog, Kubernetes manifests, Compose files, traces or CSV.",
         discussion: """
             Reads files and folders (every .yaml and .yml file below a folder; .json for \
             traces: Zipkin v1 and v2, OpenTelemetry OTLP/JSON), keeps what \
@@ -21,7 +21,7 @@ struct ImportCommand: ParsableCommand {
             could be read or the command line is wrong; 3 the output could not be written.
             """)
 
-    @Argument(help: "What to read: backstage, kubernetes, compose or traces.")
+    @Argument(help: "What to read: backstage, kubernetes, compose, traces or csv.")
     var kind: ImportKind
 
     @Argument(help: "Files or folders to read.")

@@ -170,6 +170,34 @@ import Testing
         #expect(BackstageImporter.ref("default/team-a", defaultKind: "group", namespace: "dev") == "group:default/team-a")
     }
 
+    /// Spreadsheet rows read by the model decoder: quoted commas, `;` lists, a three-point
+    /// effort, `derives.` and `attributes.` columns, other columns kept as attributes, a bad
+    /// value located by file, line and column.
+    @Test func spreadsheetsFillEveryModelKey() {
+        let systems = """
+            id,name,owner,status,effort,cost centre,derives.features
+            crm,"Salesforce, EU",crm-team,live,,CC-12,
+            dwh,Snowflake,data,planned,3;5;12,CC-40,clicks;orders
+            bad,Bad,data,planned,lots,,
+            """
+        let flows = "from,to,data,status,effort,after,attributes.ticket\ncrm,dwh,accounts;opportunities,backlog,5,review,JIRA-1\n"
+        var builder = ImportBuilder(source: "csv")
+        SpreadsheetImporter().read([ImportSource(name: "in/systems.csv", text: systems), ImportSource(name: "in/flows.csv", text: flows),
+                                    ImportSource(name: "in/gates.csv", text: "id,kind,effort\nreview,security-review,10\n"),
+                                    ImportSource(name: "in/notes.csv", text: "a,b\n")], into: &builder)
+        let result = builder.finish(direction: .data)
+        let landscape = result.landscape
+        #expect(landscape.systems.map(\.id) == ["crm", "dwh", "bad"])
+        #expect(landscape.systems[0].name == "Salesforce, EU" && landscape.systems[0].attributes["cost centre"] == "CC-12")
+        #expect(landscape.systems[1].effort == .estimate(optimistic: 3, likely: 5, pessimistic: 12))
+        #expect(landscape.systems[1].derives == ["features": ["clicks", "orders"]])
+        #expect(landscape.flows.first?.data == ["accounts", "opportunities"] && landscape.flows.first?.after.map(\.id) == ["review"])
+        #expect(landscape.flows.first?.attributes["ticket"] == "JIRA-1")
+        #expect(landscape.gates.map(\.id) == ["review"] && landscape.teams.map(\.id) == ["crm-team", "data"])
+        #expect(result.warnings.map(\.description) == ["in/systems.csv:4:5: system 'bad': 'effort' must be a number, found 'lots'"])
+        #expect(result.skipped.map(\.message) == ["skipped: not one of teams.csv, systems.csv, flows.csv, gates.csv, pilots.csv"])
+    }
+
     static func traces(_ json: String) -> ImportResult {
         var builder = ImportBuilder(source: "traces")
         TracesImporter().read([ImportSource(name: "trace.json", text: json)], into: &builder)

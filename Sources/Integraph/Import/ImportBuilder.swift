@@ -17,6 +17,10 @@ public struct ImportBuilder: Sendable {
     private var systemPosition: [String: Int] = [:]
     private var calls: [(caller: String, callee: String, data: [String], attributes: [String: String], note: ImportNote)] = []
     private var teams: [Team] = []
+    /// Flows, gates and pilots read whole (from a spreadsheet), kept as they are.
+    private var flows: [(flow: Flow, note: ImportNote)] = []
+    private var gates: [Gate] = []
+    private var pilots: [Pilot] = []
     private var callPosition: [String: Int] = [:]
     public private(set) var skipped: [ImportNote] = []
     public private(set) var warnings: [ImportNote] = []
@@ -78,6 +82,19 @@ public struct ImportBuilder: Sendable {
         }
     }
 
+    /// Adds a flow read whole; a flow whose end names no system gets a placeholder there.
+    public mutating func addFlow(_ flow: Flow, at note: ImportNote) {
+        var flow = flow
+        flow.attributes["source"] = source
+        flows.append((flow, note))
+    }
+
+    /// Adds a gate read whole.
+    public mutating func addGate(_ gate: Gate) { gates.append(gate) }
+
+    /// Adds a pilot read whole.
+    public mutating func addPilot(_ pilot: Pilot) { pilots.append(pilot) }
+
     /// Records what was left out and why.
     public mutating func skip(_ note: ImportNote) { skipped.append(note) }
 
@@ -91,16 +108,23 @@ public struct ImportBuilder: Sendable {
         var systems = systems
         var known = systemPosition
         var warnings = warnings
+        func placeholder(_ end: String, _ note: ImportNote) {
+            guard known[end] == nil else { return }
+            known[end] = systems.count
+            var placeholder = System(id: end, kind: "unknown", status: .planned)
+            placeholder.attributes = ["source": source, "placeholder": "named by \(note.file) but declared nowhere"]
+            systems.append(placeholder)
+            warnings.append(ImportNote(file: note.file, position: note.position,
+                                       message: "'\(end)' is named but declared nowhere: added as a planned placeholder system"))
+        }
         var flows: [Flow] = []
+        for (flow, note) in self.flows {
+            placeholder(flow.from.id, note)
+            placeholder(flow.to.id, note)
+            flows.append(flow)
+        }
         for call in calls {
-            for end in [call.caller, call.callee] where known[end] == nil {
-                known[end] = systems.count
-                var placeholder = System(id: end, kind: "unknown", status: .planned)
-                placeholder.attributes = ["source": source, "placeholder": "named by \(call.note.file) but declared nowhere"]
-                systems.append(placeholder)
-                warnings.append(ImportNote(file: call.note.file, position: call.note.position,
-                                           message: "'\(end)' is named but declared nowhere: added as a planned placeholder system"))
-            }
+            for end in [call.caller, call.callee] { placeholder(end, call.note) }
             let ends = direction.flow(caller: call.caller, callee: call.callee)
             var flow = Flow(id: Flow.defaultID(from: ends.from, to: ends.to), hasExplicitID: false,
                             from: Reference(ends.from, at: .start), to: Reference(ends.to, at: .start))
@@ -112,8 +136,9 @@ public struct ImportBuilder: Sendable {
         // An owner that names no team becomes a team with that id.
         var teams = teams
         let named = Set(teams.map(\.id))
-        teams += Set(systems.compactMap { $0.owner?.id }).subtracting(named).sorted().map { Team(id: $0) }
-        let landscape = Landscape(name: name, teams: teams, systems: systems, flows: flows)
+        let owners = systems.compactMap { $0.owner?.id } + flows.compactMap { $0.owner?.id } + gates.compactMap { $0.owner?.id }
+        teams += Set(owners).subtracting(named).sorted().map { Team(id: $0) }
+        let landscape = Landscape(name: name, teams: teams, systems: systems, flows: flows, gates: gates, pilots: pilots)
         return ImportResult(landscape: landscape, skipped: skipped, warnings: warnings)
     }
 }

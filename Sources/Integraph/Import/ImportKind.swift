@@ -5,10 +5,16 @@
 /// print(result.landscape.systems.count, result.skipped.count)
 /// ```
 public enum ImportKind: String, Sendable, CaseIterable {
-    case backstage, kubernetes, compose, traces
+    case backstage, kubernetes, compose, traces, csv
 
     /// The extensions of the files it reads from a folder.
-    public var extensions: [String] { self == .traces ? ["json"] : ["yaml", "yml"] }
+    public var extensions: [String] {
+        switch self {
+        case .traces: ["json"]
+        case .csv: ["csv"]
+        default: ["yaml", "yml"]
+        }
+    }
 
     /// Reads the files and folders at `paths` into a landscape: every file it can, the rest
     /// noted as skipped.
@@ -21,8 +27,9 @@ public enum ImportKind: String, Sendable, CaseIterable {
         case .kubernetes: KubernetesImporter().read(sources, into: &builder)
         case .compose: ComposeImporter().read(sources, into: &builder)
         case .traces: TracesImporter().read(sources, into: &builder)
+        case .csv: SpreadsheetImporter().read(sources, into: &builder)
         }
-        // A catalog says which way data moves (dependsOn, provided and consumed APIs).
-        return builder.finish(direction: self == .backstage ? .data : direction, name: name)
+        // A catalog or a spreadsheet says which way data moves.
+        return builder.finish(direction: self == .backstage || self == .csv ? .data : direction, name: name)
     }
 }

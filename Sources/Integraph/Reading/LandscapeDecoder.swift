@@ -16,6 +16,18 @@ struct LandscapeDecoder {
     static let estimateKeys = ["match", "effort"]
     static let matchKeys = ["kind", "status", "classification", "owner"]
 
+    /// The keys an entity of a top-level list (`systems`, `flows`, ...) may have.
+    static func keys(of list: String) -> [String] {
+        switch list {
+        case "teams": teamKeys
+        case "systems": systemKeys
+        case "flows": flowKeys
+        case "gates": gateKeys
+        case "pilots": pilotKeys
+        default: []
+        }
+    }
+
     var findings: FindingCollector
     private(set) var incompleteIDs: Set<String> = []
 
