@@ -81,6 +81,12 @@ static inline Agraph_t *integraph_read_graph(integraph_reader_discipline *d, con
     return agread(&reader, &d->discipline);
 }
 
+/* An edge's ends and a graph attribute by name: macros and a non-const parameter in 2.43,
+ * which Swift cannot call as they are. */
+static inline Agnode_t *integraph_edge_tail(Agedge_t *e) { return AGTAIL(e); }
+static inline Agnode_t *integraph_edge_head(Agedge_t *e) { return AGHEAD(e); }
+static inline char *integraph_get(void *object, const char *name) { return agget(object, (char *)name); }
+
 /* Counts the installed plugins of one kind ("layout", "render", ...) and frees the list. */
 static inline int integraph_plugin_count(GVC_t *gvc, const char *kind) {
     int count = 0;

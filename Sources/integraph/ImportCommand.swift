@@ -1,12 +1,13 @@
 import ArgumentParser
 import Foundation
 import Integraph
+import IntegraphGraphviz
 
 /// `integraph import KIND PATH... -o model.yaml`: a model from manifests organisations keep.
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Write a model from a Backstage catalog, Kubernetes manifests, Compose files, traces or CSV.",
+        abstract: "Write a model from a Backstage catalog, Kubernetes manifests, Compose files, traces, CSV or DOT.",
         discussion: """
             Reads files and folders (every .yaml and .yml file below a folder; .json for \
             traces: Zipkin v1 and v2, OpenTelemetry OTLP/JSON), keeps what \
@@ -21,8 +22,24 @@ struct ImportCommand: ParsableCommand {
             could be read or the command line is wrong; 3 the output could not be written.
             """)
 
-    @Argument(help: "What to read: backstage, kubernetes, compose, traces or csv.")
-    var kind: ImportKind
+    /// The importers of the core, and DOT, which reads through libcgraph.
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case backstage, kubernetes, compose, traces, csv, dot
+
+        func read(paths: [String], direction: ImportDirection, name: String?) -> ImportResult {
+            switch self {
+            case .backstage: ImportKind.backstage.read(paths: paths, direction: direction, name: name)
+            case .kubernetes: ImportKind.kubernetes.read(paths: paths, direction: direction, name: name)
+            case .compose: ImportKind.compose.read(paths: paths, direction: direction, name: name)
+            case .traces: ImportKind.traces.read(paths: paths, direction: direction, name: name)
+            case .csv: ImportKind.csv.read(paths: paths, direction: direction, name: name)
+            case .dot: DOTImporter.read(paths: paths, name: name)
+            }
+        }
+    }
+
+    @Argument(help: "What to read: backstage, kubernetes, compose, traces, csv or dot.")
+    var kind: Format
 
     @Argument(help: "Files or folders to read.")
     var paths: [String]
@@ -77,5 +94,4 @@ struct ImportCommand: ParsableCommand {
     }
 }
 
-extension ImportKind: ExpressibleByArgument {}
 extension ImportDirection: ExpressibleByArgument {}

@@ -42,20 +42,7 @@ public final class Graphviz: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         let context = try startedContext()
-        MessageCapture.clear()
-
-        var utf8 = Array(text.utf8)
-        let graph = utf8.withUnsafeMutableBufferPointer { buffer in
-            buffer.baseAddress.map { base in
-                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                    integraph_read_graph(readerDiscipline, $0, buffer.count)
-                }
-            } ?? nil
-        }
-        // 2.43 keeps scanner state after a call; without a reset the next parse can fail or
-        // silently return this graph again.
-        integraph_reset_scanner()
-        guard let graph else { throw .unreadableGraph(messages: MessageCapture.take().errors) }
+        let graph = try readGraph(text)
         defer { agclose(graph) }
 
         guard gvLayout(context, graph, engine) == 0 else {
@@ -73,6 +60,84 @@ public final class Graphviz: @unchecked Sendable {
         }
         gvFreeRenderData(buffer)
         return Rendering(data: data, warnings: MessageCapture.take().warnings)
+    }
+
+    /// Reads the first graph of DOT text into a ``DOTDocument``: nodes, edges (chains and
+    /// subgraph endpoints expanded by cgraph) and clusters, with their attributes.
+    public func read(dot text: String) throws(GraphvizError) -> DOTDocument {
+        lock.lock()
+        defer { lock.unlock() }
+        _ = try startedContext()
+        let graph = try readGraph(text)
+        defer { agclose(graph) }
+        return Self.document(of: graph)
+    }
+
+    /// Parses DOT text; the caller closes the graph. Called with `lock` held.
+    private func readGraph(_ text: String) throws(GraphvizError) -> UnsafeMutablePointer<Agraph_t> {
+        MessageCapture.clear()
+        var utf8 = Array(text.utf8)
+        let graph = utf8.withUnsafeMutableBufferPointer { buffer in
+            buffer.baseAddress.map { base in
+                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                    integraph_read_graph(readerDiscipline, $0, buffer.count)
+                }
+            } ?? nil
+        }
+        // 2.43 keeps scanner state after a call; without a reset the next parse can fail or
+        // silently return this graph again.
+        integraph_reset_scanner()
+        guard let graph else { throw .unreadableGraph(messages: MessageCapture.take().errors) }
+        return graph
+    }
+
+    /// Walks a graph read by cgraph; called with `lock` held.
+    private static func document(of graph: UnsafeMutablePointer<Agraph_t>) -> DOTDocument {
+        func text(_ pointer: UnsafeMutablePointer<CChar>?) -> String { pointer.map { String(cString: $0) } ?? "" }
+        func attributes(_ object: UnsafeMutableRawPointer, kind: Int32) -> [String: String] {
+            var result: [String: String] = [:]
+            var symbol = agnxtattr(graph, kind, nil)
+            while let current = symbol {
+                let value = text(agxget(object, current))
+                if !value.isEmpty { result[text(current.pointee.name)] = value }
+                symbol = agnxtattr(graph, kind, current)
+            }
+            return result
+        }
+        var nodes: [DOTDocument.Node] = [], edges: [DOTDocument.Edge] = []
+        var node = agfstnode(graph)
+        while let current = node {
+            nodes.append(DOTDocument.Node(name: text(agnameof(current)), attributes: attributes(UnsafeMutableRawPointer(current), kind: AGNODE)))
+            var edge = agfstout(graph, current)
+            while let out = edge {
+                edges.append(DOTDocument.Edge(tail: text(agnameof(integraph_edge_tail(out))), head: text(agnameof(integraph_edge_head(out))),
+                                              attributes: attributes(UnsafeMutableRawPointer(out), kind: AGEDGE)))
+                edge = agnxtout(graph, out)
+            }
+            node = agnxtnode(graph, current)
+        }
+        // Clusters, outer before inner, by an explicit stack: nesting depth is the file's.
+        var clusters: [DOTDocument.Cluster] = []
+        var stack: [UnsafeMutablePointer<Agraph_t>] = []
+        var child = agfstsubg(graph)
+        while let current = child { stack.append(current); child = agnxtsubg(current) }
+        stack.reverse()
+        while let subgraph = stack.popLast() {
+            let name = text(agnameof(subgraph))
+            if name.hasPrefix("cluster") {
+                var members: [String] = []
+                var member = agfstnode(subgraph)
+                while let current = member { members.append(text(agnameof(current))); member = agnxtnode(subgraph, current) }
+                let label = text(integraph_get(UnsafeMutableRawPointer(subgraph), "label"))
+                clusters.append(DOTDocument.Cluster(name: name, label: label.isEmpty ? nil : label, members: members))
+            }
+            var inner: [UnsafeMutablePointer<Agraph_t>] = []
+            var next = agfstsubg(subgraph)
+            while let current = next { inner.append(current); next = agnxtsubg(current) }
+            stack += inner.reversed()
+        }
+        return DOTDocument(name: text(agnameof(graph)), isDirected: agisdirected(graph) != 0, nodes: nodes, edges: edges,
+                           clusters: clusters)
     }
 
     /// Whether the 2.43 scanner reset is available in the loaded libcgraph.
