@@ -3,7 +3,8 @@
 // `--maps 100,1000,5000` times map rendering instead (see MapBenchmarks.swift), and
 // `--render-memory N --model FILE` reports resident memory over N renders, for a test, and
 // `--report 1000,10000` builds leaders' reports and opens them in headless Chromium, and
-// `--hostile 20000` times check and analysis on the inputs that were once quadratic.
+// `--hostile 20000` times check and analysis on the inputs that were once quadratic, and
+// `--import 10000` imports generated Backstage catalogs.
 // Prints a Markdown table for docs/performance.md. `--export DIR` also writes each
 // landscape's flow graph as an edge list and its model as JSON, for Benchmarks/peers.
 // `--edges FILE` instead times the graph algorithms alone on an edge list (first line: node
@@ -22,6 +23,7 @@ struct Arguments {
     var reports: [Int]?
     var renderMemory: Int?
     var hostile: [Int]?
+    var imports: [Int]?
     var model = "Graphs/acme-retail.yaml"
 
     init() {
@@ -39,6 +41,7 @@ struct Arguments {
             case "--report": reports = value.split(separator: ",").compactMap { Int($0) }
             case "--render-memory": renderMemory = Int(value)
             case "--hostile": hostile = value.split(separator: ",").compactMap { Int($0) }
+            case "--import": imports = value.split(separator: ",").compactMap { Int($0) }
             case "--model": model = value
             default:
                 FileHandle.standardError.write(Data("unknown argument \(argument)\n".utf8))
@@ -90,6 +93,10 @@ if let count = arguments.renderMemory {
 }
 if let sizes = arguments.reports {
     try benchmarkReports(sizes: sizes, seed: arguments.seed, directory: arguments.export ?? "/tmp/integraph-reports")
+    exit(0)
+}
+if let sizes = arguments.imports {
+    benchmarkImports(sizes: sizes, seed: arguments.seed)
     exit(0)
 }
 if let sizes = arguments.hostile {

@@ -56,6 +56,9 @@ struct ImportCommand: ParsableCommand {
     @Flag(help: "List every skipped entity, not just how many.")
     var verbose = false
 
+    @Flag(help: "Write nothing if any file could not be read (malformed, not UTF-8, missing).")
+    var strict = false
+
     @Flag(help: "Replace the output file if it exists.")
     var force = false
 
@@ -68,6 +71,11 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         let result = kind.read(paths: paths, direction: direction, name: name)
         let landscape = result.landscape
+        if strict, !result.unreadable.isEmpty {
+            for note in result.unreadable { Console.error("error: \(note)") }
+            Console.error("error: --strict: \(Wording.counted(result.unreadable.count, "file")) could not be read; nothing written")
+            throw ExitStatus.unreadableInput
+        }
         guard !landscape.systems.isEmpty else {
             for note in result.skipped { Console.error("note: \(note)") }
             Console.error("error: found no systems in \(paths.joined(separator: " ")) (read as \(kind.rawValue))")

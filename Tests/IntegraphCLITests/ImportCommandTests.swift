@@ -33,6 +33,20 @@ import Testing
         #expect(try String(contentsOf: directory.appendingPathComponent("model.yaml"), encoding: .utf8).contains("{from: web, to: api,"))
     }
 
+    /// A malformed file does not stop the rest; with --strict it stops everything.
+    @Test func strictMakesAnUnreadableFileFatal() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try Self.compose.write(to: directory.appendingPathComponent("a.yml"), atomically: true, encoding: .utf8)
+        try "services: [unclosed\n".write(to: directory.appendingPathComponent("b.yml"), atomically: true, encoding: .utf8)
+        let lenient = try CommandRunner.integraph(["import", "compose", ".", "-o", "model.yaml"], in: directory)
+        #expect(lenient.status == 0, "\(lenient.stderr)")
+        let strict = try CommandRunner.integraph(["import", "compose", ".", "-o", "strict.yaml", "--strict"], in: directory)
+        #expect(strict.status == 2)
+        #expect(strict.stderr.contains("error: ./b.yml:2:1: skipped the file: invalid YAML"), "\(strict.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("strict.yaml").path))
+    }
+
     @Test func nothingToReadExitsTwo() throws {
         let result = try CommandRunner.integraph(["import", "kubernetes", "no-such-folder", "-o", "-"])
         #expect(result.status == 2)

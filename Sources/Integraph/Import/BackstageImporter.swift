@@ -34,7 +34,7 @@ public struct BackstageImporter: Sendable {
         var entities: [String: Entity] = [:], order: [String] = []
         for file in files {
             switch file.yamlDocuments() {
-            case .failure(let note): builder.skip(note)
+            case .failure(let note): builder.skipFile(note)
             case .success(let documents):
                 for document in documents {
                     guard let kind = document["kind"]?.text, let name = document.at("metadata", "name")?.text else {
@@ -60,7 +60,8 @@ public struct BackstageImporter: Sendable {
         func resolve(_ text: String, defaultKind: String, from entity: Entity) -> String {
             Self.ref(text, defaultKind: defaultKind, namespace: entity.namespace)
         }
-        func systemID(_ ref: String) -> String? { entities[ref].flatMap { systems.contains(where: { $0.ref == ref }) ? id($0) : nil } }
+        let systemIDs = Dictionary(systems.map { ($0.ref, id($0)) }, uniquingKeysWith: { first, _ in first })
+        func systemID(_ ref: String) -> String? { systemIDs[ref] }
         /// A ref to a system that is not in the catalog: its name, for a placeholder.
         func placeholderID(_ ref: String) -> String { String(ref.split(separator: "/").last ?? Substring(ref)) }
 

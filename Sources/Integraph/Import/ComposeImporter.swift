@@ -17,7 +17,7 @@ public struct ComposeImporter: Sendable {
     public func read(_ files: [ImportSource], into builder: inout ImportBuilder) {
         for file in files {
             switch file.yamlDocuments() {
-            case .failure(let note): builder.skip(note)
+            case .failure(let note): builder.skipFile(note)
             case .success(let documents):
                 for document in documents { read(document, in: file.name, into: &builder) }
             }

@@ -23,6 +23,8 @@ public struct ImportBuilder: Sendable {
     private var pilots: [Pilot] = []
     private var callPosition: [String: Int] = [:]
     public private(set) var skipped: [ImportNote] = []
+    /// The files (or paths) that could not be read at all: a part of them each.
+    public private(set) var unreadable: [ImportNote] = []
     public private(set) var warnings: [ImportNote] = []
 
     public init(source: String) {
@@ -95,6 +97,12 @@ public struct ImportBuilder: Sendable {
     /// Adds a pilot read whole.
     public mutating func addPilot(_ pilot: Pilot) { pilots.append(pilot) }
 
+    /// Records a file that could not be read at all (malformed, not UTF-8, missing).
+    public mutating func skipFile(_ note: ImportNote) {
+        skipped.append(note)
+        unreadable.append(note)
+    }
+
     /// Records what was left out and why.
     public mutating func skip(_ note: ImportNote) { skipped.append(note) }
 
@@ -139,7 +147,7 @@ public struct ImportBuilder: Sendable {
         let owners = systems.compactMap { $0.owner?.id } + flows.compactMap { $0.owner?.id } + gates.compactMap { $0.owner?.id }
         teams += Set(owners).subtracting(named).sorted().map { Team(id: $0) }
         let landscape = Landscape(name: name, teams: teams, systems: systems, flows: flows, gates: gates, pilots: pilots)
-        return ImportResult(landscape: landscape, skipped: skipped, warnings: warnings)
+        return ImportResult(landscape: landscape, skipped: skipped, warnings: warnings, unreadable: unreadable)
     }
 }
 
@@ -150,4 +158,6 @@ public struct ImportResult: Sendable {
     public let skipped: [ImportNote]
     /// Gaps filled (placeholders) and doubts.
     public let warnings: [ImportNote]
+    /// The files that could not be read at all (also among `skipped`).
+    public let unreadable: [ImportNote]
 }

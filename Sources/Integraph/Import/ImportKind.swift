@@ -21,7 +21,7 @@ public enum ImportKind: String, Sendable, CaseIterable {
     public func read(paths: [String], direction: ImportDirection, name: String? = nil) -> ImportResult {
         let (sources, unreadable) = ImportSource.collect(paths, extensions: extensions)
         var builder = ImportBuilder(source: rawValue)
-        for note in unreadable { builder.skip(note) }
+        for note in unreadable { builder.skipFile(note) }
         switch self {
         case .backstage: BackstageImporter().read(sources, into: &builder)
         case .kubernetes: KubernetesImporter().read(sources, into: &builder)

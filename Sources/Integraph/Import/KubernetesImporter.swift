@@ -38,7 +38,7 @@ public struct KubernetesImporter: Sendable {
         var workloads: [Workload] = [], services: [Service] = []
         for file in files {
             switch file.yamlDocuments() {
-            case .failure(let note): builder.skip(note)
+            case .failure(let note): builder.skipFile(note)
             case .success(let documents):
                 for document in documents.flatMap(Self.expandLists) {
                     collect(document, in: file.name, workloads: &workloads, services: &services, builder: &builder)

@@ -35,7 +35,7 @@ public struct SpreadsheetImporter: Sendable {
                 header = csv.header.map { $0.trimmingCharacters(in: .whitespaces) }
                 rows = csv.rows
             } catch {
-                builder.skip(ImportNote(file: file.name, position: .start, message: "skipped the file: \(error)"))
+                builder.skipFile(ImportNote(file: file.name, position: .start, message: "skipped the file: \(error)"))
                 continue
             }
             let known = Set(LandscapeDecoder.keys(of: key))

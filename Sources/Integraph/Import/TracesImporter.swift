@@ -30,8 +30,8 @@ public struct TracesImporter: Sendable {
     public func read(_ files: [ImportSource], into builder: inout ImportBuilder) {
         for file in files {
             switch file.jsonDocument() {
-            case .failure(let note): builder.skip(note)
-            case .success(nil): builder.skip(ImportNote(file: file.name, position: .start, message: "skipped the file: it is empty"))
+            case .failure(let note): builder.skipFile(note)
+            case .success(nil): builder.skipFile(ImportNote(file: file.name, position: .start, message: "skipped the file: it is empty"))
             case .success(let root?): read(Self.spans(in: root), file: file.name, into: &builder)
             }
         }

@@ -23,7 +23,7 @@ public struct DOTImporter: Sendable {
     public static func read(paths: [String], name: String? = nil) -> ImportResult {
         let (sources, unreadable) = ImportSource.collect(paths, extensions: ["gv", "dot"])
         var builder = ImportBuilder(source: "dot")
-        for note in unreadable { builder.skip(note) }
+        for note in unreadable { builder.skipFile(note) }
         DOTImporter().read(sources, into: &builder)
         return builder.finish(direction: .data, name: name)
     }
@@ -34,7 +34,7 @@ public struct DOTImporter: Sendable {
             do {
                 document = try Graphviz.shared.read(dot: file.text)
             } catch {
-                builder.skip(ImportNote(file: file.name, position: .start, message: "skipped the file: \(error)"))
+                builder.skipFile(ImportNote(file: file.name, position: .start, message: "skipped the file: \(error)"))
                 continue
             }
             var domainOf: [String: String] = [:]
