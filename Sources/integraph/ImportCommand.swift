@@ -45,7 +45,13 @@ struct ImportCommand: ParsableCommand {
     var paths: [String]
 
     @Option(name: .shortAndLong, help: "Where to write the model (.yaml or .json); - for standard output.")
-    var output: String
+    var output: String?
+
+    @Option(help: "Merge into this model instead: hand-written keys, pilots, gates and estimates are kept.")
+    var into: String?
+
+    @Flag(help: "With --into: remove what the source no longer has, instead of marking it deprecated.")
+    var prune = false
 
     @Option(help: "data (default): flows run from the service called to its caller; calls: from caller to callee.")
     var direction: ImportDirection = .data
@@ -63,9 +69,11 @@ struct ImportCommand: ParsableCommand {
     var force = false
 
     func validate() throws {
-        if output != "-", !force, FileManager.default.fileExists(atPath: output) {
-            throw ValidationError("'\(output)' exists: pass --force to replace it.")
+        guard (output == nil) != (into == nil) else { throw ValidationError("Give either -o FILE or --into MODEL.") }
+        if let output, output != "-", !force, FileManager.default.fileExists(atPath: output) {
+            throw ValidationError("'\(output)' exists: pass --force to replace it, or --into to merge into it.")
         }
+        if prune && into == nil { throw ValidationError("--prune goes with --into.") }
     }
 
     func run() throws {
@@ -87,18 +95,26 @@ struct ImportCommand: ParsableCommand {
         } else if !result.skipped.isEmpty {
             Console.error("note: skipped \(Wording.counted(result.skipped.count, "entry", plural: "entries")); --verbose lists each")
         }
-        let source = ModelSource(argument: output == "-" ? "import.yaml" : output)
-        let text = LandscapeWriter(syntax: source.syntax).write(landscape)
+        let destination = into ?? output ?? "-"
+        var written = landscape
+        if let into {
+            let model = try ModelLoading.validLandscape(into)
+            let merged = ImportMerge.merge(landscape, into: model.landscape, source: kind.rawValue, prune: prune, file: into)
+            for note in merged.notes { Console.error("note: \(note)") }
+            written = merged.landscape
+        }
+        let source = ModelSource(argument: destination == "-" ? "import.yaml" : destination)
+        let text = LandscapeWriter(syntax: source.syntax).write(written)
         // What import writes must pass check; a failure here is a bug worth its own exit code.
         let report = LandscapeReader().read(bytes: Array(text.utf8), source: source)
         guard !report.hasErrors else {
             Console.error(FindingFormatter.text(report.errors))
             throw ExitStatus.modelHasErrors
         }
-        try OutputDestination.write(Array(text.utf8), to: output)
+        try OutputDestination.write(Array(text.utf8), to: destination)
         Console.error("Imported \(Wording.counted(landscape.systems.count, "system")) and "
                       + "\(Wording.counted(landscape.flows.count, "flow")) (\(direction == .data ? "data" : "call") direction) "
-                      + "into \(output == "-" ? "standard output" : output)")
+                      + "\(into == nil ? "into" : "merged into") \(destination == "-" ? "standard output" : destination)")
     }
 }
 

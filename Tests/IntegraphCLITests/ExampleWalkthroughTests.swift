@@ -36,8 +36,9 @@ import Testing
         return commands
     }
 
-    @Test(arguments: ["first-landscape"])
-    func walkthroughCommandsDoWhatThePageSays(example: String) throws {
+    /// Each walkthrough and the files its commands leave beside the ones it ships.
+    @Test(arguments: [("first-landscape", ["first-landscape.svg"]), ("from-backstage", ["imported.yaml", "report.html"])])
+    func walkthroughCommandsDoWhatThePageSays(example: String, writes: [String]) throws {
         let source = CommandRunner.packageRoot.appendingPathComponent("Examples/\(example)")
         let page = try String(contentsOf: source.appendingPathComponent("README.md"), encoding: .utf8)
         let commands = Self.commands(in: page)
@@ -55,7 +56,8 @@ import Testing
             #expect(result.status == command.expectedStatus, "\(command.commandLine)")
             #expect(result.stdout == command.expectedOutput, "\(command.commandLine)")
         }
-        let rendered = try FileManager.default.contentsOfDirectory(atPath: copy.path).filter { $0.hasSuffix(".svg") }
-        #expect(rendered == ["first-landscape.svg"])
+        let shipped = Set(try FileManager.default.contentsOfDirectory(atPath: source.path))
+        let left = Set(try FileManager.default.contentsOfDirectory(atPath: copy.path)).subtracting(shipped)
+        #expect(left == Set(writes))
     }
 }

@@ -26,7 +26,7 @@ import Testing
         #expect(try CommandRunner.integraph(["analyze", "model.yaml", "--format", "json"], in: directory).status == 0)
 
         let again = try CommandRunner.integraph(["import", "compose", "docker-compose.yml", "-o", "model.yaml"], in: directory)
-        #expect(again.status == 2 && again.stderr.contains("'model.yaml' exists: pass --force to replace it."))
+        #expect(again.status == 2 && again.stderr.contains("'model.yaml' exists: pass --force to replace it, or --into to merge into it."))
         let calls = try CommandRunner.integraph(["import", "compose", "docker-compose.yml", "-o", "model.yaml", "--force",
                                                  "--direction", "calls"], in: directory)
         #expect(calls.status == 0)

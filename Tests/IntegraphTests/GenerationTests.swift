@@ -28,6 +28,13 @@ import Testing
         landscape.gates[0].name = "Security review: \"CRM\""
         landscape.systems[2].attributes = ["k8s/namespace": "shop", "replicas": "3", "note": "a: \"b\" # c"]
         landscape.flows[0].attributes = ["env": "CART_ADDR", "calls": "12"]
+        var rule = EstimateRule(effort: .estimate(optimistic: 5, likely: 10, pessimistic: 20))
+        rule.entityKind = .flow
+        rule.classification = .restricted
+        var byKind = EstimateRule(effort: .days(10))
+        byKind.ownKind = "security-review"
+        byKind.owner = Reference("team1", at: .start)
+        landscape.estimates = [rule, byKind]
         let text = LandscapeWriter(syntax: syntax).write(landscape)
         let report = LandscapeReader().read(bytes: Array(text.utf8), source: .file("generated.\(syntax.rawValue)"))
         #expect(!report.hasErrors, "\(located(report).prefix(3))")

@@ -198,6 +198,49 @@ import Testing
         #expect(result.skipped.map(\.message) == ["skipped: not one of teams.csv, systems.csv, flows.csv, gates.csv, pilots.csv"])
     }
 
+    /// Re-importing keeps hand work: efforts, pending statuses, data labels, pilots, gates
+    /// and estimates stay; what the source now says is updated; what it dropped is kept as
+    /// deprecated, or removed with its flows when pruning.
+    @Test func reimportKeepsHandWork() throws {
+        let model = try #require(readModel("""
+            integraph: 1
+            teams: [{id: t1}]
+            systems:
+              - {id: a, name: Old name, owner: t1, attributes: {source: backstage}}
+              - {id: b, status: planned, effort: 5, owner: t1, attributes: {source: backstage}}
+              - {id: c, owner: t1}
+              - {id: gone, owner: t1, attributes: {source: backstage}}
+            flows:
+              - {from: a, to: b, data: [x], status: backlog, effort: 2, attributes: {source: backstage}}
+              - {from: gone, to: c, attributes: {source: backstage}}
+            gates: [{id: g, owner: t1, effort: 3}]
+            pilots: [{id: p, champion: C, needs: [b], after: [g]}]
+            estimates: [{match: {kind: flow}, effort: 4}]
+            """).validLandscape).landscape
+        var imported = Landscape(teams: [Team(id: "t2")],
+                                 systems: [System(id: "a", name: "New name", owner: Reference("t2", at: .start)),
+                                           System(id: "b", kind: "database"), System(id: "new")],
+                                 flows: [Flow(id: "a->b", hasExplicitID: false, from: Reference("a", at: .start), to: Reference("b", at: .start)),
+                                         Flow(id: "b->new", hasExplicitID: false, from: Reference("b", at: .start), to: Reference("new", at: .start))])
+        for index in imported.systems.indices { imported.systems[index].attributes["source"] = "backstage" }
+        let kept = ImportMerge.merge(imported, into: model, source: "backstage", prune: false, file: "m.yaml")
+        let systems = kept.landscape.systems
+        #expect(systems.map(\.id) == ["a", "b", "c", "gone", "new"])
+        #expect(systems[0].name == "New name" && systems[0].owner?.id == "t2")
+        #expect(systems[1].status == .planned && systems[1].effort == .days(5) && systems[1].kind == "database")
+        #expect(systems[3].status == .deprecated)
+        #expect(kept.landscape.flows.map(\.id) == ["a->b", "gone->c", "b->new"])
+        #expect(kept.landscape.flows[0].data == ["x"] && kept.landscape.flows[0].status == .backlog)
+        #expect(kept.landscape.pilots == model.pilots && kept.landscape.gates == model.gates && kept.landscape.estimates == model.estimates)
+        #expect(kept.landscape.teams.map(\.id) == ["t1", "t2"])
+        #expect(kept.notes.map(\.message) == ["system 'gone' is no longer in the backstage source: kept as deprecated",
+                                              "flow 'gone->c' is no longer in the backstage source: kept"])
+        let pruned = ImportMerge.merge(imported, into: model, source: "backstage", prune: true)
+        #expect(pruned.landscape.systems.map(\.id) == ["a", "b", "c", "new"])
+        #expect(pruned.landscape.flows.map(\.id) == ["a->b", "b->new"])
+        #expect((try? ValidatedLandscape(validating: pruned.landscape)) != nil)
+    }
+
     static func traces(_ json: String) -> ImportResult {
         var builder = ImportBuilder(source: "traces")
         TracesImporter().read([ImportSource(name: "trace.json", text: json)], into: &builder)

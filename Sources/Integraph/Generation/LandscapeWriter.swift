@@ -15,13 +15,14 @@ public struct LandscapeWriter: Sendable {
         var out = syntax == .json ? "{\n" : ""
         out += field("integraph", "1") + separator
         if let name = landscape.name { out += field("name", text(name)) + separator }
-        let sections: [(String, [String])] = [
+        var sections: [(String, [String])] = [
             ("teams", landscape.teams.map(team)),
             ("systems", landscape.systems.map(system)),
             ("flows", landscape.flows.map(flow)),
             ("gates", landscape.gates.map(gate)),
             ("pilots", landscape.pilots.map(pilot)),
         ]
+        if !landscape.estimates.isEmpty { sections.append(("estimates", landscape.estimates.map(estimate))) }
         for (position, (key, items)) in sections.enumerated() {
             let last = position == sections.count - 1
             switch syntax {
@@ -128,6 +129,13 @@ public struct LandscapeWriter: Sendable {
                         ("flows", list(pilot.flows.map(\.id))), ("after", list(pilot.after.map(\.id))),
                         ("effort", pilot.effort == .zero ? nil : effort(pilot.effort)),
                         ("target", pilot.target.map { text($0.description) })])
+    }
+
+    private func estimate(_ rule: EstimateRule) -> String {
+        let match = mapping([("kind", (rule.entityKind?.rawValue ?? rule.ownKind).map(text)), ("status", rule.status.map(text)),
+                             ("classification", rule.classification.map { text($0.rawValue) }),
+                             ("owner", rule.owner.map { text($0.id) })])
+        return mapping([("match", match), ("effort", effort(rule.effort))])
     }
 
     /// Letters, digits and `_ . -`, starting with a letter, and not a YAML keyword.

@@ -59,6 +59,12 @@ extension Landscape {
             pilot.after = pilot.after.map(erase)
             return pilot
         }
+        copy.estimates = estimates.map {
+            var rule = $0
+            rule.position = .start
+            rule.owner = rule.owner.map(erase)
+            return rule
+        }
         return copy
     }
 }
