@@ -43,6 +43,8 @@ public struct TracesImporter: Sendable {
             guard let id = span.id, let service = span.service else { continue }
             if span.isServer || serviceOfID[id] == nil { serviceOfID[id] = service }
         }
+        // The client and server halves of one call share a span id: count the call once.
+        var countedCalls: Set<String> = []
         for span in spans {
             guard span.service != nil || !span.calls.isEmpty else {
                 builder.skip(ImportNote(file: file, position: span.position, message: "skipped a span without a service name"))
@@ -55,10 +57,13 @@ public struct TracesImporter: Sendable {
             }
             var counted: Set<String> = []
             for (caller, callee) in calls where counted.insert(caller + "\u{0}" + callee).inserted {
+                let key = (span.id ?? "\(span.position)") + "\u{0}" + caller + "\u{0}" + callee
+                let isNew = countedCalls.insert(key).inserted
                 for service in [caller, callee] where !builder.hasSystem(service) {
                     builder.addSystem(System(id: service, kind: "service"))
                 }
-                builder.addCall(caller: caller, callee: callee, attributes: ["calls": "1", "errors": span.failed ? "1" : "0"],
+                builder.addCall(caller: caller, callee: callee,
+                                attributes: ["calls": isNew ? "1" : "0", "errors": isNew && span.failed ? "1" : "0"],
                                 at: ImportNote(file: file, position: span.position, message: "span"),
                                 counted: ["calls", "errors"])
             }
