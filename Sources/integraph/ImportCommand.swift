@@ -7,7 +7,7 @@ import IntegraphGraphviz
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Write a model from a Backstage catalog, Kubernetes manifests, Compose files, traces, CSV or DOT.",
+        abstract: "Write a model from Backstage, Kubernetes, Compose, traces, CSV, ArchiMate or DOT files.",
         discussion: """
             Reads files and folders (every .yaml and .yml file below a folder; .json for \
             traces: Zipkin v1 and v2, OpenTelemetry OTLP/JSON), keeps what \
@@ -24,7 +24,7 @@ struct ImportCommand: ParsableCommand {
 
     /// The importers of the core, and DOT, which reads through libcgraph.
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case backstage, kubernetes, compose, traces, csv, dot
+        case backstage, kubernetes, compose, traces, csv, archimate, dot
 
         func read(paths: [String], direction: ImportDirection, name: String?) -> ImportResult {
             switch self {
@@ -33,12 +33,13 @@ struct ImportCommand: ParsableCommand {
             case .compose: ImportKind.compose.read(paths: paths, direction: direction, name: name)
             case .traces: ImportKind.traces.read(paths: paths, direction: direction, name: name)
             case .csv: ImportKind.csv.read(paths: paths, direction: direction, name: name)
+            case .archimate: ImportKind.archimate.read(paths: paths, direction: direction, name: name)
             case .dot: DOTImporter.read(paths: paths, name: name)
             }
         }
     }
 
-    @Argument(help: "What to read: backstage, kubernetes, compose, traces, csv or dot.")
+    @Argument(help: "What to read: backstage, kubernetes, compose, traces, csv, archimate or dot.")
     var kind: Format
 
     @Argument(help: "Files or folders to read.")

@@ -241,6 +241,44 @@ import Testing
         #expect((try? ValidatedLandscape(validating: pruned.landscape)) != nil)
     }
 
+    /// An OEF model worked through by hand: a Serving from the CRM to the portal, an Access
+    /// that reads the customer data (data moves from the object), a grouping that gives a
+    /// domain, an assigned role that owns the CRM; the process and its triggering are not
+    /// systems. Malformed XML is skipped with its line.
+    @Test func archimateOpenExchangeFormat() {
+        let model = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <model xmlns="http://www.opengroup.org/xsd/archimate/3.0/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" identifier="m">
+              <name>Shop</name>
+              <elements>
+                <element identifier="e1" xsi:type="ApplicationComponent"><name xml:lang="en">CRM</name></element>
+                <element identifier="e2" xsi:type="ApplicationComponent"><name>Portal</name></element>
+                <element identifier="e3" xsi:type="DataObject"><name>Customer</name></element>
+                <element identifier="e4" xsi:type="BusinessRole"><name>Sales ops</name></element>
+                <element identifier="e5" xsi:type="Grouping"><name>Front office</name></element>
+                <element identifier="e6" xsi:type="BusinessProcess"><name>Sell</name></element>
+              </elements>
+              <relationships>
+                <relationship identifier="r1" source="e1" target="e2" xsi:type="Serving"><name>serves</name></relationship>
+                <relationship identifier="r2" source="e2" target="e3" xsi:type="Access" accessType="Read"/>
+                <relationship identifier="r3" source="e4" target="e1" xsi:type="Assignment"/>
+                <relationship identifier="r4" source="e5" target="e2" xsi:type="Composition"/>
+                <relationship identifier="r5" source="e6" target="e2" xsi:type="Triggering"/>
+              </relationships>
+            </model>
+            """
+        var builder = ImportBuilder(source: "archimate")
+        ArchiMateImporter().read([ImportSource(name: "shop.xml", text: model),
+                                  ImportSource(name: "bad.xml", text: "garbage <<<")], into: &builder)
+        let result = builder.finish(direction: .data)
+        #expect(result.landscape.systems.map(\.id) == ["CRM", "Portal", "Customer"])
+        #expect(result.landscape.systems[0].owner?.id == "Sales ops" && result.landscape.systems[1].domain == "Front office")
+        #expect(result.landscape.systems[0].kind == "application-component")
+        #expect(Self.flows(result) == ["CRM->Portal", "Customer->Portal"])
+        #expect(result.unreadable.first?.description.hasPrefix("bad.xml:1:1: skipped the file: invalid XML") == true)
+        #expect(result.skipped.contains { $0.message == "skipped 3 relationships: only Flow, Serving, Triggering and Access between systems become flows" })
+    }
+
     static func traces(_ json: String) -> ImportResult {
         var builder = ImportBuilder(source: "traces")
         TracesImporter().read([ImportSource(name: "trace.json", text: json)], into: &builder)
@@ -382,6 +420,14 @@ struct ImportDatasetTests {
         #expect(Set(result.landscape.flows.map { "\($0.from.id)->\($0.to.id)" })
                 == ["artists-db->artist-lookup", "artist-lookup->www-artist", "wayback-archive->wayback-search"])
         #expect(result.warnings.isEmpty)
+    }
+
+    /// The ArchiMate 3 case studies; counts recomputed with Python's ElementTree over the
+    /// same rule (systems by type and name, Flow/Serving/Triggering/Access pairs between them).
+    @Test(arguments: [("ArchiSurance V3.xml", 25, 10), ("ArchiMetal V3.xml", 97, 35), ("everything.xml", 5, 0)])
+    func archimateCaseStudies(file: String, systems: Int, flows: Int) throws {
+        let result = try Self.read(.archimate, "archimate-archi-tools-rb/test/examples/\(file)")
+        #expect(result.landscape.systems.count == systems && result.landscape.flows.count == flows)
     }
 
     @Test func trainTicketKubernetesDeclaresNoCalls() throws {

@@ -5,13 +5,14 @@
 /// print(result.landscape.systems.count, result.skipped.count)
 /// ```
 public enum ImportKind: String, Sendable, CaseIterable {
-    case backstage, kubernetes, compose, traces, csv
+    case backstage, kubernetes, compose, traces, csv, archimate
 
     /// The extensions of the files it reads from a folder.
     public var extensions: [String] {
         switch self {
         case .traces: ["json"]
         case .csv: ["csv"]
+        case .archimate: ["xml"]
         default: ["yaml", "yml"]
         }
     }
@@ -28,8 +29,9 @@ public enum ImportKind: String, Sendable, CaseIterable {
         case .compose: ComposeImporter().read(sources, into: &builder)
         case .traces: TracesImporter().read(sources, into: &builder)
         case .csv: SpreadsheetImporter().read(sources, into: &builder)
+        case .archimate: ArchiMateImporter().read(sources, into: &builder)
         }
         // A catalog or a spreadsheet says which way data moves.
-        return builder.finish(direction: self == .backstage || self == .csv ? .data : direction, name: name)
+        return builder.finish(direction: [.backstage, .csv, .archimate].contains(self) ? .data : direction, name: name)
     }
 }
