@@ -380,6 +380,18 @@ struct ImportDatasetTests {
         }
     }
 
+    /// Graphs/online-boutique.yaml is that import with hand work on top: every imported
+    /// system and flow is in it.
+    @Test func theShippedOnlineBoutiqueHoldsItsImport() throws {
+        let imported = try Self.read(.kubernetes, "online-boutique-k8s/kubernetes-manifests").landscape
+        let shipped = try #require(try LandscapeReader().read(.file(packageRoot.appendingPathComponent("Graphs/online-boutique.yaml").path))
+            .validLandscape).landscape
+        let systems = Set(shipped.systems.map(\.id)), flows = Set(shipped.flows.map { "\($0.from.id)->\($0.to.id)" })
+        #expect(Set(imported.systems.map(\.id)).isSubset(of: systems))
+        // The import above keeps the call direction; the shipped model, the data direction.
+        #expect(Set(imported.flows.map { "\($0.to.id)->\($0.from.id)" }).isSubset(of: flows))
+    }
+
     @Test(arguments: [("deathstarbench/socialNetwork/docker-compose.yml", 27, 19),
                       ("deathstarbench/socialNetwork/docker-compose-swarm.yml", 31, 61),
                       ("deathstarbench/hotelReservation/docker-compose.yml", 24, 22),
