@@ -12,7 +12,8 @@ struct RenderCommand: ParsableCommand {
             by backlog pressure; 'pilot:ID' draws one pilot's lineage with its critical path in \
             bold red, effort and slack on pending items, gates as diamonds and dominators \
             outlined; 'backlog' shows only pending work, grouped by owner team; 'domains' draws \
-            one node per domain, for big landscapes. Every map has a title and a legend.
+            one node per domain, for big landscapes; 'focus:SYSTEM[:DEPTH]' one system and its \
+            neighbours up to DEPTH flows away. Every map has a title and a legend.
 
             The engine is chosen from the graph's size and shape (dot for small or layered \
             maps, sfdp with overlap removal for big tangled ones) and a notice says so; \
@@ -28,7 +29,7 @@ struct RenderCommand: ParsableCommand {
     @Argument(help: "The model file (.yaml, .yml or .json), or - for standard input.")
     var model: String
 
-    @Option(help: "What to draw: landscape, pilot:ID, backlog or domains.", transform: { argument in
+    @Option(help: "What to draw: landscape, pilot:ID, backlog, domains or focus:SYSTEM[:DEPTH].", transform: { argument in
         do { return try MapView(argument: argument) } catch { throw ValidationError("\(error)") }
     })
     var view: MapView = .landscape

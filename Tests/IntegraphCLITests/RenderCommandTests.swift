@@ -130,8 +130,18 @@ extension RenderCommandTests {
         #expect(result.status == 0, "\(result.stderr)")
         let markdown = try String(contentsOfFile: output, encoding: .utf8)
         let maps = try FileManager.default.contentsOfDirectory(atPath: directory.appendingPathComponent("acme-maps").path).sorted()
-        #expect(maps == ["overview.svg"] + (1...8).map { "pilot-\($0).svg" }.sorted())
+        // The overview, one map per pilot, and a focus map of each of the five systems with
+        // the most backlog pressure.
+        #expect(maps == (["overview.svg"] + (1...8).map { "pilot-\($0).svg" } + (1...5).map { "focus-\($0).svg" }).sorted())
         for map in maps { #expect(markdown.contains("(acme-maps/\(map))")) }
+    }
+
+    /// The bottleneck table links the systems with the most pressure to their focus maps.
+    @Test func bottlenecksLinkToTheirFocusMaps() throws {
+        let result = try CommandRunner.integraph(["report", "Graphs/acme-retail.yaml", "-o", "-"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("<a class=\"focus-link\" href=\"#focus-1\">feature-store</a>"))
+        #expect(result.stdout.contains("<section id=\"focus-1\" class=\"focus-map\">\n<h3>feature-store and its neighbours</h3>"))
     }
 
     @Test func theSameModelGivesTheSameReport() throws {

@@ -233,4 +233,34 @@ import Testing
         #expect(try label("guess") == ["4 d, estimated"])
         #expect(!(try svg.elements(named: "text").compactMap(\.stringValue).contains { $0.contains("not estimated") }))
     }
+
+    /// The focus view holds exactly the system and its neighbours within the depth, the flows
+    /// among them, the pilots whose lineage or work includes it, and says what it left out.
+    @Test(arguments: [1, 2])
+    func focusDrawsOnlyTheNeighbourhood(depth: Int) throws {
+        let flows = Self.acme.flows
+        var reached: Set<String> = ["snowflake"]
+        for _ in 0..<depth {
+            let before = reached
+            for flow in flows where before.contains(flow.from.id) || before.contains(flow.to.id) {
+                reached.formUnion([flow.from.id, flow.to.id])
+            }
+        }
+        let svg = try Self.svg(.focus("snowflake:\(depth)"))
+        let nodes = Set(try svg.groups(ofClass: "node").compactMap { $0.value(of: "id") })
+        let pilots = Set(Self.subject.analysis.bottlenecks.systems.first { $0.id == "snowflake" }?.pilots ?? [])
+        #expect(nodes.subtracting(["legend"]).filter { !$0.hasSuffix("~label") } == reached.union(pilots))
+        let inside = flows.filter { reached.contains($0.from.id) && reached.contains($0.to.id) }
+        let edges = Set(try svg.groups(ofClass: "edge").compactMap { $0.value(of: "id") })
+        #expect(Set(inside.map(\.id)).isSubset(of: edges))
+        let left = "left out: \(Self.acme.systems.count - reached.count) systems and \(flows.count - inside.count) flows"
+        #expect(try svg.elements(named: "text").contains { ($0.stringValue ?? "").hasPrefix(left) })
+    }
+
+    @Test func focusNamesWhatItCannotDraw() throws {
+        #expect(throws: MapViewError.self) { try MapRenderer(view: .focus("snowflak")).drawing(for: Self.subject) }
+        #expect(throws: MapViewError.self) { try MapRenderer(view: .focus("snowflake:9")).drawing(for: Self.subject) }
+        #expect(throws: MapViewError.self) { try MapRenderer(view: .focus("snowflake:99999999999999999999")).drawing(for: Self.subject) }
+        #expect(try MapView(argument: "focus:snowflake:2") == .focus("snowflake:2"))
+    }
 }

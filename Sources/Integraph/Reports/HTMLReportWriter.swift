@@ -122,7 +122,7 @@ public struct HTMLReportWriter: Sendable {
         """
         if let notice = input.mapNotice { out += "<p class=\"note\" id=\"map-notice\">\(Self.text(notice))</p>\n" }
         for map in input.maps {
-            let kind = map.pilot == nil ? "overview-map" : "pilot-map"
+            let kind = map.pilot != nil ? "pilot-map" : map.system != nil ? "focus-map" : "overview-map"
             out += "<section id=\"\(Self.text(map.sectionID))\" class=\"\(kind)\">\n<h3>\(Self.text(map.title))</h3>\n"
             out += "<div class=\"map\">\(Self.inlined(map.svg))</div>\n</section>\n"
         }
@@ -138,12 +138,17 @@ public struct HTMLReportWriter: Sendable {
         let names = Dictionary(input.landscape.systems.map { ($0.id, $0.name ?? $0.id) }, uniquingKeysWith: { first, _ in first })
         var out = "<section id=\"bottlenecks\">\n<h2>Bottlenecks</h2>\n"
         out += "<p class=\"note\">Ranked by pressure: pending days × the pilots waiting for them (pilot-days).</p>\n"
+        // A system with a focus map links to it.
+        let focus = Dictionary(input.maps.compactMap { map in map.system.map { ($0, map.sectionID) } },
+                               uniquingKeysWith: { first, _ in first })
         for ranked in summary.rankedTables {
             let (title, id, entries) = (ranked.title, ranked.id, ranked.entries)
             out += "<h3>\(title)</h3>\n<table class=\"sortable\" id=\"\(id)\"><thead><tr><th>Id</th><th class=\"num\">Pressure</th>"
                 + "<th class=\"num\">Pending days</th><th>Holds back</th><th>Critical for</th></tr></thead><tbody>\n"
             for entry in entries {
-                out += "<tr data-id=\"\(Self.text(entry.id))\" data-name=\"\(Self.text(names[entry.id] ?? entry.id))\"><td>\(Self.text(entry.id))</td>"
+                let section = id == "system-table" ? focus[entry.id] : nil
+                let cell = section.map { "<a class=\"focus-link\" href=\"#\(Self.text($0))\">\(Self.text(entry.id))</a>" } ?? Self.text(entry.id)
+                out += "<tr data-id=\"\(Self.text(entry.id))\" data-name=\"\(Self.text(names[entry.id] ?? entry.id))\"><td>\(cell)</td>"
                     + "<td class=\"num\" data-sort=\"\(entry.pressure)\">\(DaysText.days(entry.pressure))</td>"
                     + "<td class=\"num\" data-sort=\"\(entry.pendingEffort)\">\(DaysText.days(entry.pendingEffort))</td>"
                     + "<td>\(entry.waiting.map(Self.text).joined(separator: ", "))</td><td>\(entry.criticalFor.map(Self.text).joined(separator: ", "))</td></tr>\n"

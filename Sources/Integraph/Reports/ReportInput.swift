@@ -37,14 +37,18 @@ public struct ReportMap: Sendable {
     public var svg: String
     /// The pilot it belongs to; `nil` for the overview.
     public var pilot: String?
+    /// The system a focus map centres on; `nil` for other maps.
+    public var system: String?
     /// For the overview: SVG element id → section id, so clicking a pilot's node opens its map.
     public var links: [String: String]
 
-    public init(sectionID: String, title: String, svg: String, pilot: String? = nil, links: [String: String] = [:]) {
+    public init(sectionID: String, title: String, svg: String, pilot: String? = nil, system: String? = nil,
+                links: [String: String] = [:]) {
         self.sectionID = sectionID
         self.title = title
         self.svg = svg
         self.pilot = pilot
+        self.system = system
         self.links = links
     }
 }

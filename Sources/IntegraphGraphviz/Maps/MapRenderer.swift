@@ -87,6 +87,7 @@ public struct MapRenderer: Sendable {
         case .pilot(let id): try PilotMap(pilot: id).drawing(for: subject)
         case .backlog: BacklogMap().drawing(for: subject)
         case .domains: DomainMap().drawing(for: subject)
+        case .focus(let text): try FocusMap(text).drawing(for: subject)
         }
     }
 

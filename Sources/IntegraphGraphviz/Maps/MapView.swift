@@ -1,4 +1,5 @@
-/// What a map shows. Parsed from `--view`: `landscape`, `pilot:ID`, `backlog`, `domains`.
+/// What a map shows. Parsed from `--view`: `landscape`, `pilot:ID`, `backlog`, `domains`,
+/// `focus:SYSTEM[:DEPTH]`.
 ///
 /// ```swift
 /// try MapView(argument: "pilot:churn-copilot") // .pilot("churn-copilot")
@@ -12,8 +13,11 @@ public enum MapView: Sendable, Hashable {
     case backlog
     /// One node per domain: the view for big landscapes.
     case domains
+    /// One system and its neighbours a few flows away: `SYSTEM` or `SYSTEM:DEPTH`, resolved
+    /// against the landscape when drawn (ids may hold colons).
+    case focus(String)
 
-    public static let names = ["landscape", "pilot:ID", "backlog", "domains"]
+    public static let names = ["landscape", "pilot:ID", "backlog", "domains", "focus:SYSTEM[:DEPTH]"]
 
     public init(argument: String) throws(MapViewError) {
         switch argument {
@@ -22,6 +26,7 @@ public enum MapView: Sendable, Hashable {
         case "domains": self = .domains
         case "diff": throw MapViewError("the 'diff' view compares two models; it arrives with model changes and is not available yet")
         case let text where text.hasPrefix("pilot:") && text.count > 6: self = .pilot(String(text.dropFirst(6)))
+        case let text where text.hasPrefix("focus:") && text.count > 6: self = .focus(String(text.dropFirst(6)))
         default:
             throw MapViewError("unknown view '\(argument)'; views are \(Self.names.joined(separator: ", "))")
         }
@@ -34,6 +39,7 @@ public enum MapView: Sendable, Hashable {
         case .pilot(let id): "pilot \(id)"
         case .backlog: "integration backlog by team"
         case .domains: "domains"
+        case .focus(let text): "focus on \(text)"
         }
     }
 }

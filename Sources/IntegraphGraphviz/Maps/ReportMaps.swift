@@ -18,6 +18,25 @@ public struct ReportMaps: Sendable {
     public let maps: [ReportMap]
     public let notice: String?
 
+    /// How many of the systems with the most pressure get a focus map, and the most nodes
+    /// one may have (a hub's whole neighbourhood would be unreadable).
+    public static let focusCount = 5
+
+    /// Focus maps of the systems with the most backlog pressure, one flow around each, for
+    /// the report's bottleneck tables to link to.
+    private static func focusMaps(_ subject: MapSubject) throws -> [ReportMap] {
+        var maps: [ReportMap] = []
+        for (number, bottleneck) in subject.analysis.bottlenecks.systems.top(focusCount).enumerated() {
+            let drawing = try FocusMap(bottleneck.id).drawing(for: subject)
+            guard drawing.graph.nodes.count <= pilotNodeLimit else { continue }
+            let prefix = "f\(number + 1)-"
+            let svg = String(decoding: try MapRenderer().render(drawing.prefixingIDs(prefix), as: .svg).data, as: UTF8.self)
+            maps.append(ReportMap(sectionID: "focus-\(number + 1)", title: "\(bottleneck.id) and its neighbours",
+                                  svg: svg, system: bottleneck.id))
+        }
+        return maps
+    }
+
     public init(_ subject: MapSubject) throws {
         let landscape = subject.landscape
         let pilots = subject.analysis.pilots
@@ -43,7 +62,7 @@ public struct ReportMaps: Sendable {
         }
         let svg = String(decoding: try overview.render(subject, as: .svg).data, as: UTF8.self)
         maps = [ReportMap(sectionID: "overview", title: big ? "Domains" : "Landscape, by backlog pressure", svg: svg, links: links)]
-            + pilotMaps
+            + pilotMaps + (try Self.focusMaps(subject))
         notice = big
             ? "This landscape has \(landscape.systems.count) systems, too many to read on one map: the overview shows its domains, "
                 + "and each pilot has its own map."
