@@ -263,4 +263,17 @@ import Testing
         #expect(throws: MapViewError.self) { try MapRenderer(view: .focus("snowflake:99999999999999999999")).drawing(for: Self.subject) }
         #expect(try MapView(argument: "focus:snowflake:2") == .focus("snowflake:2"))
     }
+
+    /// Four domains of which three have about the same pressure: on the linear scale three
+    /// are in the darkest class; by quantile each gets a class of its own.
+    @Test func theDomainsHeatUsesQuantiles() {
+        let pressures = [100.0, 95, 90, 5]
+        let linear = HeatScale(maximum: 100, logarithmic: false)
+        #expect(pressures.map(linear.level(for:)) == [7, 7, 7, 1])
+        let quantiles = HeatScale(quantilesOf: pressures)
+        #expect(pressures.map(quantiles.level(for:)) == [7, 6, 4, 2])
+        #expect(quantiles.level(for: 0) == 0)
+        // The legend's ranges end at the largest value, in the measure's own units.
+        #expect(quantiles.upperBounds.last == 100 && HeatScale(maximum: 126.8).upperBounds.last.map { abs($0 - 126.8) < 1e-9 } == true)
+    }
 }

@@ -80,7 +80,7 @@ public struct BacklogMap: Sendable {
         }
         graph.edges += waits.map { MapFrame.waitEdge(from: $0.gate, to: $0.target, why: $0.why) }
         var legend = MapLegend()
-        legend.addHeat("pending effort (days)")
+        legend.addHeat("pending effort", unit: "days", scale: heat)
         legend.addFlowStatuses()
         legend.add(.glyph("◇", color: MapPalette.gateColor), "pending gate, joined (dashed) to what waits for it")
         legend.add(.glyph("▢", color: MapPalette.clusterBorder), "box: the owner team, with its pending days")

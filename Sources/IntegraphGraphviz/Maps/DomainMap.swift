@@ -39,7 +39,7 @@ public struct DomainMap: Sendable {
                 if flow.isPending { links[[from, to], default: Link()].pending += 1 }
             }
         }
-        let heat = HeatScale(maximum: pressure.values.max() ?? 0, logarithmic: false)
+        let heat = HeatScale(quantilesOf: pressure.values)
         for domain in systems.keys.sorted() {
             let value = pressure[domain] ?? 0
             let label = "\(domain)\n\(Wording.counted(systems[domain] ?? 0, "system")) · \(Wording.counted(inside[domain] ?? 0, "flow")) inside"
@@ -68,7 +68,7 @@ public struct DomainMap: Sendable {
             graph.edges.append(DOTEdge(from: "domain:\(key[0])", to: "domain:\(key[1])", attributes: attributes))
         }
         var legend = MapLegend()
-        legend.addHeat("pressure (pilot-days)")
+        legend.addHeat("pressure, by quantile", unit: "pilot-days", scale: heat)
         legend.add(.glyph("━━▶", color: "#8c8c8c"), "flows between domains, width by their number; grey: all live")
         legend.add(.glyph("━━▶", color: HeatScale.fills[3]), "orange, darker as a larger share of them is pending")
         if !labelled { legend.add(.glyph("ⓘ", color: "#5c6370"), "too many links to label: hover an edge for its counts") }

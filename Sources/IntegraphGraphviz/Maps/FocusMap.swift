@@ -93,7 +93,7 @@ public struct FocusMap: Sendable {
         }
         var legend = MapLegend()
         legend.add(.glyph("▭", color: MapPalette.critical), "bold red outline: \(focus), the system in focus")
-        legend.addHeat("backlog pressure (pilot-days)")
+        legend.addHeat("backlog pressure", unit: "pilot-days", scale: heat)
         legend.addFlowStatuses()
         legend.add(.glyph("⬡", color: MapPalette.pilotColor), "pilots whose lineage or work includes \(focus)")
         let hiddenSystems = landscape.systems.count - distance.count

@@ -56,7 +56,7 @@ public struct LandscapeMap: Sendable {
             graph.edges += MapFrame.needEdges(pilot)
         }
         var legend = MapLegend()
-        legend.addHeat("backlog pressure (pilot-days)")
+        legend.addHeat("backlog pressure", unit: "pilot-days", scale: heat)
         legend.addFlowStatuses()
         legend.add(.glyph("◯◯", color: "#1a1a1a"), "double outline: articulation point (its loss splits the landscape)")
         legend.add(.glyph("▭ ╍", color: "#e69f00"), "dashed box: planned system")

@@ -28,12 +28,14 @@ public struct MapLegend: Sendable {
         }
     }
 
-    /// The heat scale from light to dark, with what it measures.
-    mutating func addHeat(_ measure: String) {
+    /// The heat scale from light to dark, each class with the values it holds in `unit`.
+    mutating func addHeat(_ measure: String, unit: String, scale: HeatScale) {
         add(.fill(HeatScale.none), "no \(measure)")
-        for (level, fill) in HeatScale.fills.enumerated() {
-            let words = level == 0 ? "least \(measure)" : level == HeatScale.fills.count - 1 ? "most \(measure)" : ""
-            add(.fill(fill), words)
+        var lower = 0.0
+        for (fill, upper) in zip(HeatScale.fills, scale.upperBounds) {
+            let range = upper <= lower ? "" : "\(DaysText.days(lower, decimals: 1))–\(DaysText.days(upper, decimals: 1)) \(unit)"
+            add(.fill(fill), range.isEmpty ? "" : (lower == 0 ? "\(measure): " : "") + range)
+            lower = max(lower, upper)
         }
     }
 
