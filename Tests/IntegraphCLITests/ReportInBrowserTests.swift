@@ -109,6 +109,31 @@ import Testing
         }
     }
 
+    /// Every map can be zoomed and panned by the page's own script: opened with
+    /// #zoom=overview,2 the overview's viewBox is half as wide as when it opened, and each
+    /// map has its zoom buttons and a full-size view.
+    @Test func aMapZooms() throws {
+        try Self.withChromium { directory in
+            let file = try Self.report("Graphs/acme-retail.yaml", in: directory)
+            let url = URL(fileURLWithPath: file).absoluteString
+            let plain = try Self.browser(["--virtual-time-budget=5000", "--window-size=1280,900", "--dump-dom", url]).stdout
+            let zoomed = try Self.browser(["--virtual-time-budget=5000", "--window-size=1280,900", "--dump-dom", url + "#zoom=overview,2"]).stdout
+            func overview(_ dom: String) throws -> (zoom: Double, width: Double) {
+                let section = dom.components(separatedBy: "<section id=\"overview\"").last ?? ""
+                let zoom = try #require(try Self.matches(#"data-zoom="([0-9.]+)""#, in: section).first.flatMap { Double($0[1]) })
+                let box = try #require(try Self.matches(#"viewBox="[-0-9.]+ [-0-9.]+ ([0-9.]+) [0-9.]+""#, in: section).first.flatMap { Double($0[1]) })
+                return (zoom, box)
+            }
+            let before = try overview(plain), after = try overview(zoomed)
+            #expect(abs(after.width * 2 - before.width) < 0.05, "\(before) \(after)")
+            #expect(abs(after.zoom - before.zoom * 2) < 0.01)
+            #expect(before.zoom >= 0.99, "the Acme landscape opens whole or larger")
+            #expect(try Self.matches(#"<div class="map-tools">"#, in: plain).count >= 9)
+            #expect(plain.contains("<button type=\"button\">full size</button>"))
+            #expect(!plain.contains("data-errors"))
+        }
+    }
+
     @Test func aHostileModelRunsNoScriptOfItsOwn() throws {
         try Self.withChromium { directory in
             let attack = #"<script>document.body.dataset.pwned='script'</script></svg><img src=x onerror="document.body.dataset.pwned='img'">\" ' &amp;"#

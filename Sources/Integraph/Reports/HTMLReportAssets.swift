@@ -22,6 +22,13 @@ enum HTMLReportAssets {
     .flag { color: var(--risk); font-weight: 600; }
     .map { overflow: auto; border: 1px solid var(--line); border-radius: 6px; padding: 6px; margin: 8px 0 20px; }
     .map svg { max-width: 100%; height: auto; }
+    .map.zoomable { overflow: hidden; height: 70vh; padding: 0; cursor: grab; touch-action: none; }
+    .map.zoomable svg { width: 100%; height: 100%; max-width: none; }
+    .map-tools { display: flex; gap: 6px; margin: 4px 0 -4px; }
+    .map-tools button { font: inherit; font-size: 13px; padding: 2px 10px; border: 1px solid var(--line); border-radius: 4px;
+                        background: #f6f7f9; cursor: pointer; }
+    section.full-size { position: fixed; inset: 0; z-index: 10; background: white; padding: 12px 24px; overflow: hidden; }
+    section.full-size .map.zoomable { height: calc(100vh - 110px); }
     .map g.node.hit path, .map g.node.hit polygon, .map g.node.hit ellipse { stroke: #0057d9; stroke-width: 5px; }
     .map g.node[data-link], tr[data-section] { cursor: pointer; }
     .pilot-map:target { outline: 3px solid #0057d9; outline-offset: 4px; }
@@ -30,7 +37,8 @@ enum HTMLReportAssets {
     #search { font-size: 15px; padding: 6px 10px; width: 320px; }
     tr.hidden { display: none; }
     .errors { color: var(--risk); }
-    @media print { #search-box { display: none; } .map { overflow: visible; border: none; } section { break-inside: avoid-page; } }
+    @media print { #search-box, .map-tools { display: none; } .map, .map.zoomable { overflow: visible; border: none; height: auto; }
+                   section { break-inside: avoid-page; } }
     """
 
     static let script = """
@@ -100,6 +108,96 @@ enum HTMLReportAssets {
       document.querySelectorAll("tr[data-section]").forEach(function (row) {
         row.addEventListener("click", function () { location.hash = row.dataset.section; });
       });
+      // Zoom and pan: every map scales through its SVG's viewBox, by the buttons, the mouse
+      // wheel (around the pointer) and dragging; it opens at a readable scale (no smaller
+      // than 0.4 of its natural size, its top left shown) and has a full-size view.
+      var minimumScale = 0.4;
+      function zoomer(container) {
+        var svg = container.querySelector("svg");
+        if (!svg || !svg.viewBox || !svg.viewBox.baseVal || svg.viewBox.baseVal.width === 0) { return null; }
+        var whole = { x: svg.viewBox.baseVal.x, y: svg.viewBox.baseVal.y, w: svg.viewBox.baseVal.width, h: svg.viewBox.baseVal.height };
+        container.classList.add("zoomable");
+        svg.setAttribute("preserveAspectRatio", "xMinYMin meet");
+        var view = { x: whole.x, y: whole.y, w: whole.w, h: whole.h };
+        function apply() {
+          svg.setAttribute("viewBox", [view.x, view.y, view.w, view.h].map(function (v) { return v.toFixed(2); }).join(" "));
+          svg.dataset.zoom = (whole.w / view.w).toFixed(3);
+        }
+        function zoom(factor, fx, fy) {
+          var w = Math.min(whole.w * 4, Math.max(whole.w / 40, view.w / factor));
+          var h = view.h * w / view.w;
+          view.x += (view.w - w) * (fx === undefined ? 0.5 : fx);
+          view.y += (view.h - h) * (fy === undefined ? 0.5 : fy);
+          view.w = w; view.h = h;
+          apply();
+        }
+        function reset() {
+          var width = container.clientWidth || 1200, height = container.clientHeight || 600;
+          // Points are 1.33 px: the natural width in pixels, and the scale that fits it.
+          var fit = width / (whole.w * 4 / 3);
+          var scale = Math.max(fit, minimumScale);
+          view.w = width / (scale * 4 / 3);
+          view.h = height / (scale * 4 / 3);
+          view.x = whole.x; view.y = whole.y;
+          if (scale === fit) { view.w = whole.w; view.h = Math.max(whole.h, whole.w * height / width); }
+          apply();
+        }
+        container.addEventListener("wheel", function (event) {
+          event.preventDefault();
+          var box = container.getBoundingClientRect();
+          zoom(event.deltaY < 0 ? 1.2 : 1 / 1.2, (event.clientX - box.left) / box.width, (event.clientY - box.top) / box.height);
+        }, { passive: false });
+        var drag = null;
+        container.addEventListener("pointerdown", function (event) {
+          drag = { x: event.clientX, y: event.clientY, vx: view.x, vy: view.y };
+        });
+        container.addEventListener("pointermove", function (event) {
+          if (!drag) { return; }
+          var perPixel = view.w / (container.clientWidth || 1);
+          view.x = drag.vx - (event.clientX - drag.x) * perPixel;
+          view.y = drag.vy - (event.clientY - drag.y) * perPixel;
+          apply();
+        });
+        ["pointerup", "pointerleave"].forEach(function (name) { container.addEventListener(name, function () { drag = null; }); });
+        reset();
+        return { zoom: zoom, reset: reset };
+      }
+      var zoomers = {};
+      document.querySelectorAll("section > .map").forEach(function (container) {
+        var control = zoomer(container);
+        if (!control) { return; }
+        var section = container.parentElement;
+        zoomers[section.id] = control;
+        var tools = document.createElement("div");
+        tools.className = "map-tools";
+        [["+", function () { control.zoom(1.25); }], ["−", function () { control.zoom(0.8); }], ["reset", control.reset],
+         ["full size", function () {
+           var full = section.classList.toggle("full-size");
+           this.textContent = full ? "close" : "full size";
+           control.reset();
+         }]].forEach(function (button) {
+          var element = document.createElement("button");
+          element.type = "button";
+          element.textContent = button[0];
+          element.addEventListener("click", button[1]);
+          tools.appendChild(element);
+        });
+        section.insertBefore(tools, container);
+      });
+      document.addEventListener("keydown", function (event) {
+        if (event.key !== "Escape") { return; }
+        document.querySelectorAll("section.full-size").forEach(function (section) {
+          section.classList.remove("full-size");
+          var button = section.querySelector(".map-tools button:last-child");
+          if (button) { button.textContent = "full size"; }
+        });
+      });
+      // A link ending in #zoom=SECTION,FACTOR opens the page with that map zoomed.
+      if (location.hash.indexOf("#zoom=") === 0) {
+        var parts = decodeURIComponent(location.hash.slice(6)).split(",");
+        var factor = parseFloat(parts[1]);
+        if (zoomers[parts[0]] && factor > 0 && factor < 100) { zoomers[parts[0]].zoom(factor); }
+      }
       // A link ending in #find=TEXT opens the page with that search made.
       if (location.hash.indexOf("#find=") === 0) {
         search.value = decodeURIComponent(location.hash.slice(6));
