@@ -4,7 +4,8 @@
 // `--render-memory N --model FILE` reports resident memory over N renders, for a test, and
 // `--report 1000,10000` builds leaders' reports and opens them in headless Chromium, and
 // `--hostile 20000` times check and analysis on the inputs that were once quadratic, and
-// `--import 10000` imports generated Backstage catalogs.
+// `--import 10000` imports generated Backstage catalogs, and `--legibility 60,200 --models
+// Graphs/acme-retail.yaml` measures how readable the maps are.
 // Prints a Markdown table for docs/performance.md. `--export DIR` also writes each
 // landscape's flow graph as an edge list and its model as JSON, for Benchmarks/peers.
 // `--edges FILE` instead times the graph algorithms alone on an edge list (first line: node
@@ -24,6 +25,8 @@ struct Arguments {
     var renderMemory: Int?
     var hostile: [Int]?
     var imports: [Int]?
+    var legibility: [Int]?
+    var models: [String] = []
     var model = "Graphs/acme-retail.yaml"
 
     init() {
@@ -42,6 +45,8 @@ struct Arguments {
             case "--render-memory": renderMemory = Int(value)
             case "--hostile": hostile = value.split(separator: ",").compactMap { Int($0) }
             case "--import": imports = value.split(separator: ",").compactMap { Int($0) }
+            case "--legibility": legibility = value.split(separator: ",").compactMap { Int($0) }
+            case "--models": models = value.split(separator: ",").map(String.init)
             case "--model": model = value
             default:
                 FileHandle.standardError.write(Data("unknown argument \(argument)\n".utf8))
@@ -93,6 +98,10 @@ if let count = arguments.renderMemory {
 }
 if let sizes = arguments.reports {
     try benchmarkReports(sizes: sizes, seed: arguments.seed, directory: arguments.export ?? "/tmp/integraph-reports")
+    exit(0)
+}
+if let sizes = arguments.legibility {
+    try benchmarkLegibility(sizes: sizes, models: arguments.models, seed: arguments.seed)
     exit(0)
 }
 if let sizes = arguments.imports {

@@ -35,15 +35,23 @@ import Testing
         #expect(try svg.groups(ofClass: "cluster").count == Set(Self.acme.systems.compactMap(\.domain)).count)
     }
 
+    /// Pending flows by status; live flows in some pilot's lineage grey, the others faint.
     @Test func edgesAreStyledByStatus() throws {
         let svg = try Self.svg(.landscape)
+        var inLineage = Set<String>()
+        for pilot in Self.subject.analysis.pilots { for flow in pilot.lineage.flows { inLineage.insert(Self.acme.flows[Int(flow)].id) } }
+        var faint = 0
         for flow in Self.acme.flows {
             let edge = try #require(try svg.group(ofClass: "edge", id: flow.id), "no edge for \(flow.id)")
             let path = try #require(edge.descendants(named: "path").first)
-            #expect(path.value(of: "stroke") == MapPalette.edgeStyle(for: flow.status)["color"], "\(flow.id)")
+            let context = flow.status == .live && !inLineage.contains(flow.id)
+            if context { faint += 1 }
+            #expect(path.value(of: "stroke") == (context ? MapPalette.contextEdge : MapPalette.edgeStyle(for: flow.status)["color"]),
+                    "\(flow.id)")
             #expect((path.value(of: "stroke-dasharray") != nil) == (flow.status == .backlog), "\(flow.id)")
             #expect(edge.texts.isEmpty, "\(flow.id)")
         }
+        #expect(faint > 0 && faint < Self.acme.flows.count)
     }
 
     /// A blocked flow's reason sits on a text node of its own between the flow's two halves,

@@ -44,8 +44,17 @@ public struct LandscapeMap: Sendable {
         for group in groups.keys.sorted() {
             graph.clusters.append(MapFrame.cluster(label: group, nodes: groups[group] ?? []))
         }
-        for flow in landscape.flows {
+        // Live flows that no pilot's lineage uses are context, not the subject: drawn faint.
+        // (Leaving them out of ranking, constraint=false, made dot take minutes on 200
+        // clustered systems.)
+        var inLineage = Set<Int>()
+        for pilot in subject.analysis.pilots { for flow in pilot.lineage.flows { inLineage.insert(Int(flow)) } }
+        for (position, flow) in landscape.flows.enumerated() {
             var attributes = MapPalette.edgeStyle(for: flow.status)
+            if flow.status == .live && !inLineage.contains(position) {
+                attributes["color"] = MapPalette.contextEdge
+                attributes["penwidth"] = "0.6"
+            }
             attributes["id"] = flow.id
             if flow.status == .blocked { attributes["label"] = "blocked: \(flow.blockedBy ?? "reason not given")" }
             attributes["tooltip"] = subject.flowTooltip(flow)
@@ -58,6 +67,7 @@ public struct LandscapeMap: Sendable {
         var legend = MapLegend()
         legend.addHeat("backlog pressure", unit: "pilot-days", scale: heat)
         legend.addFlowStatuses()
+        legend.add(.glyph("───▶", color: MapPalette.contextEdge), "faint: a live flow no pilot's lineage uses")
         legend.add(.glyph("◯◯", color: "#1a1a1a"), "double outline: articulation point (its loss splits the landscape)")
         legend.add(.glyph("▭ ╍", color: "#e69f00"), "dashed box: planned system")
         legend.add(.glyph("⬡", color: MapPalette.pilotColor), "pilot, linked (dotted) from the systems it needs")

@@ -14,6 +14,9 @@ enum MapPalette {
     static let gateFill = "#fff7bc"
     static let gateColor = "#8c6d00"
 
+    /// Live flows drawn only for context.
+    static let contextEdge = "#d0d0d0"
+
     static func edgeStyle(for status: FlowStatus) -> DOTAttributes {
         switch status {
         case .live: ["color": "#8c8c8c", "style": "solid", "penwidth": "1"]
