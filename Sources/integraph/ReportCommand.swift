@@ -13,7 +13,7 @@ struct ReportCommand: ParsableCommand {
             at risk or blocked, each pilot's duration, odds and first critical item (sortable), \
             the landscape map with backlog heat and each pilot's map, the bottlenecks with \
             pending effort by team, sprawl, and the model's check findings. A search box \
-            highlights systems on the maps. Landscapes of more than 2,000 systems get the \
+            highlights systems on the maps. Landscapes of more than 300 systems get the \
             domains map as overview. --format markdown writes the same sections for wikis, with \
             the maps as SVG files in a directory beside the report (NAME-maps/). The footer's \
             time honours SOURCE_DATE_EPOCH, so reports can be reproduced byte for byte.

@@ -51,7 +51,7 @@ import Testing
     @Test func unknownViewsEnginesAndPilotsAreUsageErrors() throws {
         let view = try CommandRunner.integraph(["render", "Graphs/acme-retail.yaml", "--view", "pilots", "-o", "x.svg"])
         #expect(view.status == 2)
-        #expect(view.stderr.contains("unknown view 'pilots'; views are landscape, pilot:ID, backlog, domains"))
+        #expect(view.stderr.contains("unknown view 'pilots'; views are landscape, landscape:all, pilot:ID, backlog, domains, focus:SYSTEM[:DEPTH]"))
         let engine = try CommandRunner.integraph(["render", "Graphs/acme-retail.yaml", "--engine", "nosuch", "-o", "x.svg"])
         #expect(engine.status == 2)
         #expect(engine.stderr.contains("Unknown engine 'nosuch'; engines are dot, neato, fdp, sfdp, circo, twopi."))
@@ -112,7 +112,7 @@ extension RenderCommandTests {
         let model = directory.appendingPathComponent("big.json").path
         #expect(try CommandRunner.integraph(["generate", "--systems", "3000", "--seed", "2", "-o", model]).status == 0)
         let output = directory.appendingPathComponent("big.svg").path
-        let result = try CommandRunner.integraph(["render", model, "-o", output])
+        let result = try CommandRunner.integraph(["render", model, "--view", "landscape:all", "-o", output])
         #expect(result.status == 0)
         #expect(result.stderr.contains("too tangled for dot (it can take minutes): laid out with sfdp; for an overview try --view domains"))
         #expect(result.stderr.contains("note: laying out 3"))

@@ -39,9 +39,14 @@ import Testing
     /// A big generated landscape is laid out, in-process, without hanging: sfdp is chosen.
     @Test func aThousandSystemLandscapeRendersWithSfdp() throws {
         let landscape = LandscapeGenerator(systems: 1_000, seed: 3).landscape()
-        let rendering = try MapRenderer().render(MapSubject(try ValidatedLandscape(validating: landscape), modelDate: nil), as: .svg)
+        let subject = MapSubject(try ValidatedLandscape(validating: landscape), modelDate: nil)
+        let rendering = try MapRenderer(view: .landscapeAll).render(subject, as: .svg)
         #expect(rendering.plan.engine == "sfdp")
         let svg = try SVGDocument(rendering.data)
         #expect(try svg.groups(ofClass: "node").count == landscape.systems.count + landscape.pilots.count + 1)
+        // Without :all, a thousand systems are drawn as their domains, and the map says why.
+        let domains = try SVGDocument(try MapRenderer().render(subject, as: .svg).data)
+        #expect(try domains.groups(ofClass: "node").count == Set(landscape.systems.compactMap(\.domain)).count + 1)
+        #expect(try domains.elements(named: "text").contains { ($0.stringValue ?? "").hasPrefix("This landscape has 1000 systems") })
     }
 }

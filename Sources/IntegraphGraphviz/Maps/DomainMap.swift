@@ -11,8 +11,12 @@ import Integraph
 /// ```
 public struct DomainMap: Sendable {
     public static let noDomain = "no domain"
+    /// Why the domains are drawn instead of what was asked, shown in the legend.
+    public var note: String?
 
-    public init() {}
+    public init(note: String? = nil) {
+        self.note = note
+    }
 
     public func drawing(for subject: MapSubject) -> MapDrawing {
         let landscape = subject.landscape
@@ -72,6 +76,7 @@ public struct DomainMap: Sendable {
         legend.add(.glyph("━━▶", color: "#8c8c8c"), "flows between domains, width by their number; grey: all live")
         legend.add(.glyph("━━▶", color: HeatScale.fills[3]), "orange, darker as a larger share of them is pending")
         if !labelled { legend.add(.glyph("ⓘ", color: "#5c6370"), "too many links to label: hover an edge for its counts") }
+        if let note { legend.add(.glyph("ⓘ", color: "#1a1a1a"), note) }
         return MapDrawing(graph: graph, legend: legend, avoiding: Set(systems.keys.map { "domain:\($0)" }))
     }
 }

@@ -10,6 +10,10 @@ import Integraph
 /// let graph = LandscapeMap(clustering: .team).drawing(for: subject)
 /// ```
 public struct LandscapeMap: Sendable {
+    /// Past this many systems a map of every one is unreadable: `--view landscape` draws the
+    /// domains instead, and says so; `landscape:all` draws them anyway.
+    public static let systemLimit = 300
+
     public var clustering: MapClustering
 
     public init(clustering: MapClustering = .domain) {

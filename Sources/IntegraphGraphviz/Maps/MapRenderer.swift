@@ -83,7 +83,10 @@ public struct MapRenderer: Sendable {
 
     public func drawing(for subject: MapSubject) throws(MapViewError) -> MapDrawing {
         switch view {
-        case .landscape: LandscapeMap(clustering: clustering).drawing(for: subject)
+        case .landscape where subject.landscape.systems.count > LandscapeMap.systemLimit:
+            DomainMap(note: "This landscape has \(subject.landscape.systems.count) systems, too many to read on one map: "
+                      + "drawn as its domains (--view landscape:all draws every system)").drawing(for: subject)
+        case .landscape, .landscapeAll: LandscapeMap(clustering: clustering).drawing(for: subject)
         case .pilot(let id): try PilotMap(pilot: id).drawing(for: subject)
         case .backlog: BacklogMap().drawing(for: subject)
         case .domains: DomainMap().drawing(for: subject)

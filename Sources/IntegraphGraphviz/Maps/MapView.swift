@@ -5,8 +5,11 @@
 /// try MapView(argument: "pilot:churn-copilot") // .pilot("churn-copilot")
 /// ```
 public enum MapView: Sendable, Hashable {
-    /// Every system, clustered, with backlog heat; pilots linked to what they need.
+    /// Every system, clustered, with backlog heat; pilots linked to what they need. Above
+    /// ``LandscapeMap/systemLimit`` systems it is drawn as ``domains``, and says so.
     case landscape
+    /// `landscape:all`: every system, however many.
+    case landscapeAll
     /// One pilot's lineage, sources to pilot, its critical path highlighted.
     case pilot(String)
     /// Only pending work and what it touches, grouped by owner team.
@@ -17,11 +20,12 @@ public enum MapView: Sendable, Hashable {
     /// against the landscape when drawn (ids may hold colons).
     case focus(String)
 
-    public static let names = ["landscape", "pilot:ID", "backlog", "domains", "focus:SYSTEM[:DEPTH]"]
+    public static let names = ["landscape", "landscape:all", "pilot:ID", "backlog", "domains", "focus:SYSTEM[:DEPTH]"]
 
     public init(argument: String) throws(MapViewError) {
         switch argument {
         case "landscape": self = .landscape
+        case "landscape:all": self = .landscapeAll
         case "backlog": self = .backlog
         case "domains": self = .domains
         case "diff": throw MapViewError("the 'diff' view compares two models; it arrives with model changes and is not available yet")
@@ -35,7 +39,7 @@ public enum MapView: Sendable, Hashable {
     /// Words for a title: "landscape", "pilot churn-copilot", …
     public var title: String {
         switch self {
-        case .landscape: "integration landscape"
+        case .landscape, .landscapeAll: "integration landscape"
         case .pilot(let id): "pilot \(id)"
         case .backlog: "integration backlog by team"
         case .domains: "domains"

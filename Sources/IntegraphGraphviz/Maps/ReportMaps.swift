@@ -10,7 +10,7 @@ import Integraph
 /// ```
 public struct ReportMaps: Sendable {
     /// Above this many systems the overview is the `domains` view.
-    public static let landscapeLimit = 2_000
+    public static let landscapeLimit = LandscapeMap.systemLimit
     /// Pilot maps with more nodes than this show the critical path only: a bigger one is
     /// unreadable, and twenty of them would make a page of tens of megabytes.
     public static let pilotNodeLimit = 300
