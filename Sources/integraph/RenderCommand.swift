@@ -63,6 +63,7 @@ struct RenderCommand: ParsableCommand {
                 Console.error("note: laying out \(plan.nodeCount) nodes and \(plan.edgeCount) edges with \(plan.engine)…")
             }
             if let notice = rendering.plan.notice { Console.error("note: \(notice)") }
+            if let notice = rendering.notice { Console.error("note: \(notice)") }
             for warning in rendering.warnings { Console.error("warning: graphviz: \(warning)") }
             try OutputDestination.write(rendering.data, to: output)
         } catch let error as MapViewError {

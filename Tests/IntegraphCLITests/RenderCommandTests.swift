@@ -106,6 +106,18 @@ extension RenderCommandTests {
 
 extension RenderCommandTests {
     /// A big tangled landscape goes to sfdp with a notice, and a long layout says so.
+    /// Past 300 systems the landscape view draws the domains, and says so on the map and here.
+    @Test func aLandscapeOfFourHundredSystemsIsDrawnAsItsDomains() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let model = directory.appendingPathComponent("mid.json").path
+        #expect(try CommandRunner.integraph(["generate", "--systems", "400", "--seed", "3", "-o", model]).status == 0)
+        let result = try CommandRunner.integraph(["render", model, "-o", "-", "--format", "svg"])
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("note: This landscape has 400 systems, too many to read on one map: drawn as its domains"))
+        #expect(result.stdout.contains("This landscape has 400 systems"))
+    }
+
     @Test func aBigLandscapeIsLaidOutWithSfdpAndSaysSo() throws {
         let directory = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -77,6 +77,8 @@ public struct DomainMap: Sendable {
         legend.add(.glyph("━━▶", color: HeatScale.fills[3]), "orange, darker as a larger share of them is pending")
         if !labelled { legend.add(.glyph("ⓘ", color: "#5c6370"), "too many links to label: hover an edge for its counts") }
         if let note { legend.add(.glyph("ⓘ", color: "#1a1a1a"), note) }
-        return MapDrawing(graph: graph, legend: legend, avoiding: Set(systems.keys.map { "domain:\($0)" }))
+        var drawing = MapDrawing(graph: graph, legend: legend, avoiding: Set(systems.keys.map { "domain:\($0)" }))
+        drawing.notice = note
+        return drawing
     }
 }

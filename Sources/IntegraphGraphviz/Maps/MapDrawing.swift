@@ -13,6 +13,9 @@ public struct MapDrawing: Sendable {
     public var legendID: String
     /// The legend's SVG element id: `legendID` behind the drawing's id prefix.
     public var legendElementID: String
+    /// Why the drawing is not quite what was asked (a big landscape drawn as its domains),
+    /// for the command line to say as well as the legend.
+    public var notice: String?
 
     init(graph: DOTGraph, legend: MapLegend, avoiding taken: Set<String>) {
         self.graph = graph

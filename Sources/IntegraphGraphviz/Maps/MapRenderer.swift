@@ -32,6 +32,8 @@ public struct MapRenderer: Sendable {
         public var data: [UInt8]
         public var warnings: [String]
         public var plan: LayoutPlan
+        /// The drawing's ``MapDrawing/notice``.
+        public var notice: String? = nil
     }
 
     /// Graphviz 2.43's `dot` corrupts its heap freeing a layout in which labelled edges run
@@ -111,14 +113,14 @@ public struct MapRenderer: Sendable {
         graph.graphAttributes["layout"] = plan.engine
         if plan.engine == "dot" && !graph.clusters.isEmpty { Self.labelsOnTheirOwnNodes(&graph) }
         switch format {
-        case .dot: return Rendering(data: Array(DOTWriter().write(graph).utf8), warnings: [], plan: plan)
-        case .mermaid: return Rendering(data: Array(MermaidWriter().write(drawing).utf8), warnings: [], plan: plan)
+        case .dot: return Rendering(data: Array(DOTWriter().write(graph).utf8), warnings: [], plan: plan, notice: drawing.notice)
+        case .mermaid: return Rendering(data: Array(MermaidWriter().write(drawing).utf8), warnings: [], plan: plan, notice: drawing.notice)
         default: break
         }
         let reminder = slowLayout.map { report in DispatchWorkItem { report(plan) } }
         if let reminder { DispatchQueue.global().asyncAfter(deadline: .now() + 1, execute: reminder) }
         defer { reminder?.cancel() }
         let result = try Graphviz.shared.render(dot: DOTWriter().write(graph), engine: plan.engine, format: format.rawValue)
-        return Rendering(data: result.data, warnings: result.warnings, plan: plan)
+        return Rendering(data: result.data, warnings: result.warnings, plan: plan, notice: drawing.notice)
     }
 }
