@@ -27,15 +27,8 @@ struct ImportCommand: ParsableCommand {
         case backstage, kubernetes, compose, traces, csv, archimate, dot
 
         func read(paths: [String], direction: ImportDirection, name: String?) -> ImportResult {
-            switch self {
-            case .backstage: ImportKind.backstage.read(paths: paths, direction: direction, name: name)
-            case .kubernetes: ImportKind.kubernetes.read(paths: paths, direction: direction, name: name)
-            case .compose: ImportKind.compose.read(paths: paths, direction: direction, name: name)
-            case .traces: ImportKind.traces.read(paths: paths, direction: direction, name: name)
-            case .csv: ImportKind.csv.read(paths: paths, direction: direction, name: name)
-            case .archimate: ImportKind.archimate.read(paths: paths, direction: direction, name: name)
-            case .dot: DOTImporter.read(paths: paths, name: name)
-            }
+            guard let kind = ImportKind(rawValue: rawValue) else { return DOTImporter.read(paths: paths, name: name) }
+            return kind.read(paths: paths, direction: direction, name: name)
         }
     }
 

@@ -17,6 +17,7 @@ public struct ImportBuilder: Sendable {
     private var systemPosition: [String: Int] = [:]
     private var calls: [(caller: String, callee: String, data: [String], attributes: [String: String], note: ImportNote)] = []
     private var teams: [Team] = []
+    private var teamIDs: Set<String> = []
     /// Flows, gates and pilots read whole (from a spreadsheet), kept as they are.
     private var flows: [(flow: Flow, note: ImportNote)] = []
     private var gates: [Gate] = []
@@ -55,7 +56,7 @@ public struct ImportBuilder: Sendable {
 
     /// Adds a team; one with an id already added is left as it was.
     public mutating func addTeam(_ team: Team) {
-        if !teams.contains(where: { $0.id == team.id }) { teams.append(team) }
+        if teamIDs.insert(team.id).inserted { teams.append(team) }
     }
 
     /// Adds a call from `caller` to `callee` carrying `data`; calls between the same two
@@ -143,9 +144,8 @@ public struct ImportBuilder: Sendable {
         // One flow per (caller, callee) pair, so flow ids (from->to) are unique.
         // An owner that names no team becomes a team with that id.
         var teams = teams
-        let named = Set(teams.map(\.id))
         let owners = systems.compactMap { $0.owner?.id } + flows.compactMap { $0.owner?.id } + gates.compactMap { $0.owner?.id }
-        teams += Set(owners).subtracting(named).sorted().map { Team(id: $0) }
+        teams += Set(owners).subtracting(teamIDs).sorted().map { Team(id: $0) }
         let landscape = Landscape(name: name, teams: teams, systems: systems, flows: flows, gates: gates, pilots: pilots)
         return ImportResult(landscape: landscape, skipped: skipped, warnings: warnings, unreadable: unreadable)
     }

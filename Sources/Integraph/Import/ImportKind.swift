@@ -20,18 +20,30 @@ public enum ImportKind: String, Sendable, CaseIterable {
     /// Reads the files and folders at `paths` into a landscape: every file it can, the rest
     /// noted as skipped.
     public func read(paths: [String], direction: ImportDirection, name: String? = nil) -> ImportResult {
-        let (sources, unreadable) = ImportSource.collect(paths, extensions: extensions)
-        var builder = ImportBuilder(source: rawValue)
-        for note in unreadable { builder.skipFile(note) }
-        switch self {
-        case .backstage: BackstageImporter().read(sources, into: &builder)
-        case .kubernetes: KubernetesImporter().read(sources, into: &builder)
-        case .compose: ComposeImporter().read(sources, into: &builder)
-        case .traces: TracesImporter().read(sources, into: &builder)
-        case .csv: SpreadsheetImporter().read(sources, into: &builder)
-        case .archimate: ArchiMateImporter().read(sources, into: &builder)
+        // A catalog, a spreadsheet or an architecture model says which way data moves.
+        let direction = [.backstage, .csv, .archimate].contains(self) ? .data : direction
+        return ImportSource.importing(paths, extensions: extensions, source: rawValue, direction: direction, name: name) { sources, builder in
+            switch self {
+            case .backstage: BackstageImporter().read(sources, into: &builder)
+            case .kubernetes: KubernetesImporter().read(sources, into: &builder)
+            case .compose: ComposeImporter().read(sources, into: &builder)
+            case .traces: TracesImporter().read(sources, into: &builder)
+            case .csv: SpreadsheetImporter().read(sources, into: &builder)
+            case .archimate: ArchiMateImporter().read(sources, into: &builder)
+            }
         }
-        // A catalog or a spreadsheet says which way data moves.
-        return builder.finish(direction: [.backstage, .csv, .archimate].contains(self) ? .data : direction, name: name)
+    }
+}
+
+extension ImportSource {
+    /// The one way an import runs: the files at `paths` (a folder's by `extensions`) read by
+    /// `read` into a builder, unreadable ones noted, the result finished with `direction`.
+    public static func importing(_ paths: [String], extensions: [String], source: String, direction: ImportDirection,
+                                 name: String?, _ read: ([ImportSource], inout ImportBuilder) -> Void) -> ImportResult {
+        let (sources, unreadable) = collect(paths, extensions: extensions)
+        var builder = ImportBuilder(source: source)
+        for note in unreadable { builder.skipFile(note) }
+        read(sources, &builder)
+        return builder.finish(direction: direction, name: name)
     }
 }

@@ -21,11 +21,9 @@ public struct DOTImporter: Sendable {
 
     /// Reads DOT files and folders (`.gv` and `.dot` below a folder) into a landscape.
     public static func read(paths: [String], name: String? = nil) -> ImportResult {
-        let (sources, unreadable) = ImportSource.collect(paths, extensions: ["gv", "dot"])
-        var builder = ImportBuilder(source: "dot")
-        for note in unreadable { builder.skipFile(note) }
-        DOTImporter().read(sources, into: &builder)
-        return builder.finish(direction: .data, name: name)
+        ImportSource.importing(paths, extensions: ["gv", "dot"], source: "dot", direction: .data, name: name) { sources, builder in
+            DOTImporter().read(sources, into: &builder)
+        }
     }
 
     public func read(_ files: [ImportSource], into builder: inout ImportBuilder) {
