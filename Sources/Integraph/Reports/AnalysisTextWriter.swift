@@ -20,6 +20,7 @@ public struct AnalysisTextWriter: Sendable {
 
         lines.append("")
         lines.append("Pilots by duration")
+        if digest.pilots.isEmpty { lines.append("  none: the model names no pilots") }
         for pilot in digest.pilotsByDuration {
             var line = "  \(pilot.pilot.id): \(days(pilot.duration)) d"
             if let odds = AnalysisDigest.odds(pilot) { line += " (\(odds))" }
