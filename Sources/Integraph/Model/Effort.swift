@@ -12,4 +12,8 @@ public enum Effort: Sendable, Hashable {
 
     public static let zero = Effort.days(0)
 
+    /// The most days one effort may say: a hundred years. Larger numbers are typos or
+    /// hostile input, and bounding them keeps every sum, date and conversion finite.
+    public static let maximumDays = 36_500.0
+
 }

@@ -82,15 +82,12 @@ struct EntityFields {
         return Self.number(node, describedAs: "'\(key)'", subject: subject, id: id, findings: &findings)
     }
 
-    /// The most days one effort may say: a hundred years. Larger numbers are typos or
-    /// hostile input, and bounding them keeps every sum, date and conversion finite.
-    static let maximumEffortDays = 36_500.0
 
     /// The most work items a team can carry at once.
     static let maximumCapacity = 100_000
 
     static func number(_ node: DocumentNode, describedAs name: String, subject: String, id: String?,
-                       maximum: Double = maximumEffortDays, unit: String = "days",
+                       maximum: Double = Effort.maximumDays, unit: String = "days",
                        findings: inout FindingCollector) -> Double? {
         guard case .scalar(let scalar) = node.value, scalar.style == .plain,
               let value = Double(scalar.text), value.isFinite,

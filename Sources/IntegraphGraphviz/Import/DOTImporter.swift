@@ -68,14 +68,8 @@ public struct DOTImporter: Sendable {
         var system = System(id: node.name, name: attributes.removeValue(forKey: "name") ?? attributes["label"].flatMap(Self.plainLabel),
                             kind: attributes.removeValue(forKey: "kind"), domain: attributes.removeValue(forKey: "domain") ?? domain)
         system.owner = attributes.removeValue(forKey: "owner").map { Reference($0, at: .start) }
-        if let status = attributes["status"], let value = SystemStatus(rawValue: status) {
-            system.status = value
-            attributes["status"] = nil
-        }
-        if let effort = attributes["effort"].flatMap(Self.days) {
-            system.effort = .days(effort)
-            attributes["effort"] = nil
-        }
+        if let status = Self.take("status", from: &attributes, SystemStatus.init(rawValue:)) { system.status = status }
+        system.effort = Self.take("effort", from: &attributes, Self.days).map(Effort.days)
         system.attributes = Self.prefixed(attributes)
         return system
     }
@@ -88,26 +82,26 @@ public struct DOTImporter: Sendable {
             flow.data = data.split(whereSeparator: { $0 == "," || $0 == ";" }).map { $0.trimmingCharacters(in: .whitespaces) }
                 .filter { !$0.isEmpty }
         }
-        if let status = attributes["status"], let value = FlowStatus(rawValue: status) {
-            flow.status = value
-            attributes["status"] = nil
-        }
-        if let classification = attributes["classification"], let value = Classification(rawValue: classification) {
-            flow.classification = value
-            attributes["classification"] = nil
-        }
-        if let effort = attributes["effort"].flatMap(Self.days) {
-            flow.effort = .days(effort)
-            attributes["effort"] = nil
-        }
+        if let status = Self.take("status", from: &attributes, FlowStatus.init(rawValue:)) { flow.status = status }
+        if let level = Self.take("classification", from: &attributes, Classification.init(rawValue:)) { flow.classification = level }
+        flow.effort = Self.take("effort", from: &attributes, Self.days).map(Effort.days)
         flow.owner = attributes.removeValue(forKey: "owner").map { Reference($0, at: .start) }
         flow.attributes = Self.prefixed(attributes)
         return flow
     }
 
-    /// A number of days the model takes: 0 to 36,500.
+    /// The value of `key` read as the model key it names, and removed from `attributes` when
+    /// it reads; a value the model cannot take stays there.
+    private static func take<Value>(_ key: String, from attributes: inout [String: String],
+                                    _ read: (String) -> Value?) -> Value? {
+        guard let value = attributes[key].flatMap(read) else { return nil }
+        attributes[key] = nil
+        return value
+    }
+
+    /// A number of days the model takes: 0 to ``Effort/maximumDays``.
     private static func days(_ text: String) -> Double? {
-        Double(text).flatMap { $0.isFinite && $0 >= 0 && $0 <= 36_500 ? $0 : nil }
+        Double(text).flatMap { $0.isFinite && $0 >= 0 && $0 <= Effort.maximumDays ? $0 : nil }
     }
 
     /// A label usable as a name: not a record, HTML or escape-laden one.
