@@ -26,12 +26,11 @@ struct AnalysisDigest {
     }
 
 
-    static func counted(_ count: Int, _ noun: String) -> String { Wording.counted(count, noun) }
 
     /// A pilot's sprawl in words.
     static func sprawl(_ sprawl: PilotAnalysis.Sprawl) -> String {
-        "\(counted(sprawl.systems, "system")), \(counted(sprawl.flows, "flow")) (\(sprawl.pendingFlows) pending), "
-            + "\(counted(sprawl.teams, "team")), \(counted(sprawl.domains, "domain")), \(counted(sprawl.gates, "gate"))"
+        "\(Wording.counted(sprawl.systems, "system")), \(Wording.counted(sprawl.flows, "flow")) (\(sprawl.pendingFlows) pending), "
+            + "\(Wording.counted(sprawl.teams, "team")), \(Wording.counted(sprawl.domains, "domain")), \(Wording.counted(sprawl.gates, "gate"))"
             + (sprawl.classification.map { ", up to \($0.rawValue) data" } ?? "")
     }
 

@@ -13,10 +13,9 @@ public struct AnalysisMarkdownWriter: Sendable {
         let days = { (value: Double) in DaysText.days(value) }
         let cell = Self.cell
         var out = "# \(cell(summary.name ?? "Landscape")): integration analysis\n\n"
-        let counted = AnalysisDigest.counted
-        out += "\(counted(summary.systems, "system")), \(counted(summary.flows, "flow")), \(counted(summary.teams, "team")), "
-            + "\(counted(summary.domains, "domain")), \(counted(summary.pilots, "pilot")); "
-            + "\(counted(summary.pendingItems, "pending work item")), \(days(summary.pendingEffort)) days of pending effort.\n\n"
+        out += "\(Wording.counted(summary.systems, "system")), \(Wording.counted(summary.flows, "flow")), \(Wording.counted(summary.teams, "team")), "
+            + "\(Wording.counted(summary.domains, "domain")), \(Wording.counted(summary.pilots, "pilot")); "
+            + "\(Wording.counted(summary.pendingItems, "pending work item")), \(days(summary.pendingEffort)) days of pending effort.\n\n"
 
         out += "## Pilots by duration\n\n| pilot | stage | champion | duration (d) | P85 (d) | finish | target | state | first critical item |\n"
         out += "|---|---|---|---:|---:|---|---|---|---|\n"

@@ -12,10 +12,9 @@ public struct AnalysisTextWriter: Sendable {
         let summary = analysis.summary
         let days = { (value: Double) in DaysText.days(value) }
         var lines: [String] = []
-        let counted = AnalysisDigest.counted
-        lines.append("\(summary.name ?? "Landscape"): \(counted(summary.systems, "system")), \(counted(summary.flows, "flow")), "
-                     + "\(counted(summary.teams, "team")), \(counted(summary.domains, "domain")), \(counted(summary.pilots, "pilot"))")
-        lines.append("\(counted(summary.pendingItems, "pending work item")), \(days(summary.pendingEffort)) days of pending effort"
+        lines.append("\(summary.name ?? "Landscape"): \(Wording.counted(summary.systems, "system")), \(Wording.counted(summary.flows, "flow")), "
+                     + "\(Wording.counted(summary.teams, "team")), \(Wording.counted(summary.domains, "domain")), \(Wording.counted(summary.pilots, "pilot"))")
+        lines.append("\(Wording.counted(summary.pendingItems, "pending work item")), \(days(summary.pendingEffort)) days of pending effort"
                      + (analysis.options.start.map { "; dates from \($0) in working days" } ?? ""))
 
         lines.append("")
@@ -44,7 +43,7 @@ public struct AnalysisTextWriter: Sendable {
                               ("teams", analysis.bottlenecks.teams)] {
             let top = list.top(5)
             let text = top.isEmpty ? "none" : top.map {
-                "\($0.id) \(days($0.pressure)) (\(days($0.pendingEffort)) d, holds back \(counted($0.waiting.count, "pilot")))"
+                "\($0.id) \(days($0.pressure)) (\(days($0.pendingEffort)) d, holds back \(Wording.counted($0.waiting.count, "pilot")))"
             }.joined(separator: "; ")
             lines.append("  \(title): \(text)")
         }

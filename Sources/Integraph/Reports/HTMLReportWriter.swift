@@ -72,7 +72,7 @@ public struct HTMLReportWriter: Sendable {
         out += "<div class=\"tile wide\">Top bottlenecks by pressure<ol>"
         for bottleneck in summary.topSystems {
             out += "<li><strong>\(Self.text(bottleneck.id))</strong> — \(DaysText.days(bottleneck.pressure)) pilot-days, "
-                + "holds back \(AnalysisDigest.counted(bottleneck.waiting.count, "pilot"))</li>"
+                + "holds back \(Wording.counted(bottleneck.waiting.count, "pilot"))</li>"
         }
         out += "</ol></div>\n"
         if let note = summary.stateNote { out += "<p class=\"note\" id=\"state-note\">\(Self.text(note))</p>\n" }

@@ -25,8 +25,8 @@ public struct MarkdownReportWriter: Sendable {
         let analysis = input.analysis
         let cell = AnalysisMarkdownWriter.cell
         var out = "# \(cell(input.title))\n\n"
-        out += "\(cell(input.landscape.name ?? "Integration landscape")) · \(AnalysisDigest.counted(analysis.summary.systems, "system")), "
-            + "\(AnalysisDigest.counted(analysis.summary.flows, "flow")), \(AnalysisDigest.counted(analysis.summary.pilots, "pilot"))\n\n"
+        out += "\(cell(input.landscape.name ?? "Integration landscape")) · \(Wording.counted(analysis.summary.systems, "system")), "
+            + "\(Wording.counted(analysis.summary.flows, "flow")), \(Wording.counted(analysis.summary.pilots, "pilot"))\n\n"
         out += summary.stateCounts.map { "**\($0.count)** \($0.state.words)" }.joined(separator: " · ")
             + (summary.stateCounts.isEmpty ? "" : " · ") + "**\(DaysText.days(summary.pendingEffort)) d** pending effort\n\n"
         if let note = summary.stateNote { out += "\(note)\n\n" }

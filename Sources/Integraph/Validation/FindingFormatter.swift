@@ -15,8 +15,7 @@ public enum FindingFormatter {
     public static func summary(_ findings: [Finding], fileCount: Int) -> String {
         let errors = findings.filter { $0.severity == .error }.count
         let warnings = findings.count - errors
-        func counted(_ count: Int, _ noun: String) -> String { Wording.counted(count, noun) }
-        return "\(counted(errors, "error")) and \(counted(warnings, "warning")) in \(counted(fileCount, "file"))"
+        return "\(Wording.counted(errors, "error")) and \(Wording.counted(warnings, "warning")) in \(Wording.counted(fileCount, "file"))"
     }
 
     /// A JSON array of `{"severity","file","line","column","id","message"}` objects.
