@@ -1,24 +1,19 @@
 import Foundation
 import Testing
 
+let installedChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
+    .first(where: FileManager.default.isExecutableFile)
+
 /// The leaders' report opened in a real browser (headless Chromium, which `make test`
 /// installs): its script runs without an error, every pilot row and map is there, the
 /// clicks are wired, the screenshot is not blank, and a hostile model runs none of its own
-/// script. Skipped, with a message, where Chromium is not installed.
-@Suite(.serialized) struct ReportInBrowserTests {
-    static let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
-        .first(where: FileManager.default.isExecutableFile)
+/// script. Skipped, visibly, where Chromium is not installed.
+@Suite(.serialized, .enabled(if: installedChromium != nil, "needs Chromium (make test installs it)"))
+struct ReportInBrowserTests {
+    static let chromium = installedChromium
 
-    /// Whether Chromium is here; says why the test is skipped when it is not.
-    static func chromiumIsInstalled() -> Bool {
-        if chromium == nil { print("skipped: Chromium is not installed (make test installs it)") }
-        return chromium != nil
-    }
-
-    /// Runs `body` in a scratch directory, and removes it and Chromium's profile afterwards;
-    /// does nothing, and says why, where Chromium is not installed.
+    /// Runs `body` in a scratch directory, and removes it and Chromium's profile afterwards.
     static func withChromium(_ body: (URL) throws -> Void) throws {
-        guard chromiumIsInstalled() else { return }
         let directory = try CommandRunner.temporaryDirectory()
         defer {
             try? FileManager.default.removeItem(at: directory)

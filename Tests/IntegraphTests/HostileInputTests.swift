@@ -84,11 +84,9 @@ import Testing
 
     /// Real public files in other formats (Backstage catalogs, Kubernetes manifests, compose
     /// files, traces): each must give located errors, never a crash.
-    @Test func realWorldFilesInOtherFormatsFailCleanly() throws {
-        guard let datasets = sharedDatasets else {
-            print("skipped: ../shared/datasets is absent, so the real-world robustness inputs are not here")
-            return
-        }
+    @Test(.enabled(if: sharedDatasets != nil, "needs ../shared/datasets beside the checkout"))
+    func realWorldFilesInOtherFormatsFailCleanly() throws {
+        let datasets = try #require(sharedDatasets)
         let enumerator = FileManager.default.enumerator(at: datasets, includingPropertiesForKeys: nil)
         var checked = 0
         while let url = enumerator?.nextObject() as? URL {

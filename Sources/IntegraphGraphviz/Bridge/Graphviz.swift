@@ -62,6 +62,18 @@ public final class Graphviz: @unchecked Sendable {
         return Rendering(data: data, warnings: MessageCapture.take().warnings)
     }
 
+    /// Lays out DOT text with `engine` and reads the result back: every node gains `pos`,
+    /// `width` and `height`, every edge `pos` (and `lp` when labelled), the graph `bb`.
+    ///
+    /// ```swift
+    /// let placed = try Graphviz.shared.layout(dot: "digraph { a -> b }", engine: "dot")
+    /// placed.nodes.first?.attributes["pos"] // "27,90"
+    /// ```
+    public func layout(dot text: String, engine: String) throws(GraphvizError) -> DOTDocument {
+        let placed = try render(dot: text, engine: engine, format: "dot")
+        return try read(dot: String(decoding: placed.data, as: UTF8.self))
+    }
+
     /// Reads the first graph of DOT text into a ``DOTDocument``: nodes, edges (chains and
     /// subgraph endpoints expanded by cgraph) and clusters, with their attributes.
     public func read(dot text: String) throws(GraphvizError) -> DOTDocument {
@@ -136,7 +148,8 @@ public final class Graphviz: @unchecked Sendable {
             while let current = next { inner.append(current); next = agnxtsubg(current) }
             stack += inner.reversed()
         }
-        return DOTDocument(name: text(agnameof(graph)), isDirected: agisdirected(graph) != 0, nodes: nodes, edges: edges,
+        return DOTDocument(name: text(agnameof(graph)), isDirected: agisdirected(graph) != 0,
+                           attributes: attributes(UnsafeMutableRawPointer(graph), kind: AGRAPH), nodes: nodes, edges: edges,
                            clusters: clusters)
     }
 

@@ -28,6 +28,8 @@ public struct DOTDocument: Sendable {
 
     public let name: String
     public let isDirected: Bool
+    /// The root graph's attributes with a non-empty value (`bb` once laid out).
+    public let attributes: [String: String]
     public let nodes: [Node]
     public let edges: [Edge]
     public let clusters: [Cluster]

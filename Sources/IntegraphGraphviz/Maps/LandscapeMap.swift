@@ -1,3 +1,4 @@
+import Foundation
 import Integraph
 
 /// The `landscape` view: every system, clustered by domain or owner team, filled on the
@@ -23,6 +24,7 @@ public struct LandscapeMap: Sendable {
     public func drawing(for subject: MapSubject) -> MapDrawing {
         let landscape = subject.landscape
         var graph = MapFrame.graph(title: subject.title(.landscape), rankdir: "LR")
+        graph.graphAttributes["compound"] = "true"
         let systems = subject.analysis.bottlenecks.systems
         let heat = HeatScale(maximum: systems.map(\.pressure).max() ?? 0)
         var groups: [String: [DOTNode]] = [:]
@@ -45,17 +47,32 @@ public struct LandscapeMap: Sendable {
             }
             if let group { groups[group, default: []].append(node) } else { graph.nodes.append(node) }
         }
-        for group in groups.keys.sorted() {
-            graph.clusters.append(MapFrame.cluster(label: group, nodes: groups[group] ?? []))
+        let unclustered = graph.nodes
+        if clustering != .none && !unclustered.isEmpty {
+            groups[clustering == .domain ? "(no domain)" : "(no owner)", default: []] += unclustered
+            graph.nodes = []
         }
-        // Live flows that no pilot's lineage uses are context, not the subject: drawn faint.
-        // (Leaving them out of ranking, constraint=false, made dot take minutes on 200
-        // clustered systems.)
+        let names = groups.keys.sorted()
+        var clusterOf: [String: Int] = [:]
+        for (index, group) in names.enumerated() {
+            let nodes = groups[group] ?? []
+            graph.clusters.append(MapFrame.cluster(label: group, nodes: nodes))
+            for node in nodes { clusterOf[node.id] = index }
+        }
+        // Live flows that no pilot's lineage uses are context, not the subject: faint inside
+        // a cluster, and between two clusters bundled into one edge per pair that counts them
+        // and lists them in its tooltip.
         var inLineage = Set<Int>()
         for pilot in subject.analysis.pilots { for flow in pilot.lineage.flows { inLineage.insert(Int(flow)) } }
+        var bundles: [Pair: [Flow]] = [:]
         for (position, flow) in landscape.flows.enumerated() {
+            let context = flow.status == .live && !inLineage.contains(position)
+            if context, let from = clusterOf[flow.from.id], let to = clusterOf[flow.to.id], from != to {
+                bundles[Pair(min(from, to), max(from, to)), default: []].append(flow)
+                continue
+            }
             var attributes = MapPalette.edgeStyle(for: flow.status)
-            if flow.status == .live && !inLineage.contains(position) {
+            if context {
                 attributes["color"] = MapPalette.contextEdge
                 attributes["penwidth"] = "0.6"
             }
@@ -63,6 +80,9 @@ public struct LandscapeMap: Sendable {
             if flow.status == .blocked { attributes["label"] = "blocked: \(flow.blockedBy ?? "reason not given")" }
             attributes["tooltip"] = subject.flowTooltip(flow)
             graph.edges.append(DOTEdge(from: flow.from.id, to: flow.to.id, attributes: attributes))
+        }
+        for pair in bundles.keys.sorted(by: { ($0.first, $0.second) < ($1.first, $1.second) }) {
+            graph.edges.append(Self.bundle(bundles[pair] ?? [], between: pair, of: graph.clusters, names: names))
         }
         for pilot in landscape.pilots {
             graph.nodes.append(MapFrame.pilotNode(pilot))
@@ -72,9 +92,38 @@ public struct LandscapeMap: Sendable {
         legend.addHeat("backlog pressure", unit: "pilot-days", scale: heat)
         legend.addFlowStatuses()
         legend.add(.glyph("───▶", color: MapPalette.contextEdge), "faint: a live flow no pilot's lineage uses")
+        if !bundles.isEmpty {
+            legend.add(.glyph("━━━", color: MapPalette.bundleEdge), "n live: that many such flows between two boxes (listed in its tooltip)")
+        }
         legend.add(.glyph("◯◯", color: "#1a1a1a"), "double outline: articulation point (its loss splits the landscape)")
         legend.add(.glyph("▭ ╍", color: "#e69f00"), "dashed box: planned system")
         legend.add(.glyph("⬡", color: MapPalette.pilotColor), "pilot, linked (dotted) from the systems it needs")
-        return MapDrawing(graph: graph, legend: legend, avoiding: subject.entityIDs)
+        var drawing = MapDrawing(graph: graph, legend: legend, avoiding: subject.entityIDs)
+        drawing.arrangesClustersInGrid = true
+        return drawing
+    }
+
+    private struct Pair: Hashable {
+        var first: Int, second: Int
+        init(_ first: Int, _ second: Int) {
+            self.first = first
+            self.second = second
+        }
+    }
+
+    /// One undirected edge from cluster box to cluster box (`ltail`/`lhead`) standing for
+    /// `flows`, its width growing with their number.
+    private static func bundle(_ flows: [Flow], between pair: Pair, of clusters: [DOTCluster], names: [String]) -> DOTEdge {
+        let (a, b) = (names[pair.first], names[pair.second])
+        let listed = flows.map { "\($0.from.id) → \($0.to.id) (\($0.id))" }.sorted()
+        let attributes: DOTAttributes = [
+            "id": "live:\(a)~\(b)", "ltail": "cluster_\(pair.first)", "lhead": "cluster_\(pair.second)", "dir": "none",
+            "color": MapPalette.bundleEdge, "penwidth": String(format: "%.1f", min(5, 0.8 + 0.15 * Double(flows.count))),
+            "label": "\(flows.count) live", "fontcolor": "#777777",
+            "tooltip": "\(Wording.counted(flows.count, "live flow")) between \(a) and \(b) that no pilot's lineage uses:\n"
+                + listed.joined(separator: "\n"),
+        ]
+        return DOTEdge(from: clusters[pair.first].nodes.first?.id ?? "", to: clusters[pair.second].nodes.first?.id ?? "",
+                       attributes: attributes)
     }
 }

@@ -8,6 +8,7 @@
 /// - Automatic: `dot` up to 300 nodes; `dot` with bounded crossing minimisation up to
 ///   2,000 nodes when under 3 % of edges go back; otherwise `sfdp` with overlap removal,
 ///   and a notice saying so and suggesting the `domains` view.
+/// - Clustered landscapes of up to 300 systems: a grid of clusters (``ClusterGrid``).
 /// - Forced (`--engine`): that engine; `dot` on a graph the automatic rule would not give it
 ///   is bounded too, with a notice that it may be slow.
 ///
@@ -61,6 +62,17 @@ public struct LayoutPlan: Sendable, Equatable {
             notice = "the map has \(size), too tangled for dot (it can take minutes): laid out with sfdp; "
                 + "for an overview try --view domains, or force an engine with --engine"
         }
+    }
+
+    /// The plan for a clustered map placed by ``ClusterGrid``: each cluster laid out by
+    /// `dot` on its own, every position then given, so Graphviz only renders (`nop2`).
+    init(placingClustersOf base: LayoutPlan) {
+        engine = ClusterGrid.engine
+        attributes = [:]
+        notice = nil
+        nodeCount = base.nodeCount
+        edgeCount = base.edgeCount
+        backEdgeCount = base.backEdgeCount
     }
 
     private static func shape(of graph: DOTGraph) -> (nodes: Int, edges: Int, back: Int) {

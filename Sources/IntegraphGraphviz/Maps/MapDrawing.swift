@@ -16,6 +16,9 @@ public struct MapDrawing: Sendable {
     /// Why the drawing is not quite what was asked (a big landscape drawn as its domains),
     /// for the command line to say as well as the legend.
     public var notice: String?
+    /// Whether the clusters are laid out as a grid of boxes (``ClusterGrid``) when the map
+    /// is small enough for `dot` and no engine is forced.
+    public var arrangesClustersInGrid = false
 
     init(graph: DOTGraph, legend: MapLegend, avoiding taken: Set<String>) {
         self.graph = graph

@@ -16,6 +16,8 @@ enum MapPalette {
 
     /// Live flows drawn only for context.
     static let contextEdge = "#d0d0d0"
+    /// Several context flows between two boxes, drawn as one.
+    static let bundleEdge = "#b8b8b8"
 
     static func edgeStyle(for status: FlowStatus) -> DOTAttributes {
         switch status {

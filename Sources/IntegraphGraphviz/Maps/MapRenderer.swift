@@ -75,8 +75,10 @@ public struct MapRenderer: Sendable {
             first.to = nodeID
             first.attributes["label"] = nil
             first.attributes["arrowhead"] = "none"
+            first.attributes["lhead"] = nil
             second.from = nodeID
             second.attributes["label"] = nil
+            second.attributes["ltail"] = nil
             second.attributes["id"] = id.map { $0 + "~label-edge" }
             edges += [first, second]
         }
@@ -108,18 +110,25 @@ public struct MapRenderer: Sendable {
     public func render(_ drawing: MapDrawing, as format: MapFormat,
                        slowLayout: (@Sendable (LayoutPlan) -> Void)? = nil) throws -> Rendering {
         var graph = drawing.graphWithLegend
-        let plan = LayoutPlan(for: graph, requested: engine)
-        for (key, value) in plan.attributes.sorted(by: { $0.key < $1.key }) { graph.graphAttributes[key] = value }
-        graph.graphAttributes["layout"] = plan.engine
-        if plan.engine == "dot" && !graph.clusters.isEmpty { Self.labelsOnTheirOwnNodes(&graph) }
-        switch format {
-        case .dot: return Rendering(data: Array(DOTWriter().write(graph).utf8), warnings: [], plan: plan, notice: drawing.notice)
-        case .mermaid: return Rendering(data: Array(MermaidWriter().write(drawing).utf8), warnings: [], plan: plan, notice: drawing.notice)
-        default: break
+        if format == .mermaid {
+            return Rendering(data: Array(MermaidWriter().write(drawing).utf8), warnings: [], plan: LayoutPlan(for: graph, requested: engine),
+                             notice: drawing.notice)
         }
+        let automatic = LayoutPlan(for: graph, requested: engine)
+        let inGrid = drawing.arrangesClustersInGrid && engine == nil && !graph.clusters.isEmpty
+            && graph.clusters.reduce(0, { $0 + $1.nodes.count }) <= LandscapeMap.systemLimit
+        let plan = inGrid ? LayoutPlan(placingClustersOf: automatic) : automatic
         let reminder = slowLayout.map { report in DispatchWorkItem { report(plan) } }
         if let reminder { DispatchQueue.global().asyncAfter(deadline: .now() + 1, execute: reminder) }
         defer { reminder?.cancel() }
+        if inGrid {
+            graph = try ClusterGrid(legendID: drawing.legendID).arranged(graph)
+        } else {
+            for (key, value) in plan.attributes.sorted(by: { $0.key < $1.key }) { graph.graphAttributes[key] = value }
+            if plan.engine == "dot" && !graph.clusters.isEmpty { Self.labelsOnTheirOwnNodes(&graph) }
+        }
+        graph.graphAttributes["layout"] = plan.engine
+        if format == .dot { return Rendering(data: Array(DOTWriter().write(graph).utf8), warnings: [], plan: plan, notice: drawing.notice) }
         let result = try Graphviz.shared.render(dot: DOTWriter().write(graph), engine: plan.engine, format: format.rawValue)
         return Rendering(data: result.data, warnings: result.warnings, plan: plan, notice: drawing.notice)
     }
