@@ -116,6 +116,10 @@ func benchmarkLegibility(sizes: [Int], models: [String], seed: UInt64) throws {
     }
     for (name, subject) in subjects {
         var views: [(String, MapView)] = [("landscape", .landscape)]
+        if subject.landscape.systems.count > LandscapeMap.systemLimit {
+            views[0].0 = "landscape (drawn as domains)"
+            views.append(("landscape:all", .landscapeAll))
+        }
         if let pilot = subject.analysis.pilots.max(by: { $0.sprawl.systems < $1.sprawl.systems }) {
             views.append(("pilot \(pilot.pilot.id) (\(pilot.sprawl.systems) systems)", .pilot(pilot.pilot.id)))
         }

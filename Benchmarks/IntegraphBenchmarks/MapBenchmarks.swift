@@ -3,7 +3,7 @@ import Integraph
 import IntegraphGraphviz
 
 /// Renders the `landscape` view of generated landscapes in-process and, from the same DOT
-/// text, with Graphviz's command-line tool for the engine the planner chose, and prints a
+/// text, with Graphviz's command-line tool (`dot -K` the engine the planner chose), and prints a
 /// Markdown table of the medians of three runs each: `--maps 100,1000,5000`.
 func benchmarkMaps(sizes: [Int], seed: UInt64) throws {
     print("| systems | nodes / edges (back edges) | engine | in-process, same DOT | command-line tool -Tsvg | in-process / CLI | analysis | map (view + layout + SVG) |")
@@ -20,7 +20,7 @@ func benchmarkMaps(sizes: [Int], seed: UInt64) throws {
             try time { try Graphviz.shared.render(dot: text, engine: plan.engine, format: "svg") }.1
         })
         let whole = median(try (0..<3).map { _ in try time { try renderer.render(subject, as: .svg) }.1 })
-        let cli = median(try (0..<3).map { _ in try timeCommand("/usr/bin/\(plan.engine)", ["-Tsvg"], input: dot.data) })
+        let cli = median(try (0..<3).map { _ in try timeCommand("/usr/bin/dot", ["-K\(plan.engine)", "-Tsvg"], input: dot.data) })
         print("| \(size) | \(plan.nodeCount) / \(plan.edgeCount) (\(plan.backEdgeCount)) | \(plan.engine) | \(format(inProcess)) | "
               + "\(format(cli)) | \(String(format: "%.2f", inProcess / cli)) | \(format(analysis)) | \(format(whole)) |")
     }

@@ -19,6 +19,10 @@ public struct MapDrawing: Sendable {
     /// Whether the clusters are laid out as a grid of boxes (``ClusterGrid``) when the map
     /// is small enough for `dot` and no engine is forced.
     public var arrangesClustersInGrid = false
+    /// Rank directions to try when `dot` lays the map out; the one whose layout comes
+    /// closest to a 1.6 : 1 page is kept (a pilot's long chain of flows reads better top to
+    /// bottom than as a strip). Empty: the graph's own `rankdir`.
+    public var directionsToTry: [String] = []
 
     init(graph: DOTGraph, legend: MapLegend, avoiding taken: Set<String>) {
         self.graph = graph

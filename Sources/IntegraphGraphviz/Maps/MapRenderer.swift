@@ -4,7 +4,8 @@ import Integraph
 /// Draws a map: view (``LandscapeMap``, ``PilotMap``, ``BacklogMap``, ``DomainMap``) →
 /// graph → engine chosen for its size and shape (``LayoutPlan``) → layout and render
 /// through libgvc in-process (``Graphviz``). `dot` output is the styled graph as DOT text
-/// before layout (with `layout=` naming the chosen engine), `mermaid` the same view as a
+/// before layout (with `layout=` naming the chosen engine; a landscape's box grid with every
+/// position set, `layout=nop2`), `mermaid` the same view as a
 /// Mermaid flowchart.
 ///
 /// ```swift
@@ -85,6 +86,22 @@ public struct MapRenderer: Sendable {
         graph.edges = edges
     }
 
+    /// The rank direction whose `dot` layout of `graph` has the aspect nearest
+    /// ``ClusterGrid/targetAspect``; the first on a tie.
+    static func direction(of graph: DOTGraph, among directions: [String]) throws(GraphvizError) -> String {
+        var best: (score: Double, direction: String)?
+        for direction in directions {
+            var trial = graph
+            trial.graphAttributes["rankdir"] = direction
+            let bounds = (try Graphviz.shared.layout(dot: DOTWriter().write(trial), engine: "dot").attributes["bb"] ?? "")
+                .split(separator: ",").compactMap { Double($0) }
+            guard bounds.count == 4, bounds[2] > bounds[0], bounds[3] > bounds[1] else { continue }
+            let score = abs(log((bounds[2] - bounds[0]) / (bounds[3] - bounds[1]) / ClusterGrid.targetAspect))
+            if best == nil || score < best!.score - 1e-9 { best = (score, direction) }
+        }
+        return best?.direction ?? directions[0]
+    }
+
     public func drawing(for subject: MapSubject) throws(MapViewError) -> MapDrawing {
         switch view {
         case .landscape where subject.landscape.systems.count > LandscapeMap.systemLimit:
@@ -126,6 +143,9 @@ public struct MapRenderer: Sendable {
         } else {
             for (key, value) in plan.attributes.sorted(by: { $0.key < $1.key }) { graph.graphAttributes[key] = value }
             if plan.engine == "dot" && !graph.clusters.isEmpty { Self.labelsOnTheirOwnNodes(&graph) }
+            if plan.engine == "dot" && drawing.directionsToTry.count > 1 {
+                graph.graphAttributes["rankdir"] = try Self.direction(of: graph, among: drawing.directionsToTry)
+            }
         }
         graph.graphAttributes["layout"] = plan.engine
         if format == .dot { return Rendering(data: Array(DOTWriter().write(graph).utf8), warnings: [], plan: plan, notice: drawing.notice) }

@@ -1,7 +1,7 @@
 import Integraph
 
-/// The `pilot:ID` view: what one pilot waits for, sources on the left and the pilot on the
-/// right. It draws the pilot's lineage and every item of its work (some lie outside the
+/// The `pilot:ID` view: what one pilot waits for, sources first and the pilot last (left to
+/// right, or top to bottom when that brings the map nearer a page's shape). It draws the pilot's lineage and every item of its work (some lie outside the
 /// lineage, reached through `after` links); its critical path bold and dark red; each
 /// pending item labelled with its effort and slack; gates as diamonds on the flows they
 /// guard (or beside the system or pilot that waits for them); and its dominators, the
@@ -145,7 +145,9 @@ public struct PilotMap: Sendable {
         legend.add(.glyph("◇", color: MapPalette.gateColor), "gate (review, sign-off) on the flow it guards")
         legend.add(.glyph("◯◯", color: "#1a1a1a"), "double outline: dominator, every data path to the pilot passes here")
         legend.add(.glyph("⬡", color: MapPalette.pilotColor), "the pilot, linked (dotted) from the systems it needs")
-        return MapDrawing(graph: graph, legend: legend, avoiding: subject.entityIDs)
+        var drawing = MapDrawing(graph: graph, legend: legend, avoiding: subject.entityIDs)
+        drawing.directionsToTry = ["LR", "TB"]
+        return drawing
     }
 
     private func waitEdge(from: String, to: String, critical: Bool) -> DOTEdge {
