@@ -2,7 +2,7 @@ import Foundation
 import Integraph
 import IntegraphGraphviz
 
-/// Renders the `landscape` view of generated landscapes in-process and, from the same DOT
+/// Renders every system of generated landscapes (`landscape:all`) in-process and, from the same DOT
 /// text, with Graphviz's command-line tool (`dot -K` the engine the planner chose), and prints a
 /// Markdown table of the medians of three runs each: `--maps 100,1000,5000`.
 func benchmarkMaps(sizes: [Int], seed: UInt64) throws {
@@ -11,7 +11,7 @@ func benchmarkMaps(sizes: [Int], seed: UInt64) throws {
     for size in sizes {
         let landscape = LandscapeGenerator(systems: size, seed: seed).landscape()
         let (subject, analysis) = try time { MapSubject(try ValidatedLandscape(validating: landscape), modelDate: nil) }
-        let renderer = MapRenderer()
+        let renderer = MapRenderer(view: .landscapeAll)
         let dot = try renderer.render(subject, as: .dot)
         func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
         let plan = dot.plan

@@ -91,4 +91,20 @@ import Testing
                     && box.y.contains(node.y.lowerBound) && box.y.contains(node.y.upperBound), "\(system.id)")
         }
     }
+
+    /// Where cluster boxes cannot be joined by an edge (a forced `sfdp`, Mermaid) every
+    /// flow is drawn as its own edge again, and the legend does not mention bundles.
+    @Test func enginesThatCannotJoinBoxesDrawEveryFlow() throws {
+        let subject = MapRenderingTests.subject
+        let svg = try SVGDocument(try MapRenderer(engine: "sfdp").render(subject, as: .svg).data)
+        let ids = Set(try svg.groups(ofClass: "edge").compactMap { $0.value(of: "id") })
+        #expect(Set(MapRenderingTests.acme.flows.map(\.id)).isSubset(of: ids))
+        #expect(!ids.contains { $0.hasPrefix("live:") })
+        #expect(!(try svg.elements(named: "text").compactMap(\.stringValue).contains(MapLegend.bundleMeaning)))
+        let mermaid = String(decoding: try MapRenderer().render(subject, as: .mermaid).data, as: UTF8.self)
+        #expect(!mermaid.contains(" live\"|") && !mermaid.contains("n live:"))
+        // The grid does bundle them.
+        let grid = try SVGDocument(try MapRenderer().render(subject, as: .svg).data)
+        #expect(try grid.groups(ofClass: "edge").contains { $0.value(of: "id")?.hasPrefix("live:") == true })
+    }
 }

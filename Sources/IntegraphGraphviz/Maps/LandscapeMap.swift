@@ -65,12 +65,9 @@ public struct LandscapeMap: Sendable {
         var inLineage = Set<Int>()
         for pilot in subject.analysis.pilots { for flow in pilot.lineage.flows { inLineage.insert(Int(flow)) } }
         var bundles: [Pair: [Flow]] = [:]
+        var bundled: [DOTEdge] = []
         for (position, flow) in landscape.flows.enumerated() {
             let context = flow.status == .live && !inLineage.contains(position)
-            if context, let from = clusterOf[flow.from.id], let to = clusterOf[flow.to.id], from != to {
-                bundles[Pair(min(from, to), max(from, to)), default: []].append(flow)
-                continue
-            }
             var attributes = MapPalette.edgeStyle(for: flow.status)
             if context {
                 attributes["color"] = MapPalette.contextEdge
@@ -79,7 +76,13 @@ public struct LandscapeMap: Sendable {
             attributes["id"] = flow.id
             if flow.status == .blocked { attributes["label"] = "blocked: \(flow.blockedBy ?? "reason not given")" }
             attributes["tooltip"] = subject.flowTooltip(flow)
-            graph.edges.append(DOTEdge(from: flow.from.id, to: flow.to.id, attributes: attributes))
+            let edge = DOTEdge(from: flow.from.id, to: flow.to.id, attributes: attributes)
+            if context, let from = clusterOf[flow.from.id], let to = clusterOf[flow.to.id], from != to {
+                bundles[Pair(min(from, to), max(from, to)), default: []].append(flow)
+                bundled.append(edge)
+            } else {
+                graph.edges.append(edge)
+            }
         }
         for pair in bundles.keys.sorted(by: { ($0.first, $0.second) < ($1.first, $1.second) }) {
             graph.edges.append(Self.bundle(bundles[pair] ?? [], between: pair, of: graph.clusters, names: names))
@@ -93,13 +96,14 @@ public struct LandscapeMap: Sendable {
         legend.addFlowStatuses()
         legend.add(.glyph("───▶", color: MapPalette.contextEdge), "faint: a live flow no pilot's lineage uses")
         if !bundles.isEmpty {
-            legend.add(.glyph("━━━", color: MapPalette.bundleEdge), "n live: that many such flows between two boxes (listed in its tooltip)")
+            legend.add(.glyph("━━━", color: MapPalette.bundleEdge), MapLegend.bundleMeaning)
         }
         legend.add(.glyph("◯◯", color: "#1a1a1a"), "double outline: articulation point (its loss splits the landscape)")
         legend.add(.glyph("▭ ╍", color: "#e69f00"), "dashed box: planned system")
         legend.add(.glyph("⬡", color: MapPalette.pilotColor), "pilot, linked (dotted) from the systems it needs")
         var drawing = MapDrawing(graph: graph, legend: legend, avoiding: subject.entityIDs)
         drawing.arrangesClustersInGrid = true
+        drawing.bundledEdges = bundled
         return drawing
     }
 

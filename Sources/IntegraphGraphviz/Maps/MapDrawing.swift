@@ -23,6 +23,20 @@ public struct MapDrawing: Sendable {
     /// closest to a 1.6 : 1 page is kept (a pilot's long chain of flows reads better top to
     /// bottom than as a strip). Empty: the graph's own `rankdir`.
     public var directionsToTry: [String] = []
+    /// The edges that bundle edges (edges with `ltail`/`lhead` naming clusters) stand for:
+    /// drawn instead of the bundles where clusters cannot be joined by an edge (engines
+    /// other than `dot` and the grid, Mermaid).
+    public var bundledEdges: [DOTEdge] = []
+
+    /// The drawing with each bundle replaced by the edges it stands for.
+    public func unbundled() -> MapDrawing {
+        guard !bundledEdges.isEmpty else { return self }
+        var copy = self
+        copy.graph.edges = graph.edges.filter { $0.attributes["ltail"] == nil } + bundledEdges
+        copy.bundledEdges = []
+        copy.legend.remove(MapLegend.bundleMeaning)
+        return copy
+    }
 
     init(graph: DOTGraph, legend: MapLegend, avoiding taken: Set<String>) {
         self.graph = graph
@@ -49,6 +63,7 @@ public struct MapDrawing: Sendable {
         copy.graph.graphAttributes["id"] = prefix + "graph"
         for index in copy.graph.nodes.indices { prefixed(&copy.graph.nodes[index].attributes) }
         for index in copy.graph.edges.indices { prefixed(&copy.graph.edges[index].attributes) }
+        for index in copy.bundledEdges.indices { prefixed(&copy.bundledEdges[index].attributes) }
         for index in copy.graph.clusters.indices {
             copy.graph.clusters[index].attributes["id"] = "\(prefix)cluster-\(index)"
             for node in copy.graph.clusters[index].nodes.indices { prefixed(&copy.graph.clusters[index].nodes[node].attributes) }

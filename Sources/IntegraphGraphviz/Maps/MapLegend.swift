@@ -20,6 +20,11 @@ public struct MapLegend: Sendable {
 
     mutating func add(_ swatch: Swatch, _ meaning: String) { rows.append((swatch, meaning)) }
 
+    mutating func remove(_ meaning: String) { rows.removeAll { $0.meaning == meaning } }
+
+    /// What a bundle edge means, for the views that draw them.
+    static let bundleMeaning = "n live: that many such flows between two boxes (listed in its tooltip)"
+
     /// The flow statuses as line styles.
     mutating func addFlowStatuses() {
         for (status, meaning) in MapPalette.statusMeaning {

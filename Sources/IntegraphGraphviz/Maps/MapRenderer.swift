@@ -126,15 +126,18 @@ public struct MapRenderer: Sendable {
     /// Lays out and renders a drawing made elsewhere (a view with options of its own).
     public func render(_ drawing: MapDrawing, as format: MapFormat,
                        slowLayout: (@Sendable (LayoutPlan) -> Void)? = nil) throws -> Rendering {
-        var graph = drawing.graphWithLegend
         if format == .mermaid {
-            return Rendering(data: Array(MermaidWriter().write(drawing).utf8), warnings: [], plan: LayoutPlan(for: graph, requested: engine),
-                             notice: drawing.notice)
+            let plain = drawing.unbundled()
+            return Rendering(data: Array(MermaidWriter().write(plain).utf8), warnings: [],
+                             plan: LayoutPlan(for: plain.graphWithLegend, requested: engine), notice: drawing.notice)
         }
-        let automatic = LayoutPlan(for: graph, requested: engine)
-        let inGrid = drawing.arrangesClustersInGrid && engine == nil && !graph.clusters.isEmpty
-            && graph.clusters.reduce(0, { $0 + $1.nodes.count }) <= LandscapeMap.systemLimit
+        let inGrid = drawing.arrangesClustersInGrid && engine == nil && !drawing.graph.clusters.isEmpty
+            && drawing.graph.clusters.reduce(0, { $0 + $1.nodes.count }) <= LandscapeMap.systemLimit
+        let every = drawing.unbundled().graphWithLegend
+        let automatic = LayoutPlan(for: every, requested: engine)
         let plan = inGrid ? LayoutPlan(placingClustersOf: automatic) : automatic
+        // Only the grid and dot (compound edges) join cluster boxes by an edge.
+        var graph = inGrid || (plan.engine == "dot" && !every.clusters.isEmpty) ? drawing.graphWithLegend : every
         let reminder = slowLayout.map { report in DispatchWorkItem { report(plan) } }
         if let reminder { DispatchQueue.global().asyncAfter(deadline: .now() + 1, execute: reminder) }
         defer { reminder?.cancel() }
