@@ -260,6 +260,22 @@ import Testing
         }
     }
 
+    /// A mesh with nothing pending and no domains (an imported trace): one plain map, no
+    /// lone "(no domain)" box, and a heat legend of one row rather than seven empty swatches.
+    @Test func aLandscapeWithNothingPendingHasNoEmptyHeatClasses() throws {
+        func ref(_ id: String) -> Reference { Reference(id, at: .start) }
+        let landscape = Landscape(systems: [System(id: "a"), System(id: "b"), System(id: "c")],
+                                  flows: [Flow(id: "ab", from: ref("a"), to: ref("b")), Flow(id: "bc", from: ref("b"), to: ref("c"))])
+        let subject = MapSubject(try ValidatedLandscape(validating: landscape), modelDate: nil)
+        let svg = try SVGDocument(try MapRenderer().render(subject, as: .svg).data)
+        #expect(try svg.groups(ofClass: "cluster").isEmpty)
+        let legend = try #require(try svg.group(ofClass: "node", id: "legend"))
+        #expect(legend.texts.contains("no backlog pressure"))
+        #expect(!legend.texts.contains { $0.contains("pilot-days") })
+        let swatches = legend.descendants(named: "polygon").compactMap { $0.value(of: "fill") }
+        #expect(swatches.contains(HeatScale.none) && !swatches.contains { HeatScale.fills.contains($0) })
+    }
+
     /// The backlog map words an effort as the analysis used it: written, or estimated.
     @Test func theBacklogMapLabelsEstimatedEffortsSo() throws {
         let t = Reference("t", at: .start)

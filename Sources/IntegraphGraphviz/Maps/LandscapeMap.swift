@@ -47,8 +47,9 @@ public struct LandscapeMap: Sendable {
             }
             if let group { groups[group, default: []].append(node) } else { graph.nodes.append(node) }
         }
+        // Systems without a group share a box of their own, unless no system has one.
         let unclustered = graph.nodes
-        if clustering != .none && !unclustered.isEmpty {
+        if !groups.isEmpty && !unclustered.isEmpty {
             groups[clustering == .domain ? "(no domain)" : "(no owner)", default: []] += unclustered
             graph.nodes = []
         }

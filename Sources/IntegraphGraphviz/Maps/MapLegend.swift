@@ -38,9 +38,10 @@ public struct MapLegend: Sendable {
         add(.fill(HeatScale.none), "no \(measure)")
         var lower = 0.0
         for (fill, upper) in zip(HeatScale.fills, scale.upperBounds) {
-            let range = upper <= lower ? "" : "\(DaysText.days(lower, decimals: 1))–\(DaysText.days(upper, decimals: 1)) \(unit)"
-            add(.fill(fill), range.isEmpty ? "" : (lower == 0 ? "\(measure): " : "") + range)
-            lower = max(lower, upper)
+            // A class that holds no values (all of them when nothing has any) is not shown.
+            guard upper > lower else { continue }
+            add(.fill(fill), (lower == 0 ? "\(measure): " : "") + "\(DaysText.days(lower, decimals: 1))–\(DaysText.days(upper, decimals: 1)) \(unit)")
+            lower = upper
         }
     }
 
