@@ -37,8 +37,8 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(help: "Seed for the Monte Carlo runs and sampled betweenness.")
     var seed: UInt64 = 1
 
-    @Option(help: "Start date (YYYY-MM-DD): turns durations into working-day dates and flags targets at risk.")
-    var start: String?
+    @Option(help: "Start date (YYYY-MM-DD): turns durations into working-day dates and flags targets at risk.", transform: DateOption.parse)
+    var start: CalendarDate?
 
     @Option(help: "Above this many systems, betweenness is estimated from sampled sources.")
     var betweennessExactLimit = 20_000
@@ -47,9 +47,6 @@ struct AnalyzeCommand: ParsableCommand {
     var betweenness = true
 
     func validate() throws {
-        if let start, CalendarDate(iso: start) == nil {
-            throw ValidationError("--start must be a date written YYYY-MM-DD, not '\(start)'.")
-        }
         guard (1...1_000_000).contains(samples) else { throw ValidationError("--samples must be between 1 and 1,000,000.") }
         guard (0...100_000_000).contains(betweennessExactLimit) else {
             throw ValidationError("--betweenness-exact-limit must be between 0 and 100,000,000.")
@@ -62,7 +59,7 @@ struct AnalyzeCommand: ParsableCommand {
         var options = AnalysisOptions()
         options.samples = samples
         options.seed = seed
-        options.start = start.flatMap(CalendarDate.init(iso:))
+        options.start = start
         options.betweennessExactLimit = betweennessExactLimit
         options.computesBetweenness = betweenness
         if let pilot, !landscape.pilots.contains(where: { $0.id == pilot }) {

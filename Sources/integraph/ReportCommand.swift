@@ -33,16 +33,13 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "html (default) or markdown.")
     var format: Format = .html
 
-    @Option(help: "Work starts on this date (YYYY-MM-DD): durations become dates and late pilots are flagged at risk.")
-    var start: String?
+    @Option(help: "Work starts on this date (YYYY-MM-DD): durations become dates and late pilots are flagged at risk.", transform: DateOption.parse)
+    var start: CalendarDate?
 
     @Option(help: "The report's title (default: the landscape's name and \"AI pilots: integration outlook\").")
     var title: String?
 
     func validate() throws {
-        if let start, CalendarDate(iso: start) == nil {
-            throw ValidationError("--start must be a date written YYYY-MM-DD, not '\(start)'.")
-        }
         if format == .markdown && output == "-" {
             throw ValidationError("A Markdown report writes its maps beside it: give -o a file name.")
         }
@@ -51,7 +48,7 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let model = try ModelLoading.validModel(self.model)
         var options = AnalysisOptions()
-        options.start = start.flatMap(CalendarDate.init(iso:))
+        options.start = start
         options.computesBetweenness = model.landscape.landscape.systems.count <= options.betweennessExactLimit
         let subject = MapSubject(model.landscape.landscape, analysis: LandscapeAnalysis(model.landscape, options: options),
                                  modelDate: ModelLoading.fileDate(self.model))

@@ -16,7 +16,7 @@ import Testing
                          effort: .days(2), blockedBy: attack)],
             pilots: [Pilot(id: "p", name: attack, champion: attack, needs: [PilotNeed(system: Reference("dwh", at: .start))])])
         let analysis = LandscapeAnalysis(try ValidatedLandscape(validating: landscape))
-        let finding = Finding(severity: .warning, file: "m.yaml", position: SourcePosition(line: 3, column: 5), id: "crm", message: attack)
+        let finding = Finding(severity: .warning, file: "m.yaml", position: SourcePosition(line: 3, column: 5), id: "crm", rule: "owned", message: attack)
         let maps = [ReportMap(sectionID: "overview", title: "Landscape", svg: "<?xml version=\"1.0\"?>\n<!-- c --><svg><g id=\"o-p\"></g></svg>",
                               links: ["o-p": "pilot-1"]),
                     ReportMap(sectionID: "pilot-1", title: attack, svg: "<svg></svg>", pilot: "p")]

@@ -170,7 +170,6 @@ import Testing
             "7:5: warning: flow 'old->a' is blocked but says nothing in 'blocked_by' about what blocks it",
             "7:5: warning: flow 'old->a' is pending work with no 'effort', and no estimates rule covers it: it will take the median effort of its kind",
             "9:5: warning: pilot 'p' has no champion: name the person accountable for it",
-            "9:21: warning: pilot 'p' depends on the deprecated system 'old'",
         ])
     }
 

@@ -116,7 +116,7 @@ public struct LandscapeWriter: Sendable {
     private func gate(_ gate: Gate) -> String {
         mapping([("id", text(gate.id)), ("name", gate.name.map(text)), ("kind", text(gate.kind.rawValue)), ("owner", gate.owner.map { text($0.id) }),
                  ("status", gate.status == .pending ? nil : text(gate.status.rawValue)), ("effort", effort(gate.effort)),
-                 ("after", list(gate.after.map(\.id)))])
+                 ("after", list(gate.after.map(\.id))), ("requested", gate.requested.map { text($0.description) })])
     }
 
     private func pilot(_ pilot: Pilot) -> String {

@@ -13,10 +13,12 @@ public struct Gate: Sendable, Hashable {
     /// Remaining days as written; `nil` when no estimate was given (see ``EstimateRule``).
     public var effort: Effort?
     public var after: [Reference]
+    /// When the review or sign-off was asked for: how long a pending gate has waited.
+    public var requested: CalendarDate?
     public var position: SourcePosition
 
     public init(id: String, name: String? = nil, kind: GateKind = .other, owner: Reference? = nil, status: GateStatus = .pending,
-                effort: Effort? = nil, after: [Reference] = [], position: SourcePosition = .start) {
+                effort: Effort? = nil, after: [Reference] = [], requested: CalendarDate? = nil, position: SourcePosition = .start) {
         self.id = id
         self.name = name
         self.kind = kind
@@ -24,6 +26,7 @@ public struct Gate: Sendable, Hashable {
         self.status = status
         self.effort = effort
         self.after = after
+        self.requested = requested
         self.position = position
     }
 

@@ -9,7 +9,7 @@ struct LandscapeDecoder {
     static let teamKeys = ["id", "name", "capacity"]
     static let systemKeys = ["id", "name", "kind", "domain", "owner", "status", "effort", "after", "derives", "attributes"]
     static let flowKeys = ["id", "from", "to", "data", "classification", "status", "effort", "owner", "after", "blocked_by", "attributes"]
-    static let gateKeys = ["id", "name", "kind", "owner", "status", "effort", "after"]
+    static let gateKeys = ["id", "name", "kind", "owner", "status", "effort", "after", "requested"]
     static let blockerKeys = ["reason", "owner", "until"]
     static let pilotKeys = ["id", "name", "champion", "stage", "needs", "flows", "after", "effort", "target"]
     static let needKeys = ["system", "data"]
@@ -167,6 +167,7 @@ struct LandscapeDecoder {
             status: fields.enumeration("status", default: .pending, findings: &findings),
             effort: workEffort(fields),
             after: fields.references("after", findings: &findings) ?? [],
+            requested: fields.date("requested", findings: &findings),
             position: fields.position)
         return fields.id == nil ? nil : gate
     }

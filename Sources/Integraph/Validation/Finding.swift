@@ -2,7 +2,8 @@
 ///
 /// ```swift
 /// let finding = Finding(severity: .error, file: "acme.yaml", position: SourcePosition(line: 3, column: 9),
-///                       id: "crm-to-dwh", message: "flow 'crm-to-dwh': 'to' names unknown system 'snowflak'")
+///                       id: "crm-to-dwh", rule: "unknown-reference",
+///                       message: "flow 'crm-to-dwh': 'to' names unknown system 'snowflak'")
 /// print(finding) // acme.yaml:3:9: error: flow 'crm-to-dwh': 'to' names unknown system 'snowflak'
 /// ```
 public struct Finding: Sendable, Hashable, Codable, CustomStringConvertible {
@@ -12,14 +13,17 @@ public struct Finding: Sendable, Hashable, Codable, CustomStringConvertible {
     public var column: Int
     /// The entity the finding is about, when there is one.
     public var id: String?
+    /// The rule that made it: a ``RuleID`` raw value, or a custom rule's id.
+    public var rule: String
     public var message: String
 
-    public init(severity: Severity, file: String, position: SourcePosition, id: String?, message: String) {
+    public init(severity: Severity, file: String, position: SourcePosition, id: String?, rule: String, message: String) {
         self.severity = severity
         self.file = file
         self.line = position.line
         self.column = position.column
         self.id = id
+        self.rule = rule
         self.message = message
     }
 

@@ -3,12 +3,13 @@
 /// ```swift
 /// let text = FindingFormatter.text(report.findings)
 /// let json = FindingFormatter.json(report.findings)
-/// // [{"severity":"error","file":"m.yaml","line":3,"column":9,"id":"f","message":"..."}]
+/// // [{"severity":"error","file":"m.yaml","line":3,"column":9,"id":"f","rule":"unknown-reference","message":"..."}]
 /// ```
 public enum FindingFormatter {
-    /// One `FILE:LINE:COLUMN: severity: message` line per finding.
-    public static func text(_ findings: [Finding]) -> String {
-        findings.map { "\($0)\n" }.joined()
+    /// One `FILE:LINE:COLUMN: severity: message` line per finding, with ` [rule]` after
+    /// the message when `showingRules`.
+    public static func text(_ findings: [Finding], showingRules: Bool = false) -> String {
+        findings.map { showingRules ? "\($0) [\($0.rule)]\n" : "\($0)\n" }.joined()
     }
 
     /// `3 errors and 1 warning in 2 files`.
@@ -18,13 +19,13 @@ public enum FindingFormatter {
         return "\(Wording.counted(errors, "error")) and \(Wording.counted(warnings, "warning")) in \(Wording.counted(fileCount, "file"))"
     }
 
-    /// A JSON array of `{"severity","file","line","column","id","message"}` objects.
+    /// A JSON array of `{"severity","file","line","column","id","rule","message"}` objects.
     public static func json(_ findings: [Finding]) -> String {
         guard !findings.isEmpty else { return "[]\n" }
         let objects = findings.map { finding in
             "  {\"severity\": \(JSONText.string(finding.severity.rawValue)), \"file\": \(JSONText.string(finding.file)), "
                 + "\"line\": \(finding.line), \"column\": \(finding.column), \"id\": \(JSONText.optionalString(finding.id)), "
-                + "\"message\": \(JSONText.string(finding.message))}"
+                + "\"rule\": \(JSONText.string(finding.rule)), \"message\": \(JSONText.string(finding.message))}"
         }
         return "[\n" + objects.joined(separator: ",\n") + "\n]\n"
     }

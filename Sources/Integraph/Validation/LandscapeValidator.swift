@@ -71,11 +71,11 @@ struct LandscapeValidator {
             if entry.defaultFlowID {
                 findings.error("flow '\(entry.id)': another entity already has the default id '\(entry.id)' "
                                + "(the \(first.kind.rawValue) at line \(first.position.line)); give this flow an explicit 'id'",
-                               at: entry.position, id: entry.id)
+                               at: entry.position, id: entry.id, rule: .duplicateID)
             } else {
                 findings.error("\(entry.kind.rawValue) '\(entry.id)': duplicate id, already used by the "
                                + "\(first.kind.rawValue) at line \(first.position.line)",
-                               at: entry.position, id: entry.id)
+                               at: entry.position, id: entry.id, rule: .duplicateID)
             }
         }
     }
@@ -96,7 +96,7 @@ struct LandscapeValidator {
             check(flow.after, "after", of: "flow '\(flow.id)'", id: flow.id, expecting: work, &findings)
             if flow.from.id == flow.to.id {
                 findings.error("flow '\(flow.id)': flows from '\(flow.from.id)' to itself; a flow joins two different systems",
-                               at: flow.to.position, id: flow.id)
+                               at: flow.to.position, id: flow.id, rule: .selfFlow)
             }
         }
         for gate in landscape.gates {
@@ -129,13 +129,13 @@ struct LandscapeValidator {
         guard let declaration = declarations[reference.id] else {
             guard !incompleteIDs.contains(reference.id) else { return }
             findings.error("\(subject()): '\(key)' names unknown \(Self.describe(kinds)) '\(reference.id)'"
-                           + suggestion(for: reference.id, kinds), at: reference.position, id: id)
+                           + suggestion(for: reference.id, kinds), at: reference.position, id: id, rule: .unknownReference)
             return
         }
         if !kinds.contains(declaration.kind) {
             findings.error("\(subject()): '\(key)' names the \(declaration.kind.rawValue) '\(reference.id)', "
                            + "but '\(key)' takes \(Self.describe(kinds)) ids",
-                           at: reference.position, id: id)
+                           at: reference.position, id: id, rule: .unknownReference)
         }
     }
 
@@ -198,7 +198,7 @@ struct LandscapeValidator {
             let secondID = names[1]
             let position = afters[start].first(where: { $0.id == secondID })?.position ?? .start
             findings.error("cycle in 'after' links: \(names.joined(separator: " -> ")) (each waits for the next, so none can start)",
-                           at: position, id: ids[start])
+                           at: position, id: ids[start], rule: .afterCycle)
         }
     }
 
@@ -226,7 +226,7 @@ struct LandscapeValidator {
             findings.warning("flow '\(flow.id)' carries no data labels and leaves '\(flow.from.id)', which has \(incoming.count) "
                              + "pending flows coming in (\(named), …): it must wait for all of them; label its 'data' "
                              + "(and theirs) so that it waits only for the flows that feed it",
-                             at: flow.position, id: flow.id)
+                             at: flow.position, id: flow.id, rule: .unlabelledFlowFromHub)
         }
     }
 
@@ -242,44 +242,35 @@ struct LandscapeValidator {
         where item.effort == nil && !landscape.estimates.contains(where: { $0.matches(item) }) {
             findings.warning("\(item.kind.rawValue) '\(item.id)' is pending work with no 'effort', and no estimates rule covers it: "
                              + "it will take the median effort of its kind",
-                             at: item.position, id: item.id)
+                             at: item.position, id: item.id, rule: .pendingWithoutEffort)
         }
-        var deprecated: Set<String> = []
         for system in landscape.systems {
             if system.owner == nil {
                 findings.warning("system '\(system.id)' has no owner: name the team that runs it",
-                                 at: system.position, id: system.id)
+                                 at: system.position, id: system.id, rule: .owned)
             }
-            if system.status == .deprecated { deprecated.insert(system.id) }
         }
-        let pilotFlows = Set(landscape.pilots.flatMap { $0.flows.map(\.id) })
-        var flowEnds: [String: [String]] = [:]
+        for gate in landscape.gates where gate.owner == nil {
+            findings.warning("gate '\(gate.id)' has no owner: name the team that decides it",
+                             at: gate.position, id: gate.id, rule: .owned)
+        }
         for number in landscape.flows.indices {
             let flow = landscape.flows[number]
-            if !pilotFlows.isEmpty, pilotFlows.contains(flow.id) { flowEnds[flow.id] = [flow.from.id, flow.to.id] }
             // A flow into an unknown system is an error already; its owner is unknowable.
             if owner(ofFlow: number) == nil, declarations[flow.to.id]?.kind == .system {
                 findings.warning("flow '\(flow.id)' has no owner, and neither has its target system '\(flow.to.id)'",
-                                 at: flow.position, id: flow.id)
+                                 at: flow.position, id: flow.id, rule: .owned)
             }
             if flow.status == .blocked, (flow.blockedBy ?? "").allSatisfy(\.isWhitespace) {
                 findings.warning("flow '\(flow.id)' is blocked but says nothing in 'blocked_by' about what blocks it",
-                                 at: flow.position, id: flow.id)
+                                 at: flow.position, id: flow.id, rule: .blockedHasReason)
             }
         }
         warnAboutUnlabelledFlowsOutOfHubs(&findings)
         for pilot in landscape.pilots {
             if (pilot.champion ?? "").allSatisfy(\.isWhitespace) {
                 findings.warning("pilot '\(pilot.id)' has no champion: name the person accountable for it",
-                                 at: pilot.position, id: pilot.id)
-            }
-            var reported: Set<String> = []
-            let needed = pilot.needs.map(\.system) + pilot.flows.flatMap { flow in
-                (flowEnds[flow.id] ?? []).map { Reference($0, at: flow.position) }
-            }
-            for reference in needed where deprecated.contains(reference.id) && reported.insert(reference.id).inserted {
-                findings.warning("pilot '\(pilot.id)' depends on the deprecated system '\(reference.id)'",
-                                 at: reference.position, id: pilot.id)
+                                 at: pilot.position, id: pilot.id, rule: .pilotHasChampion)
             }
         }
     }

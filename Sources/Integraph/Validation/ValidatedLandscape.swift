@@ -25,7 +25,7 @@ public struct ValidatedLandscape: Sendable {
         do {
             plan = try WorkPlan(LandscapeIndex(landscape))
         } catch {
-            findings.error("\(error)", at: error.position, id: error.cycle.first)
+            findings.error("\(error)", at: error.position, id: error.cycle.first, rule: .precedenceCycle)
             return nil
         }
         self.landscape = landscape
