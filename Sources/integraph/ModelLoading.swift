@@ -12,13 +12,67 @@ enum ModelLoading {
     /// A valid model with its findings (warnings) and the bytes it was read from.
     static func validModel(_ argument: String) throws -> (landscape: ValidatedLandscape, findings: [Finding], bytes: [UInt8]) {
         let source = ModelSource(argument: argument)
-        let bytes: [UInt8]
+        return try validModel(try bytes(of: source), source: source, argument: argument)
+    }
+
+    /// A model file's bytes; an unreadable one is reported and exits 2.
+    static func bytes(of source: ModelSource) throws -> [UInt8] {
         do {
-            bytes = try LandscapeReader.bytes(of: source)
+            return try LandscapeReader.bytes(of: source)
         } catch {
             Console.error("error: \(error)")
             throw ExitStatus.unreadableInput
         }
+    }
+
+    /// One snapshot for `diff`: a file, `-`, or `git:REV:PATH` read through `git show`; an
+    /// empty file is an empty landscape (the state before the first commit of a model).
+    static func snapshot(_ argument: String) throws -> ValidatedLandscape {
+        guard argument.hasPrefix("git:") else {
+            let source = ModelSource(argument: argument)
+            return try snapshot(try bytes(of: source), source: source, argument: argument)
+        }
+        let parts = argument.dropFirst(4).split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+            Console.error("error: \(argument): a git snapshot is written git:REVISION:PATH, such as git:main:landscape.yaml")
+            throw ExitStatus.unreadableInput
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "show", "\(parts[0]):\(parts[1])"]
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        do {
+            try process.run()
+        } catch {
+            Console.error("error: \(argument): cannot run git: \(error.localizedDescription)")
+            throw ExitStatus.unreadableInput
+        }
+        let bytes = Array(output.fileHandleForReading.readDataToEndOfFile())
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            Console.error("error: \(argument): git could not read it: \(message.trimmingCharacters(in: .whitespacesAndNewlines))")
+            throw ExitStatus.unreadableInput
+        }
+        return try snapshot(bytes, source: .file(argument), argument: argument)
+    }
+
+    private static func snapshot(_ bytes: [UInt8], source: ModelSource, argument: String) throws -> ValidatedLandscape {
+        if bytes.allSatisfy({ [0x20, 0x09, 0x0A, 0x0D].contains($0) }) {
+            do {
+                return try ValidatedLandscape(validating: Landscape())
+            } catch {
+                Console.error("error: \(error)")
+                throw ExitStatus.modelHasErrors
+            }
+        }
+        return try validModel(bytes, source: source, argument: argument).landscape
+    }
+
+    private static func validModel(_ bytes: [UInt8], source: ModelSource,
+                                   argument: String) throws -> (landscape: ValidatedLandscape, findings: [Finding], bytes: [UInt8]) {
         let report = LandscapeReader().read(bytes: bytes, source: source)
         guard let landscape = report.validLandscape else {
             Console.error(FindingFormatter.text(report.errors))

@@ -13,7 +13,9 @@ struct RenderCommand: ParsableCommand {
             bold red, effort and slack on pending items, gates as diamonds and dominators \
             outlined; 'backlog' shows only pending work, grouped by owner team; 'domains' draws \
             one node per domain, for big landscapes; 'focus:SYSTEM[:DEPTH]' one system and its \
-            neighbours up to DEPTH flows away. Every map has a title and a legend.
+            neighbours up to DEPTH flows away; 'diff' the union of the model and an earlier one \
+            (--against OLD: a file or git:REVISION:PATH), added green, removed red and dashed, \
+            changed amber. Every map has a title and a legend.
 
             The engine is chosen from the graph's size and shape (dot for small or layered \
             maps, sfdp with overlap removal for big tangled ones) and a notice says so; \
@@ -29,7 +31,7 @@ struct RenderCommand: ParsableCommand {
     @Argument(help: "The model file (.yaml, .yml or .json), or - for standard input.")
     var model: String
 
-    @Option(help: "What to draw: landscape, pilot:ID, backlog, domains or focus:SYSTEM[:DEPTH].", transform: { argument in
+    @Option(help: "What to draw: landscape, pilot:ID, backlog, domains, focus:SYSTEM[:DEPTH] or diff.", transform: { argument in
         do { return try MapView(argument: argument) } catch { throw ValidationError("\(error)") }
     })
     var view: MapView = .landscape
@@ -46,9 +48,15 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "How the landscape view groups systems: domain, team or none.")
     var cluster: MapClustering = .domain
 
+    @Option(help: "The earlier model the diff view compares with: a file or git:REVISION:PATH.")
+    var against: String?
+
     func validate() throws {
         if format == nil, output == "-" || MapFormat(path: output) == nil {
             throw ValidationError("Cannot tell the format from '\(output)': use a .svg, .png, .pdf, .json, .dot or .mmd file, or --format.")
+        }
+        if (view == .diff) != (against != nil) {
+            throw ValidationError("--view diff and --against OLD go together: the diff view draws what changed since OLD.")
         }
         if let engine, !LayoutPlan.engines.contains(engine) {
             throw ValidationError("Unknown engine '\(engine)'; engines are \(LayoutPlan.engines.joined(separator: ", ")).")
@@ -56,7 +64,9 @@ struct RenderCommand: ParsableCommand {
     }
 
     func run() throws {
-        let subject = MapSubject(try ModelLoading.validLandscape(model), modelDate: ModelLoading.fileDate(model))
+        let validated = try ModelLoading.validLandscape(model)
+        var subject = MapSubject(validated, modelDate: ModelLoading.fileDate(model))
+        if let against { subject.comparison = MapSubject.Comparison(old: try ModelLoading.snapshot(against), new: validated) }
         do {
             let renderer = MapRenderer(view: view, clustering: cluster, engine: engine)
             let rendering = try renderer.render(subject, as: format ?? MapFormat(path: output) ?? .svg) { plan in

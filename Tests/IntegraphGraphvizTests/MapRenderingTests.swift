@@ -251,7 +251,8 @@ import Testing
     @Test func viewsParseAndUnknownOnesAreExplained() throws {
         #expect(try MapView(argument: "pilot:a:b") == .pilot("a:b"))
         #expect(throws: MapViewError.self) { try MapView(argument: "pilot:") }
-        #expect(throws: MapViewError.self) { try MapView(argument: "diff") }
+        #expect(try MapView(argument: "diff") == .diff)
+        #expect(throws: MapViewError.self) { try MapRenderer(view: .diff).drawing(for: Self.subject) }
         do {
             _ = try MapRenderer(view: .pilot("churn-copilt")).render(Self.subject, as: .svg)
             Issue.record("an unknown pilot must fail")

@@ -14,6 +14,12 @@ enum MapPalette {
     static let gateFill = "#fff7bc"
     static let gateColor = "#8c6d00"
 
+    /// The `diff` view: added, removed, changed (Okabe–Ito bluish green, vermillion, orange).
+    static let added = "#009e73"
+    static let removed = "#d55e00"
+    static let changed = "#e69f00"
+    static let unchanged = "#9a9a9a"
+
     /// Live flows drawn only for context.
     static let contextEdge = "#d0d0d0"
     /// Several context flows between two boxes, drawn as one.

@@ -112,6 +112,12 @@ public struct MapRenderer: Sendable {
         case .backlog: BacklogMap().drawing(for: subject)
         case .domains: DomainMap().drawing(for: subject)
         case .focus(let text): try FocusMap(text).drawing(for: subject)
+        case .diff:
+            if let comparison = subject.comparison {
+                DiffMap(comparison).drawing(for: subject)
+            } else {
+                throw MapViewError("the 'diff' view compares two models: name the earlier one (render --against OLD)")
+            }
         }
     }
 

@@ -13,6 +13,19 @@ public struct MapSubject: Sendable {
     public let analysis: LandscapeAnalysis
     /// Shown in every title; `nil` when the model has no file date (standard input).
     public let modelDate: String?
+    /// The earlier snapshot the `diff` view compares this one with, and what changed.
+    public var comparison: Comparison?
+
+    /// An earlier snapshot and the ``LandscapeDiff`` from it to this one.
+    public struct Comparison: Sendable {
+        public let baseline: Landscape
+        public let diff: LandscapeDiff
+
+        public init(old: ValidatedLandscape, new: ValidatedLandscape) {
+            baseline = old.landscape
+            diff = LandscapeDiff(old: old, new: new)
+        }
+    }
     let systemPosition: [String: Int]
     let flowPosition: [String: Int]
     let gatePosition: [String: Int]

@@ -1,5 +1,5 @@
 /// What a map shows. Parsed from `--view`: `landscape`, `pilot:ID`, `backlog`, `domains`,
-/// `focus:SYSTEM[:DEPTH]`.
+/// `focus:SYSTEM[:DEPTH]`, `diff`.
 ///
 /// ```swift
 /// try MapView(argument: "pilot:churn-copilot") // .pilot("churn-copilot")
@@ -19,8 +19,11 @@ public enum MapView: Sendable, Hashable {
     /// One system and its neighbours a few flows away: `SYSTEM` or `SYSTEM:DEPTH`, resolved
     /// against the landscape when drawn (ids may hold colons).
     case focus(String)
+    /// The union of two snapshots (``MapSubject/baseline`` and the model): added green,
+    /// removed red and dashed, changed amber.
+    case diff
 
-    public static let names = ["landscape", "landscape:all", "pilot:ID", "backlog", "domains", "focus:SYSTEM[:DEPTH]"]
+    public static let names = ["landscape", "landscape:all", "pilot:ID", "backlog", "domains", "focus:SYSTEM[:DEPTH]", "diff"]
 
     public init(argument: String) throws(MapViewError) {
         switch argument {
@@ -28,7 +31,7 @@ public enum MapView: Sendable, Hashable {
         case "landscape:all": self = .landscapeAll
         case "backlog": self = .backlog
         case "domains": self = .domains
-        case "diff": throw MapViewError("the 'diff' view compares two models; it arrives with model changes and is not available yet")
+        case "diff": self = .diff
         case let text where text.hasPrefix("pilot:") && text.count > 6: self = .pilot(String(text.dropFirst(6)))
         case let text where text.hasPrefix("focus:") && text.count > 6: self = .focus(String(text.dropFirst(6)))
         default:
@@ -44,6 +47,7 @@ public enum MapView: Sendable, Hashable {
         case .backlog: "integration backlog by team"
         case .domains: "domains"
         case .focus(let text): "focus on \(text)"
+        case .diff: "changes"
         }
     }
 }

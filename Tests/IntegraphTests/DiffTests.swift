@@ -1,0 +1,99 @@
+import Foundation
+@testable import Integraph
+import Testing
+
+/// `LandscapeDiff` on edited copies of the example: reordering is no change, a rename is a
+/// removal and an addition, an empty old snapshot adds everything, and pilots say why they moved.
+@Suite struct DiffTests {
+    static let acmeText: String = {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Graphs/acme-retail.yaml")
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else { fatalError("Graphs/acme-retail.yaml must be readable") }
+        return text
+    }()
+
+    static func model(_ text: String) throws -> ValidatedLandscape {
+        let report = readModel(text)
+        return try #require(report.validLandscape, "\(located(report).prefix(3))")
+    }
+
+    static var options: AnalysisOptions {
+        var options = AnalysisOptions()
+        options.start = CalendarDate(iso: "2026-12-01")
+        options.samples = 2_000
+        return options
+    }
+
+    @Test func reorderedListsAndEntitiesAreNoChange() throws {
+        var edited = Self.acmeText
+            .replacingOccurrences(of: "data: [sales, transactions]", with: "data: [transactions, sales]")
+            .replacingOccurrences(of: "data: [accounts, opportunities]", with: "data: [opportunities, accounts]")
+        // Swap two whole system entries and two pilot needs.
+        edited = edited.replacingOccurrences(of: "      - {system: feature-store, data: [accounts, sales, features]}\n      - {system: snowflake, data: [accounts]}",
+                                             with: "      - {system: snowflake, data: [accounts]}\n      - {system: feature-store, data: [features, sales, accounts]}")
+        #expect(edited != Self.acmeText)
+        let diff = LandscapeDiff(old: try Self.model(Self.acmeText), new: try Self.model(edited), options: Self.options)
+        #expect(diff.isEmpty)
+        #expect(diff.pendingBefore == diff.pendingAfter)
+    }
+
+    /// Renaming Snowflake's id (and every reference to it) removes one system, adds another,
+    /// and changes the flows and pilots that name it — field by field.
+    @Test func aRenamedIdIsARemovalAndAnAddition() throws {
+        let renamed = Self.acmeText.replacingOccurrences(of: "snowflake", with: "snowflake-eu")
+        let diff = LandscapeDiff(old: try Self.model(Self.acmeText), new: try Self.model(renamed), options: Self.options)
+        #expect(diff.removed[.system] == ["snowflake"])
+        #expect(diff.added[.system] == ["snowflake-eu"])
+        let flow = try #require(diff.changed[.flow]?.first { $0.id == "dwh-to-features" })
+        #expect(flow.fields == [LandscapeDiff.FieldChange(key: "from", old: "snowflake", new: "snowflake-eu")])
+        // Flows with default ids are renamed too: they are removals and additions.
+        #expect(diff.removed[.flow]?.contains("kafka->snowflake") == true)
+        #expect(diff.added[.flow]?.contains("kafka->snowflake-eu") == true)
+        #expect(diff.pilots.isEmpty)
+    }
+
+    @Test func anEmptyOldSnapshotAddsEverything() throws {
+        let acme = try Self.model(Self.acmeText)
+        let diff = LandscapeDiff(old: try ValidatedLandscape(validating: Landscape()), new: acme, options: Self.options)
+        #expect(diff.added[.system]?.count == acme.landscape.systems.count)
+        #expect(diff.added[.flow]?.count == acme.landscape.flows.count)
+        #expect(diff.added[.team]?.count == acme.landscape.teams.count)
+        #expect(diff.removed.values.allSatisfy(\.isEmpty) && diff.changed.values.allSatisfy(\.isEmpty))
+        #expect(diff.pendingBefore == 0 && diff.pendingAfter > 0)
+        // New pilots are additions, not moved schedules.
+        #expect(diff.pilots.isEmpty)
+    }
+
+    /// The blocked CRM feed goes live and the privacy review is re-estimated from 15 to 20
+    /// days: the churn copilot loses that item (6 d on its critical path: 36.83 → 30.83 d)
+    /// and is no longer blocked; next-best-offer's critical path runs through the review
+    /// (30 → 35 d).
+    @Test func pilotsSayWhyTheyMoved() throws {
+        let edited = Self.acmeText
+            .replacingOccurrences(of: "    status: blocked\n    effort: 6\n    blocked_by: \"Salesforce API quota: vendor upgrade pending\"",
+                                  with: "    status: live")
+            .replacingOccurrences(of: "privacy-dpia-customer-360, kind: privacy, owner: legal-privacy, effort: 15",
+                                  with: "privacy-dpia-customer-360, kind: privacy, owner: legal-privacy, effort: 20")
+        let diff = LandscapeDiff(old: try Self.model(Self.acmeText), new: try Self.model(edited), options: Self.options)
+        let flow = try #require(diff.changed[.flow]?.first { $0.id == "crm-to-features" })
+        #expect(flow.fields.map(\.key) == ["blocked_by", "effort", "status"])
+        #expect(diff.changed[.gate]?.first?.fields == [LandscapeDiff.FieldChange(key: "effort", old: "15 d", new: "20 d")])
+        let churn = try #require(diff.pilots.first { $0.id == "churn-copilot" })
+        #expect(abs(churn.before.duration - churn.after.duration - 6) < 1e-9)
+        #expect(churn.before.state == .blocked && churn.after.state != .blocked)
+        #expect(churn.why == ["finished: crm-to-features"])
+        let offer = try #require(diff.pilots.first { $0.id == "next-best-offer" })
+        #expect(offer.before.duration == 30 && offer.after.duration == 35)
+        #expect(offer.why == ["re-estimated: privacy-dpia-customer-360 (15 d → 20 d)"])
+        #expect(diff.pendingAfter - diff.pendingBefore == -6 + 5)
+        let legal = try #require(diff.teams.first { $0.id == "legal-privacy" })
+        #expect(abs(legal.after - legal.before - 5) < 1e-9)
+
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(DiffWriter(oldName: "a", newName: "b").json(diff).utf8)) as? [String: Any])
+        #expect(Set(json.keys) == ["added", "removed", "changed", "pilots", "pendingEffort"])
+        let changed = try #require(json["changed"] as? [String: Any])
+        #expect(Set(changed.keys) == ["systems", "flows", "gates", "pilots", "teams"])
+        let flows = try #require(changed["flows"] as? [[String: Any]])
+        #expect((flows.first?["fields"] as? [String: [Any]])?["status"]?.compactMap { $0 as? String } == ["blocked", "live"])
+    }
+}
