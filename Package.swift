@@ -14,6 +14,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         // CSV for `integraph import csv` (spreadsheet exports): quoting, embedded commas and newlines.
         .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
+        // A min-max heap for the capacity plan's event queue and per-team ready queues.
+        .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
     ],
     targets: [
         // libgvc/libcgraph from Debian's libgraphviz-dev; the shim hides the C API's
@@ -26,7 +28,8 @@ let package = Package(
         // The core: model, reading, validation, graph algorithms. Knows nothing of Graphviz.
         .target(
             name: "Integraph",
-            dependencies: [.product(name: "Yams", package: "Yams"), .product(name: "SwiftCSV", package: "SwiftCSV")]
+            dependencies: [.product(name: "Yams", package: "Yams"), .product(name: "SwiftCSV", package: "SwiftCSV"),
+                           .product(name: "HeapModule", package: "swift-collections")]
         ),
         // Styling, layout and rendering through libgvc: the only target that imports CGraphviz.
         .target(

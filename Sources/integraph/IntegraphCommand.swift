@@ -22,7 +22,7 @@ struct IntegraphCommand: ParsableCommand {
             """,
         version: IntegraphVersion.current,
         subcommands: [CheckCommand.self, AnalyzeCommand.self, RenderCommand.self, ReportCommand.self, GenerateCommand.self,
-                      ImportCommand.self, DiffCommand.self])
+                      ImportCommand.self, DiffCommand.self, PlanCommand.self])
 
     static func main() {
         do {

@@ -6,14 +6,23 @@ import Testing
     @Test func theExampleShowsItsGovernanceGaps() throws {
         let result = try CommandRunner.integraph(["check", "--start", "2026-12-01", "Graphs/acme-retail.yaml"])
         #expect(result.status == 0)
-        let rules = result.stdout.split(separator: "\n").map { line in
-            (line.split(separator: ":")[1], line.split(separator: "[").last?.dropLast() ?? "")
-        }.map { "\($0.0) \($0.1)" }
-        #expect(rules == ["151 restricted-data-needs-approved-review", "174 restricted-data-needs-approved-review",
-                          "198 restricted-data-needs-approved-review", "216 restricted-data-needs-approved-review",
-                          "224 restricted-data-needs-approved-review", "250 restricted-data-needs-approved-review",
-                          "266 stale-gate", "342 max-sprawl", "354 pilot-has-champion"])
-        #expect(result.stdout.contains("Graphs/acme-retail.yaml:354:5: warning: pilot 'supplier-risk' has no champion: "
+        // Each finding sits on the line that declares its entity.
+        let model = try String(contentsOf: CommandRunner.packageRoot.appendingPathComponent("Graphs/acme-retail.yaml"), encoding: .utf8)
+            .split(separator: "\n", omittingEmptySubsequences: false)
+        func line(of id: String) -> Int {
+            (model.firstIndex { $0.trimmingCharacters(in: .whitespaces) == "- id: \(id)" || $0.contains("- {id: \(id),") } ?? -1) + 1
+        }
+        let expected: [(String, String)] = [
+            ("transcripts-to-vectors", "restricted-data-needs-approved-review"), ("churn-scores-to-crm", "restricted-data-needs-approved-review"),
+            ("supplier-docs-to-vectors", "restricted-data-needs-approved-review"), ("crm-to-features", "restricted-data-needs-approved-review"),
+            ("competitor-prices", "restricted-data-needs-approved-review"), ("loyalty-to-cdp", "restricted-data-needs-approved-review"),
+            ("privacy-dpia-customer-360", "stale-gate"), ("next-best-offer", "max-sprawl"), ("supplier-risk", "pilot-has-champion"),
+        ]
+        let found = result.stdout.split(separator: "\n").map { line in
+            "\(line.split(separator: ":")[1]) \(line.split(separator: "[").last?.dropLast() ?? "")"
+        }
+        #expect(found == expected.map { "\(line(of: $0.0)) \($0.1)" })
+        #expect(result.stdout.contains("Graphs/acme-retail.yaml:\(line(of: "supplier-risk")):5: warning: pilot 'supplier-risk' has no champion: "
                                        + "name the person accountable for it [pilot-has-champion]\n"))
         #expect(result.stdout.contains("gate 'privacy-dpia-customer-360' has been pending 61 days since it was requested on 2026-10-01"))
         #expect(result.stderr == "0 errors and 9 warnings in 1 file\n")

@@ -18,7 +18,7 @@ struct EntityRecord: Equatable {
             values.isEmpty ? nil : values.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")
         }
         for team in landscape.teams {
-            add(.team, team.id, ["name": team.name, "capacity": String(team.capacity)])
+            add(.team, team.id, ["name": team.name, "capacity": String(team.capacity), "day_rate": team.dayRate.map(JSONText.number)])
         }
         for system in landscape.systems {
             let derives = system.derives.sorted { $0.key < $1.key }.map { "\($0.key): [\($0.value.sorted().joined(separator: ", "))]" }
@@ -40,7 +40,8 @@ struct EntityRecord: Equatable {
             let needs = pilot.needs.map { need in need.data.map { "\(need.system.id) (\($0.sorted().joined(separator: ", ")))" } ?? need.system.id }
             add(.pilot, pilot.id, ["name": pilot.name, "champion": pilot.champion, "stage": pilot.stage.rawValue, "needs": set(needs),
                                    "flows": set(pilot.flows.map(\.id)), "after": set(pilot.after.map(\.id)),
-                                   "effort": effort(pilot.effort), "target": pilot.target?.description])
+                                   "effort": effort(pilot.effort), "target": pilot.target?.description,
+                                   "value": pilot.value.map(JSONText.number), "budget": pilot.budget.map(JSONText.number)])
         }
         return records
     }

@@ -72,7 +72,8 @@ public struct LandscapeWriter: Sendable {
     }
 
     private func team(_ team: Team) -> String {
-        mapping([("id", text(team.id)), ("name", team.name.map(text)), ("capacity", team.capacity == 1 ? nil : String(team.capacity))])
+        mapping([("id", text(team.id)), ("name", team.name.map(text)), ("capacity", team.capacity == 1 ? nil : String(team.capacity)),
+                 ("day_rate", team.dayRate.map(JSONText.number))])
     }
 
     private func system(_ system: System) -> String {
@@ -128,7 +129,8 @@ public struct LandscapeWriter: Sendable {
                         ("stage", text(pilot.stage.rawValue)), ("needs", needs.isEmpty ? nil : "[" + needs.joined(separator: ", ") + "]"),
                         ("flows", list(pilot.flows.map(\.id))), ("after", list(pilot.after.map(\.id))),
                         ("effort", pilot.effort == .zero ? nil : effort(pilot.effort)),
-                        ("target", pilot.target.map { text($0.description) })])
+                        ("target", pilot.target.map { text($0.description) }),
+                        ("value", pilot.value.map(JSONText.number)), ("budget", pilot.budget.map(JSONText.number))])
     }
 
     private func estimate(_ rule: EstimateRule) -> String {

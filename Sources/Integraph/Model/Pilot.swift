@@ -17,11 +17,16 @@ public struct Pilot: Sendable, Hashable {
     /// Its own remaining hardening work, after everything else.
     public var effort: Effort
     public var target: CalendarDate?
+    /// What the pilot is worth per year once live, in the model's currency.
+    public var value: Double?
+    /// What its remaining integration work may cost.
+    public var budget: Double?
     public var position: SourcePosition
 
     public init(id: String, name: String? = nil, champion: String? = nil, stage: PilotStage = .pilot,
                 needs: [PilotNeed] = [], flows: [Reference] = [], after: [Reference] = [],
-                effort: Effort = .zero, target: CalendarDate? = nil, position: SourcePosition = .start) {
+                effort: Effort = .zero, target: CalendarDate? = nil, value: Double? = nil, budget: Double? = nil,
+                position: SourcePosition = .start) {
         self.id = id
         self.name = name
         self.champion = champion
@@ -31,6 +36,8 @@ public struct Pilot: Sendable, Hashable {
         self.after = after
         self.effort = effort
         self.target = target
+        self.value = value
+        self.budget = budget
         self.position = position
     }
 }

@@ -82,6 +82,15 @@ struct EntityFields {
         return Self.number(node, describedAs: "'\(key)'", subject: subject, id: id, findings: &findings)
     }
 
+    /// Money: a day rate, a pilot's yearly value or budget.
+    static let maximumAmount = 1e12
+
+    func amount(_ key: String, findings: inout FindingCollector) -> Double? {
+        guard let node = node(key) else { return nil }
+        return Self.number(node, describedAs: "'\(key)'", subject: subject, id: id, maximum: Self.maximumAmount,
+                           unit: "(a currency amount)", findings: &findings)
+    }
+
 
     /// The most work items a team can carry at once.
     static let maximumCapacity = 100_000

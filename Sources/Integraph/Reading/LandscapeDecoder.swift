@@ -6,12 +6,12 @@
 /// reported as unknown.
 struct LandscapeDecoder {
     static let topLevelKeys = ["integraph", "name", "teams", "systems", "flows", "gates", "pilots", "estimates"]
-    static let teamKeys = ["id", "name", "capacity"]
+    static let teamKeys = ["id", "name", "capacity", "day_rate"]
     static let systemKeys = ["id", "name", "kind", "domain", "owner", "status", "effort", "after", "derives", "attributes"]
     static let flowKeys = ["id", "from", "to", "data", "classification", "status", "effort", "owner", "after", "blocked_by", "attributes"]
     static let gateKeys = ["id", "name", "kind", "owner", "status", "effort", "after", "requested"]
     static let blockerKeys = ["reason", "owner", "until"]
-    static let pilotKeys = ["id", "name", "champion", "stage", "needs", "flows", "after", "effort", "target"]
+    static let pilotKeys = ["id", "name", "champion", "stage", "needs", "flows", "after", "effort", "target", "value", "budget"]
     static let needKeys = ["system", "data"]
     static let estimateKeys = ["match", "effort"]
     static let matchKeys = ["kind", "status", "classification", "owner"]
@@ -105,8 +105,9 @@ struct LandscapeDecoder {
         fields.reportUnknownKeys(&findings)
         let name = fields.string("name", findings: &findings)
         let capacity = fields.positiveInteger("capacity", maximum: EntityFields.maximumCapacity, findings: &findings) ?? 1
+        let dayRate = fields.amount("day_rate", findings: &findings)
         guard let id = fields.id else { return nil }
-        return Team(id: id, name: name, capacity: capacity, position: fields.position)
+        return Team(id: id, name: name, capacity: capacity, dayRate: dayRate, position: fields.position)
     }
 
     private mutating func system(_ node: DocumentNode, _ subject: String) -> System? {
@@ -185,6 +186,8 @@ struct LandscapeDecoder {
             after: fields.references("after", findings: &findings) ?? [],
             effort: fields.effort(findings: &findings) ?? .zero,
             target: fields.date("target", findings: &findings),
+            value: fields.amount("value", findings: &findings),
+            budget: fields.amount("budget", findings: &findings),
             position: fields.position)
         return fields.id == nil ? nil : pilot
     }

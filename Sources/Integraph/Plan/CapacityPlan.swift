@@ -1,0 +1,104 @@
+/// All pending work scheduled with each team's `capacity` (``ListScheduler``): per item its
+/// start and finish, per team its load, per pilot its planned ready day beside the critical
+/// path's (unlimited hands) and its target — the difference is what team capacity costs —
+/// and, where teams have a `day_rate` and pilots a `value` and `budget`, money.
+///
+/// Days are working days from day 0, efforts their PERT means. A pilot is ready when all of
+/// its work is finished and its own effort done after it.
+///
+/// ```swift
+/// let plan = CapacityPlan(validated, options: PlanOptions())
+/// plan.pilots.first?.plannedReady      // 41.5
+/// plan.pilots.first?.unconstrainedReady // 36.8
+/// ```
+public struct CapacityPlan: Sendable {
+    public struct Item: Sendable, Equatable {
+        public let id: String
+        public let kind: EntityKind
+        public let team: String?
+        public let start: Double
+        public let finish: Double
+        /// When its team's hand is free again: start + effort. An item already under way
+        /// may finish later, when the work it waits for does (finish-to-finish).
+        public let handFree: Double
+    }
+
+    public struct TeamLoad: Sendable, Equatable {
+        public let id: String
+        public let capacity: Int
+        /// Working days of effort it carries.
+        public let busyDays: Double
+        /// Busy days over capacity × the plan's length.
+        public let utilisation: Double
+        public let items: Int
+    }
+
+    public struct PilotPlan: Sendable, Equatable {
+        public let id: String
+        public let plannedReady: Double
+        public let unconstrainedReady: Double
+        public let target: CalendarDate?
+        public let plannedDate: CalendarDate?
+        public let unconstrainedDate: CalendarDate?
+        /// Effort days of its remaining work times each owner team's day rate; `nil` when no
+        /// team of that work has a rate.
+        public let remainingCost: Double?
+        /// Its yearly value over 260 working days, times the days capacity adds.
+        public let delayCost: Double?
+        public let budget: Double?
+        public var overBudget: Bool { (remainingCost ?? 0) > (budget ?? .infinity) }
+    }
+
+    /// In start order, then by id.
+    public let items: [Item]
+    /// Teams with work, by id; items without an owner team are listed under no team.
+    public let teams: [TeamLoad]
+    /// In model order.
+    public let pilots: [PilotPlan]
+    /// When the last item finishes.
+    public let length: Double
+    public let options: PlanOptions
+
+    public init(_ validated: ValidatedLandscape, options: PlanOptions = PlanOptions()) {
+        self.init(PlanInputs(validated, options: options), options: options)
+    }
+
+    /// With `unconstrained`, the same scheduler runs again with unlimited hands: the
+    /// critical path method's schedule, what-ifs included.
+    init(_ inputs: PlanInputs, options: PlanOptions, unconstrained: Bool = true) {
+        let result = inputs.scheduler.run()
+        let unlimited = unconstrained ? inputs.with(capacities: inputs.scheduler.capacities.map { _ in Int.max }).scheduler.run() : nil
+        let plan = inputs.plan
+        let landscape = plan.index.landscape
+        var items: [Item] = []
+        for node in 0..<plan.items.count where !inputs.finishedNow[node] {
+            let team = plan.itemOwner[node] == LandscapeIndex.none ? nil : landscape.teams[Int(plan.itemOwner[node])].id
+            items.append(Item(id: plan.items[node].id, kind: plan.items[node].kind, team: team,
+                              start: result.start[node], finish: result.finish[node],
+                              handFree: result.start[node] + inputs.scheduler.durations[node]))
+        }
+        items.sort { ($0.start, $0.id) < ($1.start, $1.id) }
+        self.items = items
+        length = items.map(\.finish).max() ?? 0
+        var counts = [Int](repeating: 0, count: landscape.teams.count)
+        for node in 0..<plan.items.count where !inputs.finishedNow[node] && plan.itemOwner[node] != LandscapeIndex.none {
+            counts[Int(plan.itemOwner[node])] += 1
+        }
+        let length = length
+        teams = landscape.teams.indices.filter { counts[$0] > 0 }.map { team in
+            TeamLoad(id: landscape.teams[team].id, capacity: inputs.scheduler.capacities[team], busyDays: result.busy[team],
+                     utilisation: length > 0 ? result.busy[team] / (Double(inputs.scheduler.capacities[team]) * length) : 0,
+                     items: counts[team])
+        }.sorted { $0.id < $1.id }
+        pilots = inputs.pilots.map { pilot in
+            let ready = (pilot.work.map { result.finish[Int($0)] }.max() ?? 0) + pilot.ownEffort
+            let free = unlimited.map { run in (pilot.work.map { run.finish[Int($0)] }.max() ?? 0) + pilot.ownEffort } ?? ready
+            let date = { (days: Double) in options.start.flatMap { WorkingCalendar.finish(afterWorkingDays: days, from: $0) } }
+            let delay = pilot.value.map { $0 / 260 * max(0, ready - free) }
+            return PilotPlan(id: pilot.id, plannedReady: ready, unconstrainedReady: free, target: pilot.target,
+                             plannedDate: date(ready), unconstrainedDate: date(free),
+                             remainingCost: pilot.cost, delayCost: delay, budget: pilot.budget)
+        }
+        self.options = options
+    }
+}

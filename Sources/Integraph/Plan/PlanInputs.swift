@@ -1,0 +1,108 @@
+/// What a ``CapacityPlan`` is computed from, built once so that what-ifs and suggestions
+/// only rerun the scheduler: durations, owners, capacities, priorities, each pilot's work.
+struct PlanInputs {
+    struct PilotWork {
+        let id: String
+        let work: [UInt32]
+        let ownEffort: Double
+        let target: CalendarDate?
+        let value: Double?
+        let budget: Double?
+        let cost: Double?
+    }
+
+    let plan: WorkPlan
+    var scheduler: ListScheduler
+    let pilots: [PilotWork]
+    /// Items taken as finished now, by node.
+    var finishedNow: [Bool]
+
+    init(_ validated: ValidatedLandscape, options: PlanOptions) {
+        let plan = validated.plan
+        let landscape = validated.landscape
+        self.plan = plan
+        let nodeCount = plan.precedence.nodeCount
+        var analysisOptions = AnalysisOptions()
+        analysisOptions.start = options.start
+        analysisOptions.computesBetweenness = false
+        analysisOptions.samples = 1
+        let analysis = LandscapeAnalysis(validated, options: analysisOptions)
+
+        var finishedNow = [Bool](repeating: false, count: nodeCount)
+        for node in 0..<plan.items.count where options.finishedNow.contains(plan.items[node].id) { finishedNow[node] = true }
+        self.finishedNow = finishedNow
+        var waiting = [Int](repeating: 0, count: nodeCount)
+        pilots = analysis.pilots.map { pilot in
+            let work = plan.work(for: pilot.pilot, lineage: pilot.lineage)
+            for node in work { waiting[Int(node)] += 1 }
+            var cost: Double?
+            for node in pilot.workItems where !finishedNow[Int(node)] {
+                let owner = plan.itemOwner[Int(node)]
+                guard owner != LandscapeIndex.none, let rate = landscape.teams[Int(owner)].dayRate else { continue }
+                cost = (cost ?? 0) + rate * plan.items[Int(node)].effort.expectedDays
+            }
+            return PilotWork(id: pilot.pilot.id, work: work,
+                             ownEffort: pilot.pilot.effort.expectedDays,
+                             target: pilot.pilot.target, value: pilot.pilot.value, budget: pilot.pilot.budget, cost: cost)
+        }
+        var durations = [Double](repeating: 0, count: nodeCount), teams = [UInt32](repeating: LandscapeIndex.none, count: nodeCount)
+        var started = [Bool](repeating: false, count: nodeCount), releases = [Double](repeating: 0, count: nodeCount)
+        for node in 0..<plan.items.count {
+            durations[node] = plan.items[node].effort.expectedDays
+            teams[node] = plan.itemOwner[node]
+            started[node] = plan.startedItems.contains(UInt32(node))
+            if let start = options.start, plan.itemKind[node] == .flow {
+                let flow = landscape.flows[Int(plan.itemEntity[node])]
+                if flow.status == .blocked, let until = flow.blockedUntil {
+                    releases[node] = Double(WorkingCalendar.workingDays(from: start, until: until))
+                }
+            }
+        }
+        // Remaining path to the pilots: each node's duration plus the longest such path
+        // through the work some pilot waits for after it, in reverse topological order.
+        // Work no pilot waits for comes after all that pilots do.
+        var remaining = [Double](repeating: 0, count: nodeCount)
+        for rank in (0..<nodeCount).reversed() {
+            let node = Int(plan.nodeAtRank[rank])
+            var after = 0.0
+            for next in plan.precedence.successors(of: UInt32(node)) where waiting[Int(next)] > 0 { after = max(after, remaining[Int(next)]) }
+            remaining[node] = durations[node] + after
+        }
+        let capacities = landscape.teams.map { options.capacity[$0.id] ?? $0.capacity }
+        scheduler = ListScheduler(
+            durations: durations, teams: teams, capacities: capacities, successors: plan.precedence,
+            predecessorCount: (0..<nodeCount).map { plan.predecessors.successors(of: UInt32($0)).count },
+            started: started, releases: releases, done: finishedNow,
+            priority: (0..<nodeCount).map { node in
+                (waiting[node] > 0 ? remaining[node] : remaining[node] - 1e12, waiting[node],
+                 node < plan.items.count ? -Int(plan.idRank[node]) : 1)
+            })
+    }
+
+    /// The same inputs with one team's capacity replaced.
+    func with(capacity: Int, forTeam team: Int) -> PlanInputs {
+        var capacities = scheduler.capacities
+        capacities[team] = capacity
+        return with(capacities: capacities)
+    }
+
+    func with(capacities: [Int]) -> PlanInputs {
+        var copy = self
+        copy.scheduler = ListScheduler(durations: scheduler.durations, teams: scheduler.teams, capacities: capacities,
+                                       successors: scheduler.successors, predecessorCount: scheduler.predecessorCount,
+                                       started: scheduler.started, releases: scheduler.releases, done: scheduler.done,
+                                       priority: scheduler.priority)
+        return copy
+    }
+
+    /// The same inputs with one item finished now.
+    func finishing(_ node: Int) -> PlanInputs {
+        var copy = self
+        copy.finishedNow[node] = true
+        copy.scheduler = ListScheduler(durations: scheduler.durations, teams: scheduler.teams, capacities: scheduler.capacities,
+                                       successors: scheduler.successors, predecessorCount: scheduler.predecessorCount,
+                                       started: scheduler.started, releases: scheduler.releases, done: copy.finishedNow,
+                                       priority: scheduler.priority)
+        return copy
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+
+@Suite struct PlanCommandTests {
+    @Test func theExamplesPlanNamesTheBottleneckAndTheMoney() throws {
+        let result = try CommandRunner.integraph(["plan", "Graphs/acme-retail.yaml", "--start", "2026-12-01", "--format", "json", "--suggest"])
+        #expect(result.status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(Set(json.keys) == ["pilots", "items", "teams", "suggestions"])
+        let teams = try #require(json["teams"] as? [[String: Any]])
+        // The ML platform team (one hand, ten items) is busy from day 0 to the end.
+        let ml = try #require(teams.first { $0["id"] as? String == "ml-platform" })
+        #expect(ml["utilisation"] as? Double == 1 && ml["capacity"] as? Int == 1)
+        let pilots = try #require(json["pilots"] as? [[String: Any]])
+        let assist = try #require(pilots.first { $0["id"] as? String == "service-agent-assist" })
+        #expect(assist["overBudget"] as? Bool == true)
+        #expect((assist["plannedReady"] as? Double ?? 0) > (assist["unconstrainedReady"] as? Double ?? 0))
+        let suggestions = try #require(json["suggestions"] as? [[String: Any]])
+        #expect(!suggestions.isEmpty)
+        let saved = suggestions.compactMap { $0["valueUnlocked"] as? Double }
+        #expect(saved == saved.sorted(by: >))
+    }
+
+    @Test func whatIfsPrintEachPilotsChange() throws {
+        let result = try CommandRunner.integraph(["plan", "Graphs/acme-retail.yaml", "--capacity", "ml-platform=2",
+                                                  "--assume", "crm-to-features=live"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("churn-copilot: ready day 30.8; with unlimited hands day 30.8; capacity costs 0 d"))
+        #expect(result.stdout.contains("(was day 70.2)"))
+        let unknown = try CommandRunner.integraph(["plan", "Graphs/acme-retail.yaml", "--assume", "crm-to-feature=live"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("'crm-to-feature' is not pending work in Graphs/acme-retail.yaml (did you mean 'crm-to-features'?)"))
+        #expect(try CommandRunner.integraph(["plan", "Graphs/acme-retail.yaml", "--capacity", "ml-platform=0"]).status == 2)
+        #expect(try CommandRunner.integraph(["plan", "Graphs/acme-retail.yaml", "--assume", "x=maybe"]).status == 2)
+    }
+
+    @Test func theGanttChartIsSVGWithEveryItemAndEscapedText() throws {
+        let result = try CommandRunner.integraph(["plan", "Graphs/acme-retail.yaml", "--format", "svg"])
+        #expect(result.status == 0)
+        let document = try XMLDocument(data: Data(result.stdout.utf8), options: [])
+        let titles = try document.nodes(forXPath: "//*[local-name()='title']").compactMap(\.stringValue)
+        #expect(titles.filter { $0.hasPrefix("feature-store (system)") }.count == 1)
+        #expect(titles.filter { $0.contains(": ready day") }.count == 8)
+    }
+}
