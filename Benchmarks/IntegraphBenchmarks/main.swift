@@ -5,7 +5,8 @@
 // `--report 1000,10000` builds leaders' reports and opens them in headless Chromium, and
 // `--hostile 20000` times check and analysis on the inputs that were once quadratic, and
 // `--import 10000` imports generated Backstage catalogs, and `--legibility 60,200 --models
-// Graphs/acme-retail.yaml` measures how readable the maps are.
+// Graphs/acme-retail.yaml` measures how readable the maps are; `--plan 100000 --suggest 10000`
+// times capacity plans over 200 teams.
 // Prints a Markdown table for docs/performance.md. `--export DIR` also writes each
 // landscape's flow graph as an edge list and its model as JSON, for Benchmarks/peers.
 // `--edges FILE` instead times the graph algorithms alone on an edge list (first line: node
@@ -26,6 +27,8 @@ struct Arguments {
     var hostile: [Int]?
     var imports: [Int]?
     var legibility: [Int]?
+    var plans: [Int]?
+    var suggestions: [Int]?
     var models: [String] = []
     var model = "Graphs/acme-retail.yaml"
 
@@ -46,6 +49,8 @@ struct Arguments {
             case "--hostile": hostile = value.split(separator: ",").compactMap { Int($0) }
             case "--import": imports = value.split(separator: ",").compactMap { Int($0) }
             case "--legibility": legibility = value.split(separator: ",").compactMap { Int($0) }
+            case "--plan": plans = value.split(separator: ",").compactMap { Int($0) }
+            case "--suggest": suggestions = value.split(separator: ",").compactMap { Int($0) }
             case "--models": models = value.split(separator: ",").map(String.init)
             case "--model": model = value
             default:
@@ -98,6 +103,10 @@ if let count = arguments.renderMemory {
 }
 if let sizes = arguments.reports {
     try benchmarkReports(sizes: sizes, seed: arguments.seed, directory: arguments.export ?? "/tmp/integraph-reports")
+    exit(0)
+}
+if arguments.plans != nil || arguments.suggestions != nil {
+    try benchmarkPlans(items: arguments.plans ?? [], suggest: arguments.suggestions ?? [], seed: arguments.seed)
     exit(0)
 }
 if let sizes = arguments.legibility {
