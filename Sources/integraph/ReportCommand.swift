@@ -59,12 +59,15 @@ struct ReportCommand: ParsableCommand {
             Console.error("error: \(self.model): \(error)")
             throw ExitStatus.outputFailed
         }
-        let input = ReportInput(
+        var input = ReportInput(
             title: title ?? "\(model.landscape.landscape.name ?? "Integration landscape"): AI pilots, integration outlook",
             landscape: model.landscape.landscape, analysis: subject.analysis, findings: model.findings, maps: maps.maps,
             mapNotice: maps.notice,
             source: ReportSource(modelFile: ModelSource(argument: self.model).displayName, modelHash: SHA256.hex(model.bytes),
                                  generatedAt: Self.generationTime()))
+        var planOptions = PlanOptions()
+        planOptions.start = start
+        input.plan = CapacityPlan(model.landscape, options: planOptions)
         switch format {
         case .html:
             try OutputDestination.write(Array(HTMLReportWriter().write(input).utf8), to: output)

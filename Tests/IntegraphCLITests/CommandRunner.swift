@@ -36,8 +36,8 @@ struct CommandRunner {
     }
 
     /// Runs a shell command line with stderr folded into stdout, in order.
-    static func shell(_ commandLine: String, in directory: URL) throws -> Result {
-        try run(URL(fileURLWithPath: "/bin/sh"), ["-c", commandLine + " 2>&1"], in: directory, input: nil, environment: [:])
+    static func shell(_ commandLine: String, in directory: URL, environment: [String: String] = [:]) throws -> Result {
+        try run(URL(fileURLWithPath: "/bin/sh"), ["-c", commandLine + " 2>&1"], in: directory, input: nil, environment: environment)
     }
 
     /// Runs any program, as the helpers above do.

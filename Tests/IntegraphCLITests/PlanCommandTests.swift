@@ -46,3 +46,21 @@ import Testing
         #expect(titles.filter { $0.contains(": ready day") }.count == 8)
     }
 }
+
+extension PlanCommandTests {
+    /// The report shows the plan's money: the assistant's remaining work costs more than its budget.
+    @Test func theReportShowsCapacityAndCost() throws {
+        let html = try CommandRunner.integraph(["report", "Graphs/acme-retail.yaml", "--start", "2026-12-01", "-o", "-"])
+        #expect(html.status == 0)
+        #expect(html.stdout.contains("<table class=\"sortable\" id=\"capacity-table\">"))
+        #expect(html.stdout.contains("<tr><td>service-agent-assist</td><td>2027-03-31</td><td>2027-02-18</td>"))
+        #expect(html.stdout.contains("<td class=\"bad\">over its budget of 90000</td>"))
+        let directory = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let model = CommandRunner.packageRoot.appendingPathComponent("Graphs/acme-retail.yaml").path
+        let markdown = try CommandRunner.integraph(["report", model, "--format", "markdown", "-o", "r.md"], in: directory)
+        #expect(markdown.status == 0)
+        let page = try String(contentsOf: directory.appendingPathComponent("r.md"), encoding: .utf8)
+        #expect(page.contains("## Capacity and cost\n\n| Pilot | Ready, with team capacity |"))
+    }
+}

@@ -59,6 +59,21 @@ public struct CapacityPlan: Sendable {
     public let length: Double
     public let options: PlanOptions
 
+    /// Each pilot as report rows say it: id, planned ready, unlimited hands, the days capacity
+    /// costs, remaining cost, cost of delay, and "over budget" or "".
+    public var reportRows: [[String]] {
+        func day(_ days: Double, _ date: CalendarDate?) -> String { date?.description ?? "day \(DaysText.days(days, decimals: 1))" }
+        func money(_ amount: Double?) -> String { amount.map { DaysText.days($0, decimals: 0) } ?? "—" }
+        return pilots.map { pilot in
+            [pilot.id, day(pilot.plannedReady, pilot.plannedDate), day(pilot.unconstrainedReady, pilot.unconstrainedDate),
+             "\(DaysText.days(pilot.plannedReady - pilot.unconstrainedReady, decimals: 1)) d", money(pilot.remainingCost),
+             money(pilot.delayCost), pilot.overBudget ? "over its budget of \(money(pilot.budget))" : ""]
+        }
+    }
+
+    static let reportHeaders = ["Pilot", "Ready, with team capacity", "Ready, unlimited hands", "Capacity costs", "Remaining cost",
+                                "Cost of delay", "Budget"]
+
     public init(_ validated: ValidatedLandscape, options: PlanOptions = PlanOptions()) {
         self.init(PlanInputs(validated, options: options), options: options)
     }

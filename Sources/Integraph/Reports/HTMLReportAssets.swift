@@ -19,7 +19,7 @@ enum HTMLReportAssets {
     th { background: #f6f7f9; } table.sortable th { cursor: pointer; user-select: none; }
     th[aria-sort="ascending"]::after { content: " ▲"; } th[aria-sort="descending"]::after { content: " ▼"; }
     td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
-    .flag { color: var(--risk); font-weight: 600; }
+    .flag { color: var(--risk); font-weight: 600; } td.bad { color: var(--warn); font-weight: 600; }
     .map { overflow: auto; border: 1px solid var(--line); border-radius: 6px; padding: 6px; margin: 8px 0 20px; }
     .map svg { max-width: 100%; height: auto; }
     .map.zoomable { overflow: hidden; height: 70vh; padding: 0; cursor: grab; touch-action: none; }

@@ -46,6 +46,7 @@ public struct HTMLReportWriter: Sendable {
         html += maps(input)
         html += bottlenecks(input, summary)
         html += sprawl(input, summary)
+        if let plan = input.plan { html += capacity(plan) }
         html += findings(input.findings)
         html += """
         <footer>
@@ -180,6 +181,25 @@ public struct HTMLReportWriter: Sendable {
                 : "<ul id=\"\(list.id)\">" + list.items.map { "<li>\(Self.text($0))</li>" }.joined() + "</ul>\n")
         }
         return out + "</section>\n"
+    }
+
+    private func capacity(_ plan: CapacityPlan) -> String {
+        var out = "<section id=\"capacity\">\n<h2>Capacity and cost</h2>\n<p class=\"note\">Each pilot's ready day when every team "
+            + "works with its capacity (integraph plan), beside the critical path's (unlimited hands).</p>\n"
+            + "<table class=\"sortable\" id=\"capacity-table\"><thead><tr>"
+            + CapacityPlan.reportHeaders.enumerated().map { "<th\($0.offset >= 3 && $0.offset <= 5 ? " class=\"num\"" : "")>\($0.element)</th>" }.joined()
+            + "</tr></thead><tbody>\n"
+        for row in plan.reportRows {
+            out += "<tr>" + row.enumerated().map { column, value in
+                let attributes = column >= 3 && column <= 5 ? " class=\"num\"" : column == 6 && !value.isEmpty ? " class=\"bad\"" : ""
+                return "<td\(attributes)>\(Self.text(value))</td>"
+            }.joined() + "</tr>\n"
+        }
+        out += "</tbody></table>\n<ul id=\"team-load\">"
+        for team in plan.teams.sorted(by: { ($0.utilisation, $0.id) > ($1.utilisation, $1.id) }).prefix(5) {
+            out += "<li>\(Self.text(team.id)): \(team.capacity) at once, busy \(DaysText.days(team.utilisation * 100, decimals: 0)) % of the plan</li>"
+        }
+        return out + "</ul>\n</section>\n"
     }
 
     private func findings(_ findings: [Finding]) -> String {

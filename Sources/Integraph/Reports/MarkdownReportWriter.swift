@@ -69,6 +69,10 @@ public struct MarkdownReportWriter: Sendable {
         for list in summary.sprawlLists {
             out += "\n### \(list.title)\n\n" + (list.items.isEmpty ? "None.\n" : list.items.map { "- \(cell($0))\n" }.joined())
         }
+        if let plan = input.plan {
+            out += "\n## Capacity and cost\n\n| " + CapacityPlan.reportHeaders.joined(separator: " | ") + " |\n|---|---|---|---:|---:|---:|---|\n"
+            for row in plan.reportRows { out += "| " + row.map(cell).joined(separator: " | ") + " |\n" }
+        }
         out += "\n## Model check\n\n"
         out += input.findings.isEmpty ? "No errors or warnings.\n" : input.findings.map {
             "- \(cell($0.file)):\($0.line):\($0.column): \($0.severity.rawValue): \(cell($0.message))\n"

@@ -16,6 +16,9 @@ public struct ReportInput: Sendable {
     /// Why the overview is what it is, for big landscapes; `nil` when there is nothing to say.
     public var mapNotice: String?
     public var source: ReportSource
+    /// The capacity plan: pilots' ready days with team capacity, and money where the model
+    /// has day rates, values and budgets. `nil` leaves the section out.
+    public var plan: CapacityPlan?
 
     public init(title: String, landscape: Landscape, analysis: LandscapeAnalysis, findings: [Finding],
                 maps: [ReportMap], mapNotice: String? = nil, source: ReportSource) {
