@@ -1,4 +1,4 @@
-# Integraph: `make test` runs the test suite, `make demo` checks and renders the example landscape.
+# Integraph: `make test` runs the test suite, `make lint` checks the style, `make demo` checks and renders the example landscape.
 # Both install what they need (Debian's libgraphviz-dev, graphviz, pkg-config) when it is missing;
 # `make test` also installs chromium, in which it opens the generated report.
 
@@ -11,7 +11,7 @@ DEMO_MODEL := Graphs/acme-retail.yaml
 DEMO_START := 2026-12-01
 RELEASE_BIN := .build/release/integraph
 
-.PHONY: all deps test-deps build test demo clean
+.PHONY: all deps test-deps build test lint demo clean
 
 all: build
 
@@ -32,6 +32,10 @@ build: deps
 
 test: test-deps
 	$(SWIFT) test
+
+# swift-format (it ships with the toolchain) with the committed .swift-format; fails on any finding.
+lint:
+	$(SWIFT) format lint --strict --recursive Sources Tests Benchmarks
 
 demo: deps
 	$(SWIFT) build -c release --product integraph

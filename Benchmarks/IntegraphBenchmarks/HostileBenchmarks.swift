@@ -22,8 +22,10 @@ func benchmarkHostileInputs(sizes: [Int], seed: UInt64) {
         while pairs.count < size * 4 {
             let from = random.next() % UInt64(size), to = random.next() % UInt64(size)
             guard from != to, pairs.insert(from << 32 | to).inserted else { continue }
-            landscape.flows.append(Flow(id: "f\(pairs.count)", from: Reference("s\(from)", at: .start),
-                                        to: Reference("s\(to)", at: .start), data: ["x"]))
+            landscape.flows.append(
+                Flow(
+                    id: "f\(pairs.count)", from: Reference("s\(from)", at: .start),
+                    to: Reference("s\(to)", at: .start), data: ["x"]))
         }
         guard let validated = try? ValidatedLandscape(validating: landscape) else { fatalError("the one-label landscape must be valid") }
         var options = AnalysisOptions()

@@ -33,7 +33,8 @@ func benchmarkImports(sizes: [Int], seed: UInt64) {
         let (text, writing) = time { LandscapeWriter(syntax: .yaml).write(result.landscape) }
         let (report, checking) = time { LandscapeReader().read(bytes: Array(text.utf8), source: .file("catalog-model.yaml")) }
         guard !report.hasErrors else { fatalError("the imported catalog does not check: \(report.errors.prefix(3))") }
-        print("| \(size) | \(catalog.utf8.count / 1_000_000) | \(format(importing)) | \(format(checking)) | \(format(writing)) | "
-              + "\(result.landscape.systems.count) | \(result.landscape.flows.count) |")
+        print(
+            "| \(size) | \(catalog.utf8.count / 1_000_000) | \(format(importing)) | \(format(checking)) | \(format(writing)) | "
+                + "\(result.landscape.systems.count) | \(result.landscape.flows.count) |")
     }
 }

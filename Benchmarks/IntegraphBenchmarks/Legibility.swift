@@ -1,9 +1,10 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import Integraph
 import IntegraphGraphviz
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// How readable a rendered map is, measured from its SVG: size in points, aspect ratio
 /// (long side over short), edge crossings (pairs of edges whose drawn paths cross, each path
@@ -57,8 +58,10 @@ struct Legibility {
         return crossing.count
     }
 
-    static func intersection(_ a: (Double, Double), _ b: (Double, Double), _ c: (Double, Double),
-                             _ d: (Double, Double)) -> (Double, Double)? {
+    static func intersection(
+        _ a: (Double, Double), _ b: (Double, Double), _ c: (Double, Double),
+        _ d: (Double, Double)
+    ) -> (Double, Double)? {
         let r = (b.0 - a.0, b.1 - a.1), s = (d.0 - c.0, d.1 - c.1)
         let denominator = r.0 * s.1 - r.1 * s.0
         guard abs(denominator) > 1e-9 else { return nil }
@@ -74,8 +77,10 @@ struct Legibility {
         private var inEdge = 0
         private var depth = 0
 
-        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                    attributes: [String: String]) {
+        func parser(
+            _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+            attributes: [String: String]
+        ) {
             depth += 1
             switch name {
             case "svg" where width == 0:
@@ -107,8 +112,13 @@ func benchmarkLegibility(sizes: [Int], models: [String], seed: UInt64) throws {
     print("|---|---|---:|---:|---:|---:|")
     var subjects: [(String, MapSubject)] = []
     for size in sizes {
-        subjects.append(("generated \(size)", MapSubject(try ValidatedLandscape(validating: LandscapeGenerator(systems: size, seed: seed).landscape()),
-                                                        modelDate: nil)))
+        subjects.append(
+            (
+                "generated \(size)",
+                MapSubject(
+                    try ValidatedLandscape(validating: LandscapeGenerator(systems: size, seed: seed).landscape()),
+                    modelDate: nil)
+            ))
     }
     for model in models {
         guard let validated = try LandscapeReader().read(.file(model)).validLandscape else { continue }
@@ -126,8 +136,9 @@ func benchmarkLegibility(sizes: [Int], models: [String], seed: UInt64) throws {
         for (title, view) in views {
             let (rendering, seconds) = try time { try MapRenderer(view: view).render(subject, as: .svg) }
             let measure = Legibility(svg: rendering.data)
-            print("| \(name), \(title) | \(Int(measure.width)) × \(Int(measure.height)) | \(String(format: "%.1f", measure.aspect)) | "
-                  + "\(measure.crossings) | \(String(format: "%.1f px", measure.smallestText)) | \(format(seconds)) |")
+            print(
+                "| \(name), \(title) | \(Int(measure.width)) × \(Int(measure.height)) | \(String(format: "%.1f", measure.aspect)) | "
+                    + "\(measure.crossings) | \(String(format: "%.1f px", measure.smallestText)) | \(format(seconds)) |")
         }
     }
 }

@@ -6,7 +6,9 @@ import IntegraphGraphviz
 /// text, with Graphviz's command-line tool (`dot -K` the engine the planner chose), and prints a
 /// Markdown table of the medians of three runs each: `--maps 100,1000,5000`.
 func benchmarkMaps(sizes: [Int], seed: UInt64) throws {
-    print("| systems | nodes / edges (back edges) | engine | in-process, same DOT | command-line tool -Tsvg | in-process / CLI | analysis | map (view + layout + SVG) |")
+    print(
+        "| systems | nodes / edges (back edges) | engine | in-process, same DOT | command-line tool -Tsvg | in-process / CLI | analysis | map (view + layout + SVG) |"
+    )
     print("|---:|---|---|---:|---:|---:|---:|---:|")
     for size in sizes {
         let landscape = LandscapeGenerator(systems: size, seed: seed).landscape()
@@ -16,13 +18,15 @@ func benchmarkMaps(sizes: [Int], seed: UInt64) throws {
         func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
         let plan = dot.plan
         let text = String(decoding: dot.data, as: UTF8.self)
-        let inProcess = median(try (0..<3).map { _ in
-            try time { try Graphviz.shared.render(dot: text, engine: plan.engine, format: "svg") }.1
-        })
+        let inProcess = median(
+            try (0..<3).map { _ in
+                try time { try Graphviz.shared.render(dot: text, engine: plan.engine, format: "svg") }.1
+            })
         let whole = median(try (0..<3).map { _ in try time { try renderer.render(subject, as: .svg) }.1 })
         let cli = median(try (0..<3).map { _ in try timeCommand("/usr/bin/dot", ["-K\(plan.engine)", "-Tsvg"], input: dot.data) })
-        print("| \(size) | \(plan.nodeCount) / \(plan.edgeCount) (\(plan.backEdgeCount)) | \(plan.engine) | \(format(inProcess)) | "
-              + "\(format(cli)) | \(String(format: "%.2f", inProcess / cli)) | \(format(analysis)) | \(format(whole)) |")
+        print(
+            "| \(size) | \(plan.nodeCount) / \(plan.edgeCount) (\(plan.backEdgeCount)) | \(plan.engine) | \(format(inProcess)) | "
+                + "\(format(cli)) | \(String(format: "%.2f", inProcess / cli)) | \(format(analysis)) | \(format(whole)) |")
     }
 }
 

@@ -13,9 +13,10 @@ func benchmarkReports(sizes: [Int], seed: UInt64, directory: String) throws {
         let landscape = LandscapeGenerator(systems: size, seed: seed).landscape()
         let (subject, analysis) = try time { MapSubject(try ValidatedLandscape(validating: landscape), modelDate: nil) }
         let (maps, drawing) = try time { try ReportMaps(subject) }
-        let input = ReportInput(title: "Generated landscape of \(size) systems", landscape: landscape, analysis: subject.analysis,
-                                findings: [], maps: maps.maps, mapNotice: maps.notice,
-                                source: ReportSource(modelFile: "generated", modelHash: "-", generatedAt: "-"))
+        let input = ReportInput(
+            title: "Generated landscape of \(size) systems", landscape: landscape, analysis: subject.analysis,
+            findings: [], maps: maps.maps, mapNotice: maps.notice,
+            source: ReportSource(modelFile: "generated", modelHash: "-", generatedAt: "-"))
         let (html, writing) = time { HTMLReportWriter().write(input) }
         let path = "\(directory)/report-\(size).html"
         try html.write(toFile: path, atomically: true, encoding: .utf8)
@@ -30,10 +31,12 @@ func benchmarkReports(sizes: [Int], seed: UInt64, directory: String) throws {
         let dom = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         let run = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        let ready = dom.range(of: #"data-ready-after="(\d+)""#, options: .regularExpression).map {
-            String(dom[$0].dropFirst(18).dropLast())
-        } ?? "not ready"
-        print("| \(size) | \(format(analysis)) | \(format(drawing)) | \(format(writing)) | \(String(format: "%.1f MB", Double(html.utf8.count) / 1e6)) | "
-              + "\(maps.notice == nil ? "landscape" : "domains") | \(ready) ms | \(format(run)) |")
+        let ready =
+            dom.range(of: #"data-ready-after="(\d+)""#, options: .regularExpression).map {
+                String(dom[$0].dropFirst(18).dropLast())
+            } ?? "not ready"
+        print(
+            "| \(size) | \(format(analysis)) | \(format(drawing)) | \(format(writing)) | \(String(format: "%.1f MB", Double(html.utf8.count) / 1e6)) | "
+                + "\(maps.notice == nil ? "landscape" : "domains") | \(ready) ms | \(format(run)) |")
     }
 }

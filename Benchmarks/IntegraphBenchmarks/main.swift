@@ -129,7 +129,9 @@ if let edges = arguments.edges {
     try timeAlgorithms(onEdgeList: edges)
     exit(0)
 }
-print("| systems | flows | generate | load YAML (MB) | load JSON (MB) | index | work plan | validation (checks, index, plan) | pilots (lineage, work) | cut points | redundant flows | whole analysis without betweenness | betweenness | peak RSS |")
+print(
+    "| systems | flows | generate | load YAML (MB) | load JSON (MB) | index | work plan | validation (checks, index, plan) | pilots (lineage, work) | cut points | redundant flows | whole analysis without betweenness | betweenness | peak RSS |"
+)
 print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 for size in arguments.sizes {
     let (landscape, generation) = time { LandscapeGenerator(systems: size, seed: arguments.seed).landscape() }
@@ -162,9 +164,10 @@ for size in arguments.sizes {
         let (_, seconds) = time { Betweenness(index.flowGraph) }
         betweennessCell = format(seconds)
     }
-    print("| \(size) | \(landscape.flows.count) | \(format(generation)) | \(yamlCell) | \(jsonCell) | \(format(indexing)) | "
-          + "\(format(planning)) | \(format(validation)) | \(format(pilotSeconds)) | \(format(cutSeconds)) | \(format(redundantSeconds)) | "
-          + "\(format(wholeSeconds)) | \(betweennessCell) | \(String(format: "%.0f MB", peakMemoryMB())) |")
+    print(
+        "| \(size) | \(landscape.flows.count) | \(format(generation)) | \(yamlCell) | \(jsonCell) | \(format(indexing)) | "
+            + "\(format(planning)) | \(format(validation)) | \(format(pilotSeconds)) | \(format(cutSeconds)) | \(format(redundantSeconds)) | "
+            + "\(format(wholeSeconds)) | \(betweennessCell) | \(String(format: "%.0f MB", peakMemoryMB())) |")
     if let directory = arguments.export {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         var edges = "\(index.systemCount)\n"

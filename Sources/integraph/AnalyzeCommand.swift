@@ -46,7 +46,11 @@ struct AnalyzeCommand: ParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Compute betweenness centrality (the slowest analysis on huge landscapes).")
     var betweenness = true
 
+    @Option(help: "Show only the N highest-ranked entries of each bottleneck list (default: 5 in text, 10 in Markdown, all in JSON).")
+    var top: Int?
+
     func validate() throws {
+        if let top, !(1...10_000_000).contains(top) { throw ValidationError("--top must be between 1 and 10,000,000.") }
         guard (1...1_000_000).contains(samples) else { throw ValidationError("--samples must be between 1 and 1,000,000.") }
         guard (0...100_000_000).contains(betweennessExactLimit) else {
             throw ValidationError("--betweenness-exact-limit must be between 0 and 100,000,000.")
@@ -63,17 +67,19 @@ struct AnalyzeCommand: ParsableCommand {
         options.betweennessExactLimit = betweennessExactLimit
         options.computesBetweenness = betweenness
         if let pilot, !landscape.pilots.contains(where: { $0.id == pilot }) {
-            Console.error("error: no pilot '\(pilot)' in \(model)" + Suggestion.phrase(for: pilot, among: landscape.pilots.map(\.id))
-                          + "; its pilots are: \(landscape.pilots.map(\.id).sorted().joined(separator: ", "))")
+            Console.error(
+                "error: no pilot '\(pilot)' in \(model)" + Suggestion.phrase(for: pilot, among: landscape.pilots.map(\.id))
+                    + "; its pilots are: \(landscape.pilots.map(\.id).sorted().joined(separator: ", "))")
             throw ExitStatus.unreadableInput
         }
         let analysis = LandscapeAnalysis(validated, options: options)
         let selected = pilot.map { id in analysis.pilots.filter { $0.pilot.id == id } }
-        let text: String = switch format {
-        case .json: AnalysisJSONWriter().write(analysis, pilots: selected)
-        case .text: AnalysisTextWriter().write(analysis, pilots: selected)
-        case .markdown: AnalysisMarkdownWriter().write(analysis, pilots: selected)
-        }
+        let text: String =
+            switch format {
+            case .json: AnalysisJSONWriter(top: top).write(analysis, pilots: selected)
+            case .text: AnalysisTextWriter(top: top).write(analysis, pilots: selected)
+            case .markdown: AnalysisMarkdownWriter(top: top).write(analysis, pilots: selected)
+            }
         try OutputDestination.write(Array(text.utf8), to: output ?? "-")
     }
 }

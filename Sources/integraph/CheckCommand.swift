@@ -56,8 +56,9 @@ struct CheckCommand: ParsableCommand {
                 let report = try LandscapeReader().read(ModelSource(argument: model))
                 findings += report.findings
                 if let validated = report.validLandscape {
-                    findings += checker.findings(for: validated, file: report.source.displayName,
-                                                 analysis: ruleSet.needsAnalysis ? analysis(of: validated, asOf: checker.asOf) : nil)
+                    findings += checker.findings(
+                        for: validated, file: report.source.displayName,
+                        analysis: ruleSet.needsAnalysis ? analysis(of: validated, asOf: checker.asOf) : nil)
                 }
             } catch {
                 Console.error("error: \(error)")

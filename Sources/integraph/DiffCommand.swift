@@ -34,8 +34,9 @@ struct DiffCommand: ParsableCommand {
     @Flag(help: "NEW is what runs (imported traces): word the result as drift from what OLD declares.")
     var observed = false
 
-    @Option(help: "Work starts on this date (YYYY-MM-DD; default: today, UTC): pilots' states and finishes are compared as of it.",
-            transform: DateOption.parse)
+    @Option(
+        help: "Work starts on this date (YYYY-MM-DD; default: today, UTC): pilots' states and finishes are compared as of it.",
+        transform: DateOption.parse)
     var start: CalendarDate?
 
     @Option(name: .shortAndLong, help: "Where to write it; - for standard output.")
@@ -52,11 +53,12 @@ struct DiffCommand: ParsableCommand {
         let diff = LandscapeDiff(old: before, new: after, options: options)
         let live = Set(before.landscape.flows.filter { $0.status == .live }.map(\.id))
         let writer = DiffWriter(oldName: old, newName: new, observed: observed, oldLiveFlows: live)
-        let text = switch format {
-        case .text: writer.text(diff)
-        case .json: writer.json(diff)
-        case .markdown: writer.markdown(diff)
-        }
+        let text =
+            switch format {
+            case .text: writer.text(diff)
+            case .json: writer.json(diff)
+            case .markdown: writer.markdown(diff)
+            }
         try OutputDestination.write(Array(text.utf8), to: output)
     }
 }

@@ -106,9 +106,10 @@ struct ImportCommand: ParsableCommand {
             throw ExitStatus.modelHasErrors
         }
         try OutputDestination.write(Array(text.utf8), to: destination)
-        Console.error("Imported \(Wording.counted(landscape.systems.count, "system")) and "
-                      + "\(Wording.counted(landscape.flows.count, "flow")) (\(direction == .data ? "data" : "call") direction) "
-                      + "\(into == nil ? "into" : "merged into") \(destination == "-" ? "standard output" : destination)")
+        Console.error(
+            "Imported \(Wording.counted(landscape.systems.count, "system")) and "
+                + "\(Wording.counted(landscape.flows.count, "flow")) (\(direction == .data ? "data" : "call") direction) "
+                + "\(into == nil ? "into" : "merged into") \(destination == "-" ? "standard output" : destination)")
     }
 }
 

@@ -1,6 +1,6 @@
 import ArgumentParser
-import Integraph
 import Foundation
+import Integraph
 
 /// The `integraph` command: parses the command line and hands each subcommand to the
 /// library. Exit codes are the tool's own: a wrong command line exits 2, like unreadable
@@ -21,8 +21,10 @@ struct IntegraphCommand: ParsableCommand {
               3  the output could not be rendered or written
             """,
         version: IntegraphVersion.current,
-        subcommands: [CheckCommand.self, AnalyzeCommand.self, RenderCommand.self, ReportCommand.self, GenerateCommand.self,
-                      ImportCommand.self, DiffCommand.self, PlanCommand.self])
+        subcommands: [
+            CheckCommand.self, AnalyzeCommand.self, RenderCommand.self, ReportCommand.self, GenerateCommand.self,
+            ImportCommand.self, DiffCommand.self, PlanCommand.self
+        ])
 
     static func main() {
         do {

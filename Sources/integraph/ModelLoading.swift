@@ -71,8 +71,10 @@ enum ModelLoading {
         return try validModel(bytes, source: source, argument: argument).landscape
     }
 
-    private static func validModel(_ bytes: [UInt8], source: ModelSource,
-                                   argument: String) throws -> (landscape: ValidatedLandscape, findings: [Finding], bytes: [UInt8]) {
+    private static func validModel(
+        _ bytes: [UInt8], source: ModelSource,
+        argument: String
+    ) throws -> (landscape: ValidatedLandscape, findings: [Finding], bytes: [UInt8]) {
         let report = LandscapeReader().read(bytes: bytes, source: source)
         guard let landscape = report.validLandscape else {
             Console.error(FindingFormatter.text(report.errors))
@@ -82,8 +84,9 @@ enum ModelLoading {
         // What check shows with its standard rules (some, like 'owned', are off unless asked for).
         let findings = RuleSet.standard.apply(report.findings)
         if !findings.isEmpty {
-            Console.error("note: \(source.displayName) has \(Wording.counted(findings.count, "warning")); "
-                          + "'integraph check \(argument)' lists them")
+            Console.error(
+                "note: \(source.displayName) has \(Wording.counted(findings.count, "warning")); "
+                    + "'integraph check \(argument)' lists them")
         }
         return (landscape, findings, bytes)
     }
@@ -92,7 +95,8 @@ enum ModelLoading {
     /// standard input or when the file system does not say.
     static func fileDate(_ argument: String) -> String? {
         guard argument != "-",
-              let date = try? FileManager.default.attributesOfItem(atPath: argument)[.modificationDate] as? Date else { return nil }
+            let date = try? FileManager.default.attributesOfItem(atPath: argument)[.modificationDate] as? Date
+        else { return nil }
         let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC") ?? .current, from: date)
         guard let year = parts.year, let month = parts.month, let day = parts.day else { return nil }
         return String(format: "%04d-%02d-%02d", year, month, day)

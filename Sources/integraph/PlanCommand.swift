@@ -74,8 +74,9 @@ struct PlanCommand: ParsableCommand {
         for assumption in assumptions {
             let id = String(assumption.split(separator: "=", maxSplits: 1)[0])
             guard pending.contains(id) else {
-                Console.error("error: --assume \(assumption): '\(id)' is not pending work in \(model)"
-                              + Suggestion.phrase(for: id, among: pending))
+                Console.error(
+                    "error: --assume \(assumption): '\(id)' is not pending work in \(model)"
+                        + Suggestion.phrase(for: id, among: pending))
                 throw ExitStatus.unreadableInput
             }
             options.finishedNow.insert(id)
@@ -96,12 +97,13 @@ struct PlanCommand: ParsableCommand {
         let baseline = options.finishedNow.isEmpty && options.capacity.isEmpty ? nil : CapacityPlan(validated, options: plain)
         let suggestions = suggest ? PlanSuggestion.ranked(for: validated, options: options) : []
         let writer = PlanWriter()
-        let text = switch format {
-        case .text: writer.text(plan, baseline: baseline, suggestions: suggestions)
-        case .json: writer.json(plan, baseline: baseline, suggestions: suggestions)
-        case .markdown: writer.markdown(plan, baseline: baseline, suggestions: suggestions)
-        case .svg: GanttChart().svg(plan, title: "\(landscape.name ?? "Integration landscape") — capacity plan")
-        }
+        let text =
+            switch format {
+            case .text: writer.text(plan, baseline: baseline, suggestions: suggestions)
+            case .json: writer.json(plan, baseline: baseline, suggestions: suggestions)
+            case .markdown: writer.markdown(plan, baseline: baseline, suggestions: suggestions)
+            case .svg: GanttChart().svg(plan, title: "\(landscape.name ?? "Integration landscape") — capacity plan")
+            }
         try OutputDestination.write(Array(text.utf8), to: output)
     }
 }

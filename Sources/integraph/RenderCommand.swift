@@ -31,9 +31,11 @@ struct RenderCommand: ParsableCommand {
     @Argument(help: "The model file (.yaml, .yml or .json), or - for standard input.")
     var model: String
 
-    @Option(help: "What to draw: landscape, pilot:ID, backlog, domains, focus:SYSTEM[:DEPTH] or diff.", transform: { argument in
-        do { return try MapView(argument: argument) } catch { throw ValidationError("\(error)") }
-    })
+    @Option(
+        help: "What to draw: landscape, pilot:ID, backlog, domains, focus:SYSTEM[:DEPTH] or diff.",
+        transform: { argument in
+            do { return try MapView(argument: argument) } catch { throw ValidationError("\(error)") }
+        })
     var view: MapView = .landscape
 
     @Option(name: .shortAndLong, help: "Where to write the map; - for standard output.")

@@ -50,8 +50,9 @@ struct ReportCommand: ParsableCommand {
         var options = AnalysisOptions()
         options.start = start
         options.computesBetweenness = model.landscape.landscape.systems.count <= options.betweennessExactLimit
-        let subject = MapSubject(model.landscape.landscape, analysis: LandscapeAnalysis(model.landscape, options: options),
-                                 modelDate: ModelLoading.fileDate(self.model))
+        let subject = MapSubject(
+            model.landscape.landscape, analysis: LandscapeAnalysis(model.landscape, options: options),
+            modelDate: ModelLoading.fileDate(self.model))
         let maps: ReportMaps
         do {
             maps = try ReportMaps(subject)
@@ -63,8 +64,9 @@ struct ReportCommand: ParsableCommand {
             title: title ?? "\(model.landscape.landscape.name ?? "Integration landscape"): AI pilots, integration outlook",
             landscape: model.landscape.landscape, analysis: subject.analysis, findings: model.findings, maps: maps.maps,
             mapNotice: maps.notice,
-            source: ReportSource(modelFile: ModelSource(argument: self.model).displayName, modelHash: SHA256.hex(model.bytes),
-                                 generatedAt: Self.generationTime()))
+            source: ReportSource(
+                modelFile: ModelSource(argument: self.model).displayName, modelHash: SHA256.hex(model.bytes),
+                generatedAt: Self.generationTime()))
         var planOptions = PlanOptions()
         planOptions.start = start
         input.plan = CapacityPlan(model.landscape, options: planOptions)

@@ -62,10 +62,14 @@ import Testing
             Set(((try pilot(id))["work"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String })
         }
         #expect(try work("personalised-recommendations") == ["clickstream-events"])
-        #expect(try work("shopping-assistant")
-                == ["llm-vendor-review", "shoppingassistantservice", "llm-vendor", "llm-completions", "catalog-to-assistant",
-                    "assistant-to-frontend"])
-        #expect(try work("fraud-scoring")
+        #expect(
+            try work("shopping-assistant")
+                == [
+                    "llm-vendor-review", "shoppingassistantservice", "llm-vendor", "llm-completions", "catalog-to-assistant",
+                    "assistant-to-frontend"
+                ])
+        #expect(
+            try work("fraud-scoring")
                 == ["fx-rates-feed", "orders-to-fraud", "payments-privacy-review", "fraud-scorer", "fraud-features", "scores-to-checkout"])
         let fraud = try pilot("fraud-scoring")
         #expect(fraud["state"] as? String == "blocked")
@@ -81,13 +85,13 @@ import Testing
         let directory = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         try """
-            integraph: 1
-            teams: [{id: t}]
-            systems: [{id: a, owner: t}, {id: b, owner: t}, {id: c, owner: t}]
-            flows:
-              - {id: f1, from: a, to: b, status: backlog, effort: 1, after: [f2]}
-              - {id: f2, from: b, to: c, status: backlog, effort: 1}
-            """.write(to: directory.appendingPathComponent("m.yaml"), atomically: true, encoding: .utf8)
+        integraph: 1
+        teams: [{id: t}]
+        systems: [{id: a, owner: t}, {id: b, owner: t}, {id: c, owner: t}]
+        flows:
+          - {id: f1, from: a, to: b, status: backlog, effort: 1, after: [f2]}
+          - {id: f2, from: b, to: c, status: backlog, effort: 1}
+        """.write(to: directory.appendingPathComponent("m.yaml"), atomically: true, encoding: .utf8)
         // Ordering the work is part of validation: check and analyze say the same, located.
         let message = "m.yaml:6:5: error: the order of work has a cycle: f2 -> f1 [implicit: lineage"
         let analyzed = try CommandRunner.integraph(["analyze", "m.yaml"], in: directory)
@@ -112,4 +116,23 @@ import Testing
 /// The state words of docs/analyses.md; the CLI tests see the binary only, not the library.
 enum PilotStateWords {
     static let all: Set<String> = ["stalled", "blocked", "ready", "at-risk", "on-track", "unscheduled"]
+}
+
+/// `--top N` keeps the ranked bottleneck lists small on big landscapes.
+@Suite struct AnalyzeTopTests {
+    @Test func topLimitsEveryRankedList() throws {
+        let full = try CommandRunner.integraph(["analyze", "Graphs/acme-retail.yaml", "--format", "json"])
+        let top = try CommandRunner.integraph(["analyze", "Graphs/acme-retail.yaml", "--format", "json", "--top", "2"])
+        func lists(_ text: String) throws -> [String: [[String: Any]]] {
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+            return try #require(json["bottlenecks"] as? [String: [[String: Any]]])
+        }
+        let all = try lists(full.stdout), few = try lists(top.stdout)
+        for kind in ["systems", "flows", "teams"] {
+            #expect(few[kind]?.count == 2)
+            // The first two of the full ranking, in order.
+            #expect(few[kind]?.compactMap { $0["id"] as? String } == all[kind]?.prefix(2).compactMap { $0["id"] as? String })
+        }
+        #expect(try CommandRunner.integraph(["analyze", "Graphs/acme-retail.yaml", "--top", "0"]).status == 2)
+    }
 }

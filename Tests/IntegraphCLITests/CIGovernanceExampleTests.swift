@@ -17,15 +17,18 @@ struct CIGovernanceExampleTests {
         let git = "git -c user.name=t -c user.email=t@example.com"
         try model.write(to: directory.appendingPathComponent("landscape.yaml"), atomically: true, encoding: .utf8)
         #expect(try shell("\(git) init -q -b main && \(git) add landscape.yaml && \(git) commit -q -m base").status == 0)
-        let edited = model.replacingOccurrences(of: "privacy-dpia-customer-360, kind: privacy, owner: legal-privacy, effort: 15",
-                                                with: "privacy-dpia-customer-360, kind: privacy, owner: legal-privacy, effort: 20")
+        let edited = model.replacingOccurrences(
+            of: "privacy-dpia-customer-360, kind: privacy, owner: legal-privacy, effort: 15",
+            with: "privacy-dpia-customer-360, kind: privacy, owner: legal-privacy, effort: 20")
         #expect(edited != model)
         try edited.write(to: directory.appendingPathComponent("landscape.yaml"), atomically: true, encoding: .utf8)
         #expect(try shell("\(git) switch -q -c re-estimate && \(git) commit -q -am re-estimate").status == 0)
 
-        let result = try shell("sh '\(example.appendingPathComponent("check-landscapes.sh").path)' main", environment: [
-            "INTEGRAPH": CommandRunner.binary.path, "RULES": example.appendingPathComponent("rules.yaml").path, "START": "2026-12-01",
-        ])
+        let result = try shell(
+            "sh '\(example.appendingPathComponent("check-landscapes.sh").path)' main",
+            environment: [
+                "INTEGRAPH": CommandRunner.binary.path, "RULES": example.appendingPathComponent("rules.yaml").path, "START": "2026-12-01"
+            ])
         #expect(result.status == 1, "\(result.stdout)")
         #expect(result.stdout.contains("== landscape.yaml"))
         let sarif = try String(contentsOf: directory.appendingPathComponent("governance-out/landscape.yaml.sarif"), encoding: .utf8)

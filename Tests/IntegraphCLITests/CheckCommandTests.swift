@@ -16,14 +16,16 @@ import Testing
             ("transcripts-to-vectors", "restricted-data-needs-approved-review"), ("churn-scores-to-crm", "restricted-data-needs-approved-review"),
             ("supplier-docs-to-vectors", "restricted-data-needs-approved-review"), ("crm-to-features", "restricted-data-needs-approved-review"),
             ("competitor-prices", "restricted-data-needs-approved-review"), ("loyalty-to-cdp", "restricted-data-needs-approved-review"),
-            ("privacy-dpia-customer-360", "stale-gate"), ("next-best-offer", "max-sprawl"), ("supplier-risk", "pilot-has-champion"),
+            ("privacy-dpia-customer-360", "stale-gate"), ("next-best-offer", "max-sprawl"), ("supplier-risk", "pilot-has-champion")
         ]
         let found = result.stdout.split(separator: "\n").map { line in
             "\(line.split(separator: ":")[1]) \(line.split(separator: "[").last?.dropLast() ?? "")"
         }
         #expect(found == expected.map { "\(line(of: $0.0)) \($0.1)" })
-        #expect(result.stdout.contains("Graphs/acme-retail.yaml:\(line(of: "supplier-risk")):5: warning: pilot 'supplier-risk' has no champion: "
-                                       + "name the person accountable for it [pilot-has-champion]\n"))
+        #expect(
+            result.stdout.contains(
+                "Graphs/acme-retail.yaml:\(line(of: "supplier-risk")):5: warning: pilot 'supplier-risk' has no champion: "
+                    + "name the person accountable for it [pilot-has-champion]\n"))
         #expect(result.stdout.contains("gate 'privacy-dpia-customer-360' has been pending 61 days since it was requested on 2026-10-01"))
         #expect(result.stderr == "0 errors and 9 warnings in 1 file\n")
     }
@@ -121,7 +123,8 @@ import Testing
         #expect(violations.contains { $0.hasSuffix("'startline' is not allowed") })
         #expect(violations.contains { $0.hasSuffix(".level: not one of the allowed values") })
         guard case .array(let runs)? = log["runs"], case .array(let results)? = runs.first?["results"],
-              case .array(let rules)? = runs.first?["tool"]?["driver"]?["rules"] else {
+            case .array(let rules)? = runs.first?["tool"]?["driver"]?["rules"]
+        else {
             Issue.record("no runs, results or rules")
             return
         }
@@ -130,8 +133,9 @@ import Testing
             .split(separator: "\n", omittingEmptySubsequences: false)
         for result in results {
             guard case .string(let rule)? = result["ruleId"], case .integer(let index)? = result["ruleIndex"],
-                  case .array(let locations)? = result["locations"], case .integer(let line)? = locations.first?["physicalLocation"]?["region"]?["startLine"],
-                  case .string(let entity)? = result["properties"]?["entity"] else {
+                case .array(let locations)? = result["locations"], case .integer(let line)? = locations.first?["physicalLocation"]?["region"]?["startLine"],
+                case .string(let entity)? = result["properties"]?["entity"]
+            else {
                 Issue.record("incomplete result \(result)")
                 continue
             }
@@ -150,16 +154,16 @@ import Testing
         let model = try Data(contentsOf: CommandRunner.packageRoot.appendingPathComponent("Graphs/acme-retail.yaml"))
         try model.write(to: directory.appendingPathComponent("acme.yaml"))
         try """
-            rules:
-              restricted-data-needs-approved-review: off
-              pilot-has-champion: error
-              max-sprawl: {teams: 7}
-            custom:
-              - id: gates-have-requests
-                description: every pending gate says when it was requested
-                where: {kind: gate, status: pending}
-                require: {requested: ["2026-10-01"]}
-            """.write(to: directory.appendingPathComponent("rules.yaml"), atomically: true, encoding: .utf8)
+        rules:
+          restricted-data-needs-approved-review: off
+          pilot-has-champion: error
+          max-sprawl: {teams: 7}
+        custom:
+          - id: gates-have-requests
+            description: every pending gate says when it was requested
+            where: {kind: gate, status: pending}
+            require: {requested: ["2026-10-01"]}
+        """.write(to: directory.appendingPathComponent("rules.yaml"), atomically: true, encoding: .utf8)
         let result = try CommandRunner.integraph(["check", "--rules", "rules.yaml", "--start", "2026-12-01", "acme.yaml"], in: directory)
         #expect(result.status == 1)
         let rules = result.stdout.split(separator: "\n").compactMap { $0.split(separator: "[").last.map { String($0.dropLast()) } }

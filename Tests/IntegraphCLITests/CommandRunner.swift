@@ -19,7 +19,7 @@ struct CommandRunner {
         let candidates = [
             Bundle.main.bundleURL.appendingPathComponent(name),
             Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent(name),
-            packageRoot.appendingPathComponent(".build/debug/\(name)"),
+            packageRoot.appendingPathComponent(".build/debug/\(name)")
         ]
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[2]
     }
@@ -30,8 +30,10 @@ struct CommandRunner {
     }
 
     /// Runs `integraph` with `arguments` in `directory`, feeding `input` to standard input.
-    static func integraph(_ arguments: [String], in directory: URL = packageRoot, input: Data? = nil,
-                          environment: [String: String] = [:]) throws -> Result {
+    static func integraph(
+        _ arguments: [String], in directory: URL = packageRoot, input: Data? = nil,
+        environment: [String: String] = [:]
+    ) throws -> Result {
         try run(binary, arguments, in: directory, input: input, environment: environment)
     }
 
@@ -41,8 +43,10 @@ struct CommandRunner {
     }
 
     /// Runs any program, as the helpers above do.
-    static func run(_ executable: URL, _ arguments: [String], in directory: URL = packageRoot, input: Data? = nil,
-                    environment: [String: String] = [:]) throws -> Result {
+    static func run(
+        _ executable: URL, _ arguments: [String], in directory: URL = packageRoot, input: Data? = nil,
+        environment: [String: String] = [:]
+    ) throws -> Result {
         let process = Process()
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.executableURL = executable
@@ -64,9 +68,10 @@ struct CommandRunner {
         let outData = stdout.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         while !errorData.isSet { usleep(1_000) }
-        return Result(status: process.terminationStatus,
-                      stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errorData.value, as: UTF8.self))
+        return Result(
+            status: process.terminationStatus,
+            stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errorData.value, as: UTF8.self))
     }
 
     /// A fresh temporary directory, removed by the caller.

@@ -4,7 +4,8 @@ import Testing
 let gitCommand = ["/usr/bin/git", "/usr/local/bin/git"].first(where: FileManager.default.isExecutableFile)
 
 @Suite struct DiffCommandTests {
-    static let model = "integraph: 1\nteams: [{id: t}]\nsystems: [{id: a, owner: t}, {id: b, owner: t}]\n"
+    static let model =
+        "integraph: 1\nteams: [{id: t}]\nsystems: [{id: a, owner: t}, {id: b, owner: t}]\n"
         + "flows: [{from: a, to: b, data: [x], effort: 3, status: backlog}]\npilots: [{id: p, champion: C, needs: [b]}]\n"
 
     static func write(_ text: String, _ name: String, in directory: URL) throws {
@@ -43,27 +44,29 @@ let gitCommand = ["/usr/bin/git", "/usr/local/bin/git"].first(where: FileManager
     @Test func observedWordsItAsDrift() throws {
         let directory = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let declared = "integraph: 1\nsystems: [{id: a}, {id: b}, {id: c}]\n"
+        let declared =
+            "integraph: 1\nsystems: [{id: a}, {id: b}, {id: c}]\n"
             + "flows: [{from: a, to: b}, {from: b, to: c, status: backlog, effort: 2}, {from: c, to: a}]\n"
         let observed = "integraph: 1\nsystems: [{id: a}, {id: b}, {id: c}, {id: d}]\nflows: [{from: a, to: b}, {from: b, to: c}, {from: d, to: a}]\n"
         try Self.write(declared, "declared.yaml", in: directory)
         try Self.write(observed, "observed.yaml", in: directory)
         let result = try CommandRunner.integraph(["diff", "declared.yaml", "observed.yaml", "--observed"], in: directory)
         #expect(result.status == 0)
-        #expect(result.stdout == """
-            Drift: observed.yaml (what runs) against declared.yaml (what is declared)
+        #expect(
+            result.stdout == """
+                Drift: observed.yaml (what runs) against declared.yaml (what is declared)
 
-            Run but never declared (2)
-              d->a
-              system d
+                Run but never declared (2)
+                  d->a
+                  system d
 
-            Declared live but never seen (1)
-              c->a
+                Declared live but never seen (1)
+                  c->a
 
-            Running though declared as pending (1)
-              b->c
+                Running though declared as pending (1)
+                  b->c
 
-            """)
+                """)
     }
 
     @Test(.enabled(if: gitCommand != nil, "needs git"))

@@ -37,8 +37,10 @@ import Testing
     }
 
     /// Each walkthrough and the files its commands leave beside the ones it ships.
-    @Test(arguments: [("first-landscape", ["first-landscape.svg"]), ("from-backstage", ["imported.yaml", "report.html"]),
-                      ("observed-vs-declared", ["declared.yaml", "observed.yaml", "observed.svg"])])
+    @Test(arguments: [
+        ("first-landscape", ["first-landscape.svg"]), ("from-backstage", ["imported.yaml", "report.html"]),
+        ("observed-vs-declared", ["declared.yaml", "observed.yaml", "observed.svg"])
+    ])
     func walkthroughCommandsDoWhatThePageSays(example: String, writes: [String]) throws {
         let source = CommandRunner.packageRoot.appendingPathComponent("Examples/\(example)")
         let page = try String(contentsOf: source.appendingPathComponent("README.md"), encoding: .utf8)

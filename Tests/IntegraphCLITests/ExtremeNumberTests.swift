@@ -16,15 +16,17 @@ import Testing
         ["check", "m.yaml"],
         ["analyze", "m.yaml", "--start", "2026-12-01"],
         ["render", "m.yaml", "-o", "map.svg"],
-        ["report", "m.yaml", "--start", "2026-12-01", "-o", "report.html"],
+        ["report", "m.yaml", "--start", "2026-12-01", "-o", "report.html"]
     ]
 
     @Test(arguments: [
         ("effort: 1e308", "m.yaml:5:48: error: system 'b': 'effort' must be at most 36500 days, found 1e308"),
         ("effort: 36501", "m.yaml:5:48: error: system 'b': 'effort' must be at most 36500 days, found 36501"),
         ("effort: 1e999", "m.yaml:5:48: error: system 'b': 'effort' must be a number, found '1e999'"),
-        ("effort: {optimistic: 1, likely: 2, pessimistic: 9e9}",
-         "m.yaml:5:88: error: system 'b': 'effort.pessimistic' must be at most 36500 days, found 9e9"),
+        (
+            "effort: {optimistic: 1, likely: 2, pessimistic: 9e9}",
+            "m.yaml:5:88: error: system 'b': 'effort.pessimistic' must be at most 36500 days, found 9e9"
+        )
     ])
     func anEffortPastAHundredYearsIsALocatedError(effort: String, expected: String) throws {
         let model = """
@@ -37,14 +39,16 @@ import Testing
             """
         for result in try Self.run(model, Self.everyCommand) {
             #expect(result.status == 1, "\(result.stderr)")
-            #expect((result.stdout + result.stderr).contains(expected),
-                    "\(result.stdout)\(result.stderr)")
+            #expect(
+                (result.stdout + result.stderr).contains(expected),
+                "\(result.stdout)\(result.stderr)")
             #expect(!result.stderr.contains("Fatal error"))
         }
     }
 
     @Test func aCapacityPastAHundredThousandIsALocatedError() throws {
-        let results = try Self.run("""
+        let results = try Self.run(
+            """
             integraph: 1
             teams: [{id: t, capacity: 100001}, {id: u, capacity: 99999999999999999999999}]
             """, [["check", "m.yaml"]])
@@ -65,12 +69,14 @@ import Testing
             \(chain.joined(separator: "\n"))
             pilots: [{id: p, champion: C, needs: [s40], target: 9999-12-31, effort: {optimistic: 1, likely: 36500, pessimistic: 36500}}]
             """
-        let results = try Self.run(model, [
-            ["analyze", "m.yaml", "--start", "9999-12-01", "--format", "json"],
-            ["analyze", "m.yaml", "--start", "9999-12-01"],
-            ["render", "m.yaml", "--view", "pilot:p", "-o", "map.svg"],
-            ["report", "m.yaml", "--start", "9999-12-01", "-o", "report.html"],
-        ])
+        let results = try Self.run(
+            model,
+            [
+                ["analyze", "m.yaml", "--start", "9999-12-01", "--format", "json"],
+                ["analyze", "m.yaml", "--start", "9999-12-01"],
+                ["render", "m.yaml", "--view", "pilot:p", "-o", "map.svg"],
+                ["report", "m.yaml", "--start", "9999-12-01", "-o", "report.html"]
+            ])
         for result in results { #expect(result.status == 0, "\(result.stderr)") }
         let json = try #require(try JSONSerialization.jsonObject(with: Data(results[0].stdout.utf8)) as? [String: Any])
         let pilot = try #require((json["pilots"] as? [[String: Any]])?.first)
@@ -88,7 +94,7 @@ import Testing
         (["analyze", "Graphs/acme-retail.yaml", "--betweenness-exact-limit=-1"], "--betweenness-exact-limit must be between"),
         (["analyze", "Graphs/acme-retail.yaml", "--seed", "-1"], "--seed"),
         (["analyze", "Graphs/acme-retail.yaml", "--start", "2027-02-30"], "--start must be a date"),
-        (["report", "Graphs/acme-retail.yaml", "--start", "99999-01-01", "-o", "-"], "--start must be a date"),
+        (["report", "Graphs/acme-retail.yaml", "--start", "99999-01-01", "-o", "-"], "--start must be a date")
     ])
     func aCountOutOfRangeOnTheCommandLineExitsTwo(arguments: [String], message: String) throws {
         let result = try CommandRunner.integraph(arguments)

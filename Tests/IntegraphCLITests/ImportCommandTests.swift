@@ -27,8 +27,11 @@ import Testing
 
         let again = try CommandRunner.integraph(["import", "compose", "docker-compose.yml", "-o", "model.yaml"], in: directory)
         #expect(again.status == 2 && again.stderr.contains("'model.yaml' exists: pass --force to replace it, or --into to merge into it."))
-        let calls = try CommandRunner.integraph(["import", "compose", "docker-compose.yml", "-o", "model.yaml", "--force",
-                                                 "--direction", "calls"], in: directory)
+        let calls = try CommandRunner.integraph(
+            [
+                "import", "compose", "docker-compose.yml", "-o", "model.yaml", "--force",
+                "--direction", "calls"
+            ], in: directory)
         #expect(calls.status == 0)
         #expect(try String(contentsOf: directory.appendingPathComponent("model.yaml"), encoding: .utf8).contains("{from: web, to: api,"))
     }

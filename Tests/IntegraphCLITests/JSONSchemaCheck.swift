@@ -6,13 +6,21 @@ indirect enum JSONValue: Decodable, Equatable {
 
     init(from decoder: Decoder) throws {
         let container = try decoder.singleValueContainer()
-        if container.decodeNil() { self = .null }
-        else if let value = try? container.decode(Bool.self) { self = .bool(value) }
-        else if let value = try? container.decode(Int.self) { self = .integer(value) }
-        else if let value = try? container.decode(Double.self) { self = .number(value) }
-        else if let value = try? container.decode(String.self) { self = .string(value) }
-        else if let value = try? container.decode([JSONValue].self) { self = .array(value) }
-        else { self = .object(try container.decode([String: JSONValue].self)) }
+        if container.decodeNil() {
+            self = .null
+        } else if let value = try? container.decode(Bool.self) {
+            self = .bool(value)
+        } else if let value = try? container.decode(Int.self) {
+            self = .integer(value)
+        } else if let value = try? container.decode(Double.self) {
+            self = .number(value)
+        } else if let value = try? container.decode(String.self) {
+            self = .string(value)
+        } else if let value = try? container.decode([JSONValue].self) {
+            self = .array(value)
+        } else {
+            self = .object(try container.decode([String: JSONValue].self))
+        }
     }
 
     subscript(key: String) -> JSONValue? {
@@ -37,11 +45,12 @@ struct JSONSchemaCheck {
         }
         var found: [String] = []
         if let types = schema["type"] {
-            let allowed: [String] = switch types {
-            case .string(let one): [one]
-            case .array(let many): many.compactMap { if case .string(let name) = $0 { name } else { nil } }
-            default: []
-            }
+            let allowed: [String] =
+                switch types {
+                case .string(let one): [one]
+                case .array(let many): many.compactMap { if case .string(let name) = $0 { name } else { nil } }
+                default: []
+                }
             if !allowed.contains(where: { Self.value(value, is: $0) }) { found.append("\(path): not \(allowed.joined(separator: " or "))") }
         }
         if case .array(let options)? = schema["enum"], !options.contains(value) { found.append("\(path): not one of the allowed values") }
@@ -64,8 +73,18 @@ struct JSONSchemaCheck {
             for (index, item) in items.enumerated() { found += violations(of: item, against: itemSchema, at: "\(path)[\(index)]") }
         }
         if let minimum = schema["minimum"] {
-            let limit: Double? = switch minimum { case .integer(let n): Double(n); case .number(let n): n; default: nil }
-            let number: Double? = switch value { case .integer(let n): Double(n); case .number(let n): n; default: nil }
+            let limit: Double? =
+                switch minimum {
+                case .integer(let n): Double(n);
+                case .number(let n): n;
+                default: nil
+                }
+            let number: Double? =
+                switch value {
+                case .integer(let n): Double(n);
+                case .number(let n): n;
+                default: nil
+                }
             if let limit, let number, number < limit { found.append("\(path): below \(limit)") }
         }
         return found
@@ -74,7 +93,8 @@ struct JSONSchemaCheck {
     static func value(_ value: JSONValue, is type: String) -> Bool {
         switch (type, value) {
         case ("null", .null), ("boolean", .bool), ("integer", .integer), ("number", .integer), ("number", .number),
-             ("string", .string), ("array", .array), ("object", .object): true
+            ("string", .string), ("array", .array), ("object", .object):
+            true
         default: false
         }
     }

@@ -1,8 +1,9 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import Testing
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 @Suite struct PlanCommandTests {
     @Test func theExamplesPlanNamesTheBottleneckAndTheMoney() throws {
@@ -25,8 +26,10 @@ import Testing
     }
 
     @Test func whatIfsPrintEachPilotsChange() throws {
-        let result = try CommandRunner.integraph(["plan", "Graphs/acme-retail.yaml", "--capacity", "ml-platform=2",
-                                                  "--assume", "crm-to-features=live"])
+        let result = try CommandRunner.integraph([
+            "plan", "Graphs/acme-retail.yaml", "--capacity", "ml-platform=2",
+            "--assume", "crm-to-features=live"
+        ])
         #expect(result.status == 0)
         #expect(result.stdout.contains("churn-copilot: ready day 30.8; with unlimited hands day 30.8; capacity costs 0 d"))
         #expect(result.stdout.contains("(was day 70.2)"))

@@ -41,8 +41,9 @@ import Testing
         let output = directory.appendingPathComponent("map.svg")
         try "previous map".write(to: output, atomically: true, encoding: .utf8)
         // Graphviz without its plugins fails to lay out.
-        let result = try CommandRunner.integraph(["render", "Graphs/acme-retail.yaml", "-o", output.path],
-                                                 environment: ["GVBINDIR": directory.path])
+        let result = try CommandRunner.integraph(
+            ["render", "Graphs/acme-retail.yaml", "-o", output.path],
+            environment: ["GVBINDIR": directory.path])
         #expect(result.status == 3)
         #expect(try String(contentsOf: output, encoding: .utf8) == "previous map")
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["map.svg"])
@@ -62,8 +63,10 @@ import Testing
     }
 
     @Test func mermaidGoesToStandardOutput() throws {
-        let result = try CommandRunner.integraph(["render", "Graphs/acme-retail.yaml", "--view", "pilot:churn-copilot",
-                                                  "-o", "-", "--format", "mermaid"])
+        let result = try CommandRunner.integraph([
+            "render", "Graphs/acme-retail.yaml", "--view", "pilot:churn-copilot",
+            "-o", "-", "--format", "mermaid"
+        ])
         #expect(result.status == 0)
         #expect(result.stdout.contains("\nflowchart LR\n"))
         #expect(result.stdout.contains("{{\"Churn prediction copilot<br/>scaling<br/>duration"))
@@ -96,8 +99,9 @@ extension RenderCommandTests {
         let empty = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: empty) }
         let output = empty.appendingPathComponent("map.svg")
-        let result = try CommandRunner.integraph(["render", "Graphs/acme-retail.yaml", "-o", output.path],
-                                                 environment: ["GVBINDIR": empty.path])
+        let result = try CommandRunner.integraph(
+            ["render", "Graphs/acme-retail.yaml", "-o", output.path],
+            environment: ["GVBINDIR": empty.path])
         #expect(result.status == 3)
         #expect(result.stderr.contains("Run 'dot -c' as root once (sudo dot -c)"))
         #expect(!FileManager.default.fileExists(atPath: output.path))
@@ -132,7 +136,6 @@ extension RenderCommandTests {
     }
 }
 
-
 @Suite struct ReportCommandTests {
     @Test func markdownReportWritesItsMapsBesideIt() throws {
         let directory = try CommandRunner.temporaryDirectory()
@@ -161,9 +164,11 @@ extension RenderCommandTests {
         let second = try CommandRunner.integraph(["report", "Graphs/acme-retail.yaml", "-o", "-"], environment: ["SOURCE_DATE_EPOCH": "1795000000"])
         #expect(first.status == 0 && first.stdout == second.stdout)
         #expect(first.stdout.contains("Generated 2026-11-18T11:06:40Z by Integraph"))
-        #expect(!first.stdout.contains("http://") || first.stdout.components(separatedBy: "http://").dropFirst().allSatisfy {
-            $0.hasPrefix("www.w3.org/")
-        }, "no network fetches: only XML namespace names")
+        #expect(
+            !first.stdout.contains("http://")
+                || first.stdout.components(separatedBy: "http://").dropFirst().allSatisfy {
+                    $0.hasPrefix("www.w3.org/")
+                }, "no network fetches: only XML namespace names")
     }
 }
 

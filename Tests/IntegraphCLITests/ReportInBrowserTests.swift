@@ -26,9 +26,12 @@ struct ReportInBrowserTests {
     static let profile = "\(NSTemporaryDirectory())integraph-chromium-\(getpid())"
 
     static func browser(_ arguments: [String]) throws -> CommandRunner.Result {
-        try CommandRunner.run(URL(fileURLWithPath: chromium ?? ""),
-                              ["--headless", "--disable-gpu", "--no-sandbox", "--no-first-run", "--hide-scrollbars",
-                               "--user-data-dir=\(profile)"] + arguments)
+        try CommandRunner.run(
+            URL(fileURLWithPath: chromium ?? ""),
+            [
+                "--headless", "--disable-gpu", "--no-sandbox", "--no-first-run", "--hide-scrollbars",
+                "--user-data-dir=\(profile)"
+            ] + arguments)
     }
 
     /// The DOM after the page's script ran.
@@ -40,8 +43,9 @@ struct ReportInBrowserTests {
 
     static func report(_ model: String, in directory: URL, input: Data? = nil) throws -> String {
         let output = directory.appendingPathComponent("report.html").path
-        let result = try CommandRunner.integraph(["report", model, "-o", output, "--start", "2026-12-01"], input: input,
-                                                 environment: ["SOURCE_DATE_EPOCH": "1795000000"])
+        let result = try CommandRunner.integraph(
+            ["report", model, "-o", output, "--start", "2026-12-01"], input: input,
+            environment: ["SOURCE_DATE_EPOCH": "1795000000"])
         #expect(result.status == 0, "\(result.stderr)")
         return output
     }
@@ -61,8 +65,11 @@ struct ReportInBrowserTests {
             #expect(!dom.contains("data-errors"))
             #expect(dom.contains("<pre id=\"errors\" class=\"errors\" hidden=\"\"></pre>"))
             let pilots = try Self.matches(#"<tr data-pilot="([^"]+)" data-section="pilot-\d+">"#, in: dom).map { $0[1] }
-            #expect(pilots.sorted() == ["churn-copilot", "demand-forecasting", "dynamic-pricing", "invoice-matching",
-                                        "next-best-offer", "product-copy-genai", "service-agent-assist", "supplier-risk"])
+            #expect(
+                pilots.sorted() == [
+                    "churn-copilot", "demand-forecasting", "dynamic-pricing", "invoice-matching",
+                    "next-best-offer", "product-copy-genai", "service-agent-assist", "supplier-risk"
+                ])
             let ids = Set(try Self.matches(#" id="([^"]+)""#, in: dom).map { $0[1] })
             let anchors = try Self.matches(##"<a class="pilot-link" href="#([^"]+)">"##, in: dom).map { $0[1] }
             #expect(anchors.count == pilots.count)
@@ -79,8 +86,10 @@ struct ReportInBrowserTests {
             let shot = directory.appendingPathComponent("shot.png").path, blank = directory.appendingPathComponent("blank.png").path
             try "<html><body></body></html>".write(toFile: directory.appendingPathComponent("blank.html").path, atomically: true, encoding: .utf8)
             _ = try Self.browser(["--window-size=1280,900", "--screenshot=\(shot)", URL(fileURLWithPath: file).absoluteString])
-            _ = try Self.browser(["--window-size=1280,900", "--screenshot=\(blank)",
-                                  directory.appendingPathComponent("blank.html").absoluteString])
+            _ = try Self.browser([
+                "--window-size=1280,900", "--screenshot=\(blank)",
+                directory.appendingPathComponent("blank.html").absoluteString
+            ])
             let shotBytes = try Data(contentsOf: URL(fileURLWithPath: shot)), blankBytes = try Data(contentsOf: URL(fileURLWithPath: blank))
             #expect(shotBytes.starts(with: [0x89, 0x50, 0x4E, 0x47]))
             #expect(shotBytes.count > 10 * blankBytes.count, "screenshot \(shotBytes.count) bytes, blank page \(blankBytes.count)")
@@ -133,19 +142,19 @@ struct ReportInBrowserTests {
         try Self.withChromium { directory in
             let attack = #"<script>document.body.dataset.pwned='script'</script></svg><img src=x onerror="document.body.dataset.pwned='img'">\" ' &amp;"#
             let model = """
-            integraph: 1
-            name: "\(attack.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\""))"
-            teams:
-              - {id: t1, name: '\(attack.replacingOccurrences(of: "'", with: "''"))'}
-            systems:
-              - {id: crm, name: '\(attack.replacingOccurrences(of: "'", with: "''"))', domain: '</svg><script>x()</script>', owner: t1}
-              - {id: dwh, name: plain, status: planned, effort: 3, owner: t1}
-            flows:
-              - {id: f1, from: crm, to: dwh, status: blocked, effort: 2, blocked_by: '\(attack.replacingOccurrences(of: "'", with: "''"))'}
-            pilots:
-              - {id: p1, name: '\(attack.replacingOccurrences(of: "'", with: "''"))', champion: '<b onmouseover=x()>c</b>', stage: pilot, needs: [dwh], effort: 1}
+                integraph: 1
+                name: "\(attack.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\""))"
+                teams:
+                  - {id: t1, name: '\(attack.replacingOccurrences(of: "'", with: "''"))'}
+                systems:
+                  - {id: crm, name: '\(attack.replacingOccurrences(of: "'", with: "''"))', domain: '</svg><script>x()</script>', owner: t1}
+                  - {id: dwh, name: plain, status: planned, effort: 3, owner: t1}
+                flows:
+                  - {id: f1, from: crm, to: dwh, status: blocked, effort: 2, blocked_by: '\(attack.replacingOccurrences(of: "'", with: "''"))'}
+                pilots:
+                  - {id: p1, name: '\(attack.replacingOccurrences(of: "'", with: "''"))', champion: '<b onmouseover=x()>c</b>', stage: pilot, needs: [dwh], effort: 1}
 
-            """
+                """
             let modelFile = directory.appendingPathComponent("hostile.yaml").path
             try model.write(toFile: modelFile, atomically: true, encoding: .utf8)
             let file = try Self.report(modelFile, in: directory)

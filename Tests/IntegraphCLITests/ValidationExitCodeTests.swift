@@ -18,13 +18,19 @@ import Testing
         ("pilots: [{id: p, champion: C, needs: [x]}]", "m.yaml:4:39: error: pilot 'p': 'needs' names unknown system 'x' [unknown-reference]"),
         ("pilots: [{id: p, champion: C, flows: [x]}]", "m.yaml:4:39: error: pilot 'p': 'flows' names unknown flow 'x' [unknown-reference]"),
         ("flows: [{from: a, to: a}]", "m.yaml:4:23: error: flow 'a->a': flows from 'a' to itself; a flow joins two different systems [self-flow]"),
-        ("gates: [{id: g, owner: t, effort: {optimistic: 2, likely: 1, pessimistic: 3}}]",
-         "m.yaml:4:35: error: gate 'g': 'effort' must have optimistic <= likely <= pessimistic, found 2 / 1 / 3 [schema]"),
-        ("pilots: [{id: p, champion: C, target: 2027-13-01}]",
-         "m.yaml:4:39: error: pilot 'p': 'target' '2027-13-01' is not a calendar date [schema]"),
-        ("gates: [{id: g, owner: t, after: [h], effort: 1}, {id: h, owner: t, after: [g], effort: 1}]",
-         "m.yaml:4:35: error: cycle in 'after' links: g -> h -> g (each waits for the next, so none can start) [after-cycle]"),
-        ("flows: [{from: a, to: b, colour: red}]", "m.yaml:4:26: error: flow 'a->b': unknown key 'colour' [schema]"),
+        (
+            "gates: [{id: g, owner: t, effort: {optimistic: 2, likely: 1, pessimistic: 3}}]",
+            "m.yaml:4:35: error: gate 'g': 'effort' must have optimistic <= likely <= pessimistic, found 2 / 1 / 3 [schema]"
+        ),
+        (
+            "pilots: [{id: p, champion: C, target: 2027-13-01}]",
+            "m.yaml:4:39: error: pilot 'p': 'target' '2027-13-01' is not a calendar date [schema]"
+        ),
+        (
+            "gates: [{id: g, owner: t, after: [h], effort: 1}, {id: h, owner: t, after: [g], effort: 1}]",
+            "m.yaml:4:35: error: cycle in 'after' links: g -> h -> g (each waits for the next, so none can start) [after-cycle]"
+        ),
+        ("flows: [{from: a, to: b, colour: red}]", "m.yaml:4:26: error: flow 'a->b': unknown key 'colour' [schema]")
     ]
 
     @Test(arguments: cases)

@@ -1,10 +1,12 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import Integraph
 import Testing
+
 @testable import IntegraphGraphviz
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// The landscape's grid of cluster boxes: column count, order, and what the drawn map keeps.
 @Suite struct ClusterGridTests {
@@ -17,8 +19,9 @@ import Testing
     /// Four 100-pt squares with 48-pt gaps: three columns give 396 × 248 (1.60), nearer the
     /// 1.6 page than two (248 × 248) or four (544 × 100).
     @Test func theColumnCountBringsTheGridNearestAPage() {
-        let plan = ClusterGrid.GridPlan.best(boxes: Array(repeating: Size(width: 100, height: 100), count: 4),
-                                            weights: Self.noWeights(4), extra: Size(width: 0, height: 0))
+        let plan = ClusterGrid.GridPlan.best(
+            boxes: Array(repeating: Size(width: 100, height: 100), count: 4),
+            weights: Self.noWeights(4), extra: Size(width: 0, height: 0))
         #expect(plan.size == Size(width: 396, height: 248))
         #expect(plan.boxes.count == 4)
     }
@@ -79,7 +82,8 @@ import Testing
         let named = boxes.sorted { $0.key < $1.key }
         for (index, (name, box)) in named.enumerated() {
             for (other, otherBox) in named[(index + 1)...] {
-                let apart = box.x.upperBound <= otherBox.x.lowerBound || otherBox.x.upperBound <= box.x.lowerBound
+                let apart =
+                    box.x.upperBound <= otherBox.x.lowerBound || otherBox.x.upperBound <= box.x.lowerBound
                     || box.y.upperBound <= otherBox.y.lowerBound || otherBox.y.upperBound <= box.y.lowerBound
                 #expect(apart, "\(name) overlaps \(other)")
             }
@@ -87,7 +91,8 @@ import Testing
         for system in landscape.systems {
             let node = try #require(try svg.group(ofClass: "node", id: system.id)?.outlineBox, "\(system.id)")
             let box = try #require(boxes[system.domain ?? "(no domain)"], "\(system.id)")
-            #expect(box.x.contains(node.x.lowerBound) && box.x.contains(node.x.upperBound)
+            #expect(
+                box.x.contains(node.x.lowerBound) && box.x.contains(node.x.upperBound)
                     && box.y.contains(node.y.lowerBound) && box.y.contains(node.y.upperBound), "\(system.id)")
         }
     }

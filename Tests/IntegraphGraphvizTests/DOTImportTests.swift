@@ -1,6 +1,7 @@
 import Foundation
 import Integraph
 import Testing
+
 @testable import IntegraphGraphviz
 
 @Suite struct DOTImportTests {
@@ -15,7 +16,8 @@ import Testing
     /// a -> b -> c gives two flows, the second b -> c is merged and the self-loop skipped;
     /// model keys map, other attributes are kept as dot/NAME.
     @Test func nodesEdgesAndClustersMapOntoTheModel() throws {
-        let result = Self.read("""
+        let result = Self.read(
+            """
             digraph shop {
               node [shape=box]
               subgraph cluster_sales { label="Sales"; a [label="CRM", owner="crm-team", status=planned, effort=4]
@@ -35,15 +37,21 @@ import Testing
         #expect(result.landscape.flows.map(\.id) == ["a->b", "b->c"])
         #expect(result.landscape.flows[1].data == ["accounts", "orders"] && result.landscape.flows[1].status == .backlog)
         #expect(result.landscape.flows[1].attributes["dot/dir"] == "back")
-        #expect(result.skipped.map(\.message) == ["merged a second edge from 'b' to 'c' into the first",
-                                                   "skipped the edge from 'c' to itself: a flow joins two different systems"])
+        #expect(
+            result.skipped.map(\.message) == [
+                "merged a second edge from 'b' to 'c' into the first",
+                "skipped the edge from 'c' to itself: a flow joins two different systems"
+            ])
         #expect(result.landscape.teams.map(\.id) == ["crm-team"])
     }
 
     @Test func aBrokenGraphIsAClearSkipAndTheNextFileReads() {
         var builder = ImportBuilder(source: "dot")
-        DOTImporter().read([ImportSource(name: "broken.gv", text: "digraph { a -> }"),
-                            ImportSource(name: "fine.gv", text: "digraph { x -> y }")], into: &builder)
+        DOTImporter().read(
+            [
+                ImportSource(name: "broken.gv", text: "digraph { a -> }"),
+                ImportSource(name: "fine.gv", text: "digraph { x -> y }")
+            ], into: &builder)
         let result = builder.finish(direction: .data)
         #expect(result.landscape.flows.map(\.id) == ["x->y"])
         #expect(result.skipped.first?.description.hasPrefix("broken.gv:1:1: skipped the file: Graphviz cannot read the graph") == true)
@@ -64,8 +72,10 @@ struct DOTDatasetTests {
         #expect(result.skipped.allSatisfy { !$0.message.isEmpty })
     }
 
-    @Test(arguments: [("b100.gv", 1463, 5806), ("world.gv", 48, 69), ("b106.gv", 104, 229), ("ports.gv", 12, 20),
-                      ("multi.gv", 2, 1), ("b123.gv", 1, 0), ("unix.gv", 41, 49)])
+    @Test(arguments: [
+        ("b100.gv", 1463, 5806), ("world.gv", 48, 69), ("b106.gv", 104, 229), ("ports.gv", 12, 20),
+        ("multi.gv", 2, 1), ("b123.gv", 1, 0), ("unix.gv", 41, 49)
+    ])
     func countsOfSomeGraphs(file: String, systems: Int, flows: Int) throws {
         let root = try #require(Self.root)
         let result = DOTImporter.read(paths: [root.appendingPathComponent("rtest/graphs/\(file)").path])

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import IntegraphGraphviz
 
 /// The libgvc bridge: its errors are ours, its scanner state does not leak from one call to
@@ -20,9 +21,13 @@ import Testing
     }
 
     @Test func unknownEnginesAndFormatsAreReported() {
-        #expect(throws: GraphvizError.layoutFailed(engine: "nosuch", messages: [
-            "Layout type: \"nosuch\" not recognized. Use one of: circo dot fdp neato nop nop1 nop2 osage patchwork sfdp twopi",
-        ])) {
+        #expect(
+            throws: GraphvizError.layoutFailed(
+                engine: "nosuch",
+                messages: [
+                    "Layout type: \"nosuch\" not recognized. Use one of: circo dot fdp neato nop nop1 nop2 osage patchwork sfdp twopi"
+                ])
+        ) {
             try Graphviz.shared.render(dot: "digraph { a }", engine: "nosuch", format: "svg")
         }
         #expect {

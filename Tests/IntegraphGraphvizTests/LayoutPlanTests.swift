@@ -1,13 +1,15 @@
 import Integraph
 import Testing
+
 @testable import IntegraphGraphviz
 
 /// The engine is decided from size and shape before layout: small or layered maps go to
 /// dot, big tangled ones to sfdp with a notice; a forced engine is obeyed.
 @Suite struct LayoutPlanTests {
     static func graph(nodes: Int, edges: [(Int, Int)]) -> DOTGraph {
-        DOTGraph(name: "g", nodes: (0..<nodes).map { DOTNode(id: "n\($0)") },
-                 edges: edges.map { DOTEdge(from: "n\($0.0)", to: "n\($0.1)") })
+        DOTGraph(
+            name: "g", nodes: (0..<nodes).map { DOTNode(id: "n\($0)") },
+            edges: edges.map { DOTEdge(from: "n\($0.0)", to: "n\($0.1)") })
     }
 
     @Test func smallMapsUseDot() {

@@ -1,10 +1,12 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import Integraph
 import Testing
+
 @testable import IntegraphGraphviz
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// Maps parsed as SVG and checked for what they mean, not for pixels.
 @Suite struct MapRenderingTests {
@@ -80,8 +82,9 @@ import Testing
             let path = try #require(edge.descendants(named: "path").first)
             let context = Self.contextFlows.contains(flow.id)
             if context { faint += 1 }
-            #expect(path.value(of: "stroke") == (context ? MapPalette.contextEdge : MapPalette.edgeStyle(for: flow.status)["color"]),
-                    "\(flow.id)")
+            #expect(
+                path.value(of: "stroke") == (context ? MapPalette.contextEdge : MapPalette.edgeStyle(for: flow.status)["color"]),
+                "\(flow.id)")
             #expect((path.value(of: "stroke-dasharray") != nil) == (flow.status == .backlog), "\(flow.id)")
             #expect(edge.texts.isEmpty == (flow.status != .blocked), "\(flow.id)")
         }
@@ -107,8 +110,9 @@ import Testing
                 let anchor = try #require(label.textAnchor)
                 for node in nodes where node !== label {
                     guard let box = node.outlineBox, node.value(of: "id") != "legend" else { continue }
-                    #expect(!(box.x.contains(anchor.x) && box.y.contains(anchor.y)),
-                            "\(view): the label of \(flow.id) lies over \(node.value(of: "id") ?? "?")")
+                    #expect(
+                        !(box.x.contains(anchor.x) && box.y.contains(anchor.y)),
+                        "\(view): the label of \(flow.id) lies over \(node.value(of: "id") ?? "?")")
                 }
             }
         }
@@ -175,8 +179,9 @@ import Testing
 
     @Test func backlogViewShowsOnlyPendingWorkByTeam() throws {
         let svg = try Self.svg(.backlog)
-        let edgeIDs = Set(try svg.groups(ofClass: "edge").compactMap { $0.value(of: "id") }
-            .filter { !$0.hasPrefix("wait:") && !$0.hasSuffix("~label-edge") })
+        let edgeIDs = Set(
+            try svg.groups(ofClass: "edge").compactMap { $0.value(of: "id") }
+                .filter { !$0.hasPrefix("wait:") && !$0.hasSuffix("~label-edge") })
         #expect(edgeIDs == Set(Self.acme.flows.filter(\.isPending).map(\.id)))
         let nodeIDs = Set(try svg.groups(ofClass: "node").compactMap { $0.value(of: "id") })
         #expect(Set(Self.acme.gates.filter(\.isPending).map(\.id)).isSubset(of: nodeIDs))
@@ -265,8 +270,9 @@ import Testing
     /// lone "(no domain)" box, and a heat legend of one row rather than seven empty swatches.
     @Test func aLandscapeWithNothingPendingHasNoEmptyHeatClasses() throws {
         func ref(_ id: String) -> Reference { Reference(id, at: .start) }
-        let landscape = Landscape(systems: [System(id: "a"), System(id: "b"), System(id: "c")],
-                                  flows: [Flow(id: "ab", from: ref("a"), to: ref("b")), Flow(id: "bc", from: ref("b"), to: ref("c"))])
+        let landscape = Landscape(
+            systems: [System(id: "a"), System(id: "b"), System(id: "c")],
+            flows: [Flow(id: "ab", from: ref("a"), to: ref("b")), Flow(id: "bc", from: ref("b"), to: ref("c"))])
         let subject = MapSubject(try ValidatedLandscape(validating: landscape), modelDate: nil)
         let svg = try SVGDocument(try MapRenderer().render(subject, as: .svg).data)
         #expect(try svg.groups(ofClass: "cluster").isEmpty)
@@ -284,8 +290,10 @@ import Testing
         let landscape = Landscape(
             teams: [Team(id: "t")],
             systems: [System(id: "a", owner: t), System(id: "b", owner: t), System(id: "c", owner: t)],
-            flows: [Flow(id: "known", from: ref("a"), to: ref("b"), status: .backlog, effort: .days(4)),
-                    Flow(id: "guess", from: ref("b"), to: ref("c"), status: .backlog)],
+            flows: [
+                Flow(id: "known", from: ref("a"), to: ref("b"), status: .backlog, effort: .days(4)),
+                Flow(id: "guess", from: ref("b"), to: ref("c"), status: .backlog)
+            ],
             pilots: [Pilot(id: "p", champion: "C", needs: [PilotNeed(system: ref("c"))])])
         let subject = MapSubject(try ValidatedLandscape(validating: landscape), modelDate: nil)
         let svg = try SVGDocument(try MapRenderer(view: .backlog).render(subject, as: .svg).data)

@@ -1,6 +1,7 @@
 import Foundation
 import Integraph
 import Testing
+
 @testable import IntegraphGraphviz
 
 /// Hostile model strings stay text in every view and format; the in-process path draws what
@@ -15,12 +16,17 @@ import Testing
             teams: [Team(id: "t<1>", name: "</table>&amp;")],
             systems: [
                 System(id: hostileID, name: hostileName, domain: "]]>&amp;", owner: Reference("t<1>", at: .start)),
-                System(id: "plain", domain: "<b>d</b>"),
+                System(id: "plain", domain: "<b>d</b>")
             ],
-            flows: [Flow(id: "x\"y", from: Reference("plain", at: .start), to: Reference(hostileID, at: .start),
-                         status: .blocked, effort: .days(2), blockedBy: "<b>quota</b>")],
+            flows: [
+                Flow(
+                    id: "x\"y", from: Reference("plain", at: .start), to: Reference(hostileID, at: .start),
+                    status: .blocked, effort: .days(2), blockedBy: "<b>quota</b>")
+            ],
             pilots: [Pilot(id: "p\"1", name: "<img src=x onerror=alert(1)>", needs: [PilotNeed(system: Reference(hostileID, at: .start))])])
-        guard let subject = (try? ValidatedLandscape(validating: landscape)).map({ MapSubject($0, modelDate: nil) }) else { fatalError("the hostile model must analyse") }
+        guard let subject = (try? ValidatedLandscape(validating: landscape)).map({ MapSubject($0, modelDate: nil) }) else {
+            fatalError("the hostile model must analyse")
+        }
         return subject
     }()
 
@@ -57,9 +63,11 @@ import Testing
 
     /// The DOT written for the hostile model parses back into exactly its nodes.
     @Test func dotOfAHostileModelParsesIntoItsOwnNodes() throws {
-        let svg = try SVGDocument(try Graphviz.shared.render(
-            dot: String(decoding: try MapRenderer().render(Self.hostile, as: .dot).data, as: UTF8.self),
-            engine: "dot", format: "svg").data)
+        let svg = try SVGDocument(
+            try Graphviz.shared.render(
+                dot: String(decoding: try MapRenderer().render(Self.hostile, as: .dot).data, as: UTF8.self),
+                engine: "dot", format: "svg"
+            ).data)
         let ids = Set(try svg.groups(ofClass: "node").compactMap { $0.value(of: "id") })
         #expect(ids == [Self.hostileID, "plain", "p\"1", "legend"])
     }

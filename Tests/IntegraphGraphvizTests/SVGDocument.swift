@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// A rendered SVG parsed as XML, to assert what a map shows rather than its pixels.
@@ -68,7 +69,8 @@ extension XMLElement {
         }
         for ellipse in descendants(named: "ellipse") {
             guard let cx = ellipse.value(of: "cx").flatMap(Double.init), let cy = ellipse.value(of: "cy").flatMap(Double.init),
-                  let rx = ellipse.value(of: "rx").flatMap(Double.init), let ry = ellipse.value(of: "ry").flatMap(Double.init) else { continue }
+                let rx = ellipse.value(of: "rx").flatMap(Double.init), let ry = ellipse.value(of: "ry").flatMap(Double.init)
+            else { continue }
             xs += [cx - rx, cx + rx]
             ys += [cy - ry, cy + ry]
         }
@@ -79,7 +81,8 @@ extension XMLElement {
     /// Where its first `<text>` is anchored.
     var textAnchor: (x: Double, y: Double)? {
         guard let text = descendants(named: "text").first, let x = text.value(of: "x").flatMap(Double.init),
-              let y = text.value(of: "y").flatMap(Double.init) else { return nil }
+            let y = text.value(of: "y").flatMap(Double.init)
+        else { return nil }
         return (x, y)
     }
 

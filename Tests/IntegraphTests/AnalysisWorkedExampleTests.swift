@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Integraph
 
 /// A landscape small enough to analyse by hand; every expected number below was worked
@@ -48,13 +49,14 @@ import Testing
         // f2 is under way: it started at 0 and finishes once dw (its planned target) and
         // f1 are done, on day 4 (finish-to-finish); so f3 waits on g alone, done on day 6.
         let rows = pilot.work.map { [$0.item.id, "\($0.earliestStart)", "\($0.earliestFinish)", "\($0.latestStart)", "\($0.latestFinish)", "\($0.slack)"] }
-        #expect(rows == [
-            ["dw", "0.0", "4.0", "2.0", "6.0", "2.0"],
-            ["f1", "0.0", "3.0", "3.0", "6.0", "3.0"],
-            ["f2", "0.0", "4.0", "4.0", "6.0", "2.0"],
-            ["f3", "6.0", "11.0", "6.0", "11.0", "0.0"],
-            ["g", "0.0", "6.0", "0.0", "6.0", "0.0"],
-        ])
+        #expect(
+            rows == [
+                ["dw", "0.0", "4.0", "2.0", "6.0", "2.0"],
+                ["f1", "0.0", "3.0", "3.0", "6.0", "3.0"],
+                ["f2", "0.0", "4.0", "4.0", "6.0", "2.0"],
+                ["f3", "6.0", "11.0", "6.0", "11.0", "0.0"],
+                ["g", "0.0", "6.0", "0.0", "6.0", "0.0"]
+            ])
         #expect(pilot.work.map(\.criticality) == [0, 0, 0, 1, 1])
         #expect(pilot.estimate == nil)
     }
@@ -109,18 +111,26 @@ import Testing
         let landscape = try #require(object["landscape"] as? [String: Any])
         #expect(Set(["systems", "flows", "teams", "domains", "pilots", "pendingItems", "pendingEffort"]).isSubset(of: landscape.keys))
         let pilot = try #require((object["pilots"] as? [[String: Any]])?.first)
-        #expect(Set(["id", "state", "blockedBy", "duration", "finish", "finishIsP85", "criticalPath", "estimate", "work", "sprawl",
-                     "dominators"]).isSubset(of: pilot.keys))
+        #expect(
+            Set([
+                "id", "state", "blockedBy", "duration", "finish", "finishIsP85", "criticalPath", "estimate", "work", "sprawl",
+                "dominators"
+            ]).isSubset(of: pilot.keys))
         #expect(pilot["state"] as? String == "at-risk")
         #expect(pilot["criticalPath"] as? [String] == ["g", "f3"])
         #expect(pilot["estimate"] is NSNull)
         let work = try #require((pilot["work"] as? [[String: Any]])?.first)
-        #expect(Set(work.keys) == ["id", "kind", "effort", "earliestStart", "earliestFinish", "latestStart", "latestFinish",
-                                   "slack", "criticality", "estimated"])
+        #expect(
+            Set(work.keys) == [
+                "id", "kind", "effort", "earliestStart", "earliestFinish", "latestStart", "latestFinish",
+                "slack", "criticality", "estimated"
+            ])
         let bottlenecks = try #require(object["bottlenecks"] as? [String: [[String: Any]]])
-        #expect(Set(bottlenecks["systems"]?.first?.keys ?? [:].keys)
+        #expect(
+            Set(bottlenecks["systems"]?.first?.keys ?? [:].keys)
                 == ["id", "pilots", "waiting", "pendingEffort", "pressure", "criticalFor", "betweenness", "articulationPoint"])
-        #expect(Set(bottlenecks["flows"]?.first?.keys ?? [:].keys)
+        #expect(
+            Set(bottlenecks["flows"]?.first?.keys ?? [:].keys)
                 == ["id", "pilots", "waiting", "pendingEffort", "pressure", "criticalFor", "bridge"])
         #expect(Set(bottlenecks["teams"]?.first?.keys ?? [:].keys) == ["id", "pilots", "waiting", "pendingEffort", "pressure", "criticalFor"])
         let sprawl = try #require(object["sprawl"] as? [String: Any])
@@ -138,47 +148,57 @@ import Testing
             """
         let report = readModel(model)
         #expect(report.validLandscape == nil)
-        #expect(located(report) == ["6:5: error: the order of work has a cycle: f2 -> f1 [implicit: lineage, 'f1' feeds the source of 'f2'] "
-                                    + "-> f2 [after] (each waits for the next, so none can start)"])
+        #expect(
+            located(report) == [
+                "6:5: error: the order of work has a cycle: f2 -> f1 [implicit: lineage, 'f1' feeds the source of 'f2'] "
+                    + "-> f2 [after] (each waits for the next, so none can start)"
+            ])
         // A landscape built in code is held to the same checks.
         let landscape = try #require(report.landscape)
         #expect(throws: InvalidLandscape.self) { try ValidatedLandscape(validating: landscape) }
         // Labels that say f1 does not feed f2 remove the implicit link, and the cycle with it.
-        let labelled = readModel(model.replacingOccurrences(of: "effort: 1, after", with: "effort: 1, data: [x], after")
-            .replacingOccurrences(of: "to: c, status", with: "to: c, data: [y], status"))
+        let labelled = readModel(
+            model.replacingOccurrences(of: "effort: 1, after", with: "effort: 1, data: [x], after")
+                .replacingOccurrences(of: "to: c, status", with: "to: c, data: [y], status"))
         #expect(labelled.validLandscape != nil, "\(located(labelled))")
     }
 
     @Test func twoWaySyncsCreateNoPrecedence() throws {
-        let landscape = try #require(readModel("""
-            integraph: 1
-            teams: [{id: t}]
-            systems: [{id: a, owner: t}, {id: b, owner: t}]
-            flows:
-              - {id: ab, from: a, to: b, status: backlog, effort: 2}
-              - {id: ba, from: b, to: a, status: backlog, effort: 3}
-            pilots: [{id: p, champion: X, needs: [a, b]}]
-            """).validLandscape)
+        let landscape = try #require(
+            readModel(
+                """
+                integraph: 1
+                teams: [{id: t}]
+                systems: [{id: a, owner: t}, {id: b, owner: t}]
+                flows:
+                  - {id: ab, from: a, to: b, status: backlog, effort: 2}
+                  - {id: ba, from: b, to: a, status: backlog, effort: 3}
+                pilots: [{id: p, champion: X, needs: [a, b]}]
+                """
+            ).validLandscape)
         let pilot = try #require(try LandscapeAnalysis(landscape).pilots.first)
         #expect(pilot.duration == 3 && pilot.criticalPath == ["ba"])
     }
 
     @Test func estimatesRulesAndMedians() throws {
-        let landscape = try #require(readModel("""
-            integraph: 1
-            teams: [{id: t}]
-            systems: [{id: a, owner: t}, {id: b, owner: t}, {id: c, owner: t}]
-            flows:
-              - {id: known1, from: a, to: b, status: backlog, effort: 2}
-              - {id: known2, from: b, to: a, status: backlog, effort: {optimistic: 3, likely: 4, pessimistic: 9}}
-              - {id: secret, from: a, to: c, status: backlog, classification: restricted}
-              - {id: plain, from: b, to: c, status: backlog}
-            gates: [{id: review, kind: security-review, owner: t}]
-            estimates:
-              - {match: {kind: flow, classification: restricted}, effort: {optimistic: 5, likely: 10, pessimistic: 20}}
-              - {match: {kind: security-review}, effort: 7}
-            pilots: [{id: p, champion: X, needs: [c], after: [review]}]
-            """).validLandscape)
+        let landscape = try #require(
+            readModel(
+                """
+                integraph: 1
+                teams: [{id: t}]
+                systems: [{id: a, owner: t}, {id: b, owner: t}, {id: c, owner: t}]
+                flows:
+                  - {id: known1, from: a, to: b, status: backlog, effort: 2}
+                  - {id: known2, from: b, to: a, status: backlog, effort: {optimistic: 3, likely: 4, pessimistic: 9}}
+                  - {id: secret, from: a, to: c, status: backlog, classification: restricted}
+                  - {id: plain, from: b, to: c, status: backlog}
+                gates: [{id: review, kind: security-review, owner: t}]
+                estimates:
+                  - {match: {kind: flow, classification: restricted}, effort: {optimistic: 5, likely: 10, pessimistic: 20}}
+                  - {match: {kind: security-review}, effort: 7}
+                pilots: [{id: p, champion: X, needs: [c], after: [review]}]
+                """
+            ).validLandscape)
         let plan = try WorkPlan(LandscapeIndex(landscape.landscape))
         let items = Dictionary(uniqueKeysWithValues: plan.items.map { ($0.id, $0) })
         #expect(items["known1"]?.estimated == false)
@@ -200,17 +220,20 @@ import Testing
     /// A pilot's sprawl counts what its work touches, and a bottleneck holds back only the
     /// pilots whose work includes its pending items: never a ready one.
     @Test func sprawlCountsTheWorkAndBottlenecksHoldBackOnlyWaitingPilots() throws {
-        let landscape = try #require(readModel("""
-            integraph: 1
-            teams: [{id: t}]
-            systems: [{id: a, owner: t}, {id: x, owner: t}, {id: y, owner: t}, {id: z, owner: t}]
-            flows:
-              - {id: xy, from: x, to: y, status: backlog, effort: 2}
-              - {id: za, from: z, to: a}
-            pilots:
-              - {id: waits, champion: W, needs: [a], after: [xy]}
-              - {id: done, champion: D, needs: [a]}
-            """).validLandscape)
+        let landscape = try #require(
+            readModel(
+                """
+                integraph: 1
+                teams: [{id: t}]
+                systems: [{id: a, owner: t}, {id: x, owner: t}, {id: y, owner: t}, {id: z, owner: t}]
+                flows:
+                  - {id: xy, from: x, to: y, status: backlog, effort: 2}
+                  - {id: za, from: z, to: a}
+                pilots:
+                  - {id: waits, champion: W, needs: [a], after: [xy]}
+                  - {id: done, champion: D, needs: [a]}
+                """
+            ).validLandscape)
         let analysis = LandscapeAnalysis(landscape)
         let waits = try #require(analysis.pilots.first { $0.pilot.id == "waits" })
         // Its lineage is a and z; its work, xy, touches x and y.
@@ -225,24 +248,30 @@ import Testing
     }
 
     @Test func aPilotWithNothingPendingIsReady() throws {
-        let landscape = try #require(readModel("""
-            integraph: 1
-            teams: [{id: t}]
-            systems: [{id: a, owner: t}, {id: b, owner: t}]
-            flows: [{from: a, to: b}]
-            pilots: [{id: p, champion: X, needs: [b], effort: 3}]
-            """).validLandscape)
+        let landscape = try #require(
+            readModel(
+                """
+                integraph: 1
+                teams: [{id: t}]
+                systems: [{id: a, owner: t}, {id: b, owner: t}]
+                flows: [{from: a, to: b}]
+                pilots: [{id: p, champion: X, needs: [b], effort: 3}]
+                """
+            ).validLandscape)
         let pilot = try #require(try LandscapeAnalysis(landscape).pilots.first)
         #expect(pilot.ready && pilot.duration == 3 && pilot.criticalPath.isEmpty && pilot.work.isEmpty)
     }
 
     @Test func aLandscapeWithoutPilotsStillGetsSprawlAndBottlenecks() throws {
-        let landscape = try #require(readModel("""
-            integraph: 1
-            teams: [{id: t}]
-            systems: [{id: a, owner: t}, {id: b, owner: t}, {id: lonely, owner: t}]
-            flows: [{from: a, to: b, status: backlog, effort: 2}, {from: b, to: a}]
-            """).validLandscape)
+        let landscape = try #require(
+            readModel(
+                """
+                integraph: 1
+                teams: [{id: t}]
+                systems: [{id: a, owner: t}, {id: b, owner: t}, {id: lonely, owner: t}]
+                flows: [{from: a, to: b, status: backlog, effort: 2}, {from: b, to: a}]
+                """
+            ).validLandscape)
         let analysis = try LandscapeAnalysis(landscape)
         #expect(analysis.pilots.isEmpty)
         #expect(analysis.sprawl.cycles == [["a", "b"]] && analysis.sprawl.orphanSystems == ["lonely"])

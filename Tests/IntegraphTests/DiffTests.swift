@@ -1,6 +1,7 @@
 import Foundation
-@testable import Integraph
 import Testing
+
+@testable import Integraph
 
 /// `LandscapeDiff` on edited copies of the example: reordering is no change, a rename is a
 /// removal and an addition, an empty old snapshot adds everything, and pilots say why they moved.
@@ -29,8 +30,9 @@ import Testing
             .replacingOccurrences(of: "data: [sales, transactions]", with: "data: [transactions, sales]")
             .replacingOccurrences(of: "data: [accounts, opportunities]", with: "data: [opportunities, accounts]")
         // Swap two whole system entries and two pilot needs.
-        edited = edited.replacingOccurrences(of: "      - {system: feature-store, data: [accounts, sales, features]}\n      - {system: snowflake, data: [accounts]}",
-                                             with: "      - {system: snowflake, data: [accounts]}\n      - {system: feature-store, data: [features, sales, accounts]}")
+        edited = edited.replacingOccurrences(
+            of: "      - {system: feature-store, data: [accounts, sales, features]}\n      - {system: snowflake, data: [accounts]}",
+            with: "      - {system: snowflake, data: [accounts]}\n      - {system: feature-store, data: [features, sales, accounts]}")
         #expect(edited != Self.acmeText)
         let diff = LandscapeDiff(old: try Self.model(Self.acmeText), new: try Self.model(edited), options: Self.options)
         #expect(diff.isEmpty)
@@ -70,10 +72,13 @@ import Testing
     /// (30 → 35 d).
     @Test func pilotsSayWhyTheyMoved() throws {
         let edited = Self.acmeText
-            .replacingOccurrences(of: "    status: blocked\n    effort: 6\n    blocked_by: \"Salesforce API quota: vendor upgrade pending\"",
-                                  with: "    status: live")
-            .replacingOccurrences(of: "privacy-dpia-customer-360, kind: privacy, owner: legal-privacy, effort: 15",
-                                  with: "privacy-dpia-customer-360, kind: privacy, owner: legal-privacy, effort: 20")
+            .replacingOccurrences(
+                of: "    status: blocked\n    effort: 6\n    blocked_by: \"Salesforce API quota: vendor upgrade pending\"",
+                with: "    status: live"
+            )
+            .replacingOccurrences(
+                of: "privacy-dpia-customer-360, kind: privacy, owner: legal-privacy, effort: 15",
+                with: "privacy-dpia-customer-360, kind: privacy, owner: legal-privacy, effort: 20")
         let diff = LandscapeDiff(old: try Self.model(Self.acmeText), new: try Self.model(edited), options: Self.options)
         let flow = try #require(diff.changed[.flow]?.first { $0.id == "crm-to-features" })
         #expect(flow.fields.map(\.key) == ["blocked_by", "effort", "status"])

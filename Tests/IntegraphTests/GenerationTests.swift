@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Integraph
 
 @Suite struct GenerationTests {

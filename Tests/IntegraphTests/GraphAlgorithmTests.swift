@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Integraph
 
 @Suite struct GraphAlgorithmTests {
@@ -16,7 +17,7 @@ import Testing
         let names = ["a", "b", "c", "d", "e", "f", "g", "h"]
         let edges: [(UInt32, UInt32)] = [
             (0, 1), (1, 2), (1, 4), (1, 5), (2, 3), (2, 6), (3, 2), (3, 7),
-            (4, 0), (4, 5), (5, 6), (6, 5), (6, 7), (7, 7),
+            (4, 0), (4, 5), (5, 6), (6, 5), (6, 7), (7, 7)
         ]
         let scc = StronglyConnectedComponents(DirectedGraph(nodeCount: 8, edges: edges))
         let groups = Set(scc.members.map { Set($0.map { names[Int($0)] }) })

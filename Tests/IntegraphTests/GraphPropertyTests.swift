@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Integraph
 
 /// Each algorithm against a slow, obviously correct second method, on many seeded random
@@ -36,8 +37,10 @@ import Testing
         return (distance, count)
     }
 
-    static func reachable(_ n: Int, _ edges: [(UInt32, UInt32)], from start: UInt32, without removed: UInt32? = nil,
-                          withoutEdge removedEdge: Int? = nil, undirected: Bool = false) -> Set<UInt32> {
+    static func reachable(
+        _ n: Int, _ edges: [(UInt32, UInt32)], from start: UInt32, without removed: UInt32? = nil,
+        withoutEdge removedEdge: Int? = nil, undirected: Bool = false
+    ) -> Set<UInt32> {
         var seen: Set<UInt32> = [start]
         var stack = [start]
         while let node = stack.popLast() {
@@ -62,7 +65,8 @@ import Testing
             for s in 0..<n where s != v {
                 for t in 0..<n where t != v && t != s && all[s].distance[t] > 0 {
                     if all[s].distance[v] >= 0, all[v].distance[t] >= 0,
-                       all[s].distance[v] + all[v].distance[t] == all[s].distance[t] {
+                        all[s].distance[v] + all[v].distance[t] == all[s].distance[t]
+                    {
                         expected += all[s].count[v] * all[v].count[t] / all[s].count[t]
                     }
                 }
@@ -93,9 +97,10 @@ import Testing
                 #expect(tree.immediateDominator(of: target) == nil)
                 continue
             }
-            let expected = Set((0..<UInt32(n)).filter { candidate in
-                candidate != target && (candidate == 0 || !Self.reachable(n, edges, from: 0, without: candidate).contains(target))
-            })
+            let expected = Set(
+                (0..<UInt32(n)).filter { candidate in
+                    candidate != target && (candidate == 0 || !Self.reachable(n, edges, from: 0, without: candidate).contains(target))
+                })
             #expect(Set(tree.dominators(of: target)) == expected, "seed \(seed) target \(target)")
             // The single-target sweep leaves out the root itself.
             let single = TargetDominators(of: target, from: 0, in: graph)
@@ -200,10 +205,11 @@ import Testing
         for node in 0..<n {
             let finish = paths.filter { $0.last == node }.map(fold).max() ?? 0
             #expect(abs(schedule.earliestFinish[node] - finish) < 1e-9, "seed \(seed) node \(node)")
-            let after = paths.compactMap { path -> Double? in
-                guard let position = path.firstIndex(of: node) else { return nil }
-                return path[(position + 1)...].filter { !started.contains(UInt32($0)) }.reduce(0.0) { $0 + durations[$1] }
-            }.max() ?? 0
+            let after =
+                paths.compactMap { path -> Double? in
+                    guard let position = path.firstIndex(of: node) else { return nil }
+                    return path[(position + 1)...].filter { !started.contains(UInt32($0)) }.reduce(0.0) { $0 + durations[$1] }
+                }.max() ?? 0
             #expect(abs(schedule.latestFinish[node] - (total - after)) < 1e-9, "seed \(seed) node \(node)")
         }
         // The critical chain: zero slack throughout, and each step's days add up to the total.
@@ -228,8 +234,9 @@ import Testing
         landscape.flows = (0..<below(18)).compactMap { number in
             let from = below(systemCount), to = below(systemCount)
             guard from != to else { return nil }
-            return Flow(id: "f\(number)", from: Reference("s\(from)", at: .start), to: Reference("s\(to)", at: .start),
-                        data: below(3) == 0 ? [] : someLabels(), status: below(3) == 0 ? .live : .backlog, effort: .days(1))
+            return Flow(
+                id: "f\(number)", from: Reference("s\(from)", at: .start), to: Reference("s\(to)", at: .start),
+                data: below(3) == 0 ? [] : someLabels(), status: below(3) == 0 ? .live : .backlog, effort: .days(1))
         }
         let plan = try WorkPlan(LandscapeIndex(landscape))
         let flows = landscape.flows

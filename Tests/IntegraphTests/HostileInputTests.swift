@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Integraph
 
 /// Input that is not a model at all, or is built to hurt: a clear located error, never a
@@ -21,13 +22,15 @@ import Testing
         let report = read(bytes)
         #expect(report.errors.count == 1)
         #expect(report.errors.first?.message.contains("binary") == true)
-        #expect(read([0x61, 0x3A, 0x20, 0x00, 0x62], name: "nul.json").errors.first?.description
+        #expect(
+            read([0x61, 0x3A, 0x20, 0x00, 0x62], name: "nul.json").errors.first?.description
                 == "nul.json:1:4: error: the file holds a NUL byte: it is binary, not a YAML or JSON model")
     }
 
     @Test func invalidUTF8IsLocated() {
         let bytes = Array("integraph: 1\nname: caf".utf8) + [0xE9, 0x0A]
-        #expect(read(bytes).errors.map(\.description)
+        #expect(
+            read(bytes).errors.map(\.description)
                 == ["bad.yaml:2:10: error: the file is not UTF-8 text: it is binary or in another encoding"])
     }
 
@@ -47,7 +50,8 @@ import Testing
 
         let json = String(repeating: "[", count: depth) + String(repeating: "]", count: depth)
         let jsonReport = read(Array(json.utf8), name: "deep.json")
-        #expect(jsonReport.errors.map(\.description)
+        #expect(
+            jsonReport.errors.map(\.description)
                 == ["deep.json:1:1001: error: lists and mappings nest more than 1000 levels deep; refused"])
     }
 
@@ -65,7 +69,8 @@ import Testing
 
     @Test func duplicateKeysAreRefused() {
         #expect(read(Array("integraph: 1\nname: a\nname: b\n".utf8)).errors.first?.message == "duplicate key 'name' in one mapping")
-        #expect(read(Array("{\"integraph\": 1, \"integraph\": 1}".utf8), name: "d.json").errors.map(\.description)
+        #expect(
+            read(Array("{\"integraph\": 1, \"integraph\": 1}".utf8), name: "d.json").errors.map(\.description)
                 == ["d.json:1:18: error: duplicate key 'integraph' in one object"])
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Integraph
 
 @Suite struct ImportTests {
@@ -68,20 +69,25 @@ import Testing
     /// secret reference name nothing.
     @Test func kubernetesServicesResolveAsClusterDNSDoes() {
         var builder = ImportBuilder(source: "kubernetes")
-        KubernetesImporter().read([ImportSource(name: "shop.yaml", text: Self.manifests),
-                                   ImportSource(name: "broken.yaml", text: "kind: [unclosed\n")], into: &builder)
+        KubernetesImporter().read(
+            [
+                ImportSource(name: "shop.yaml", text: Self.manifests),
+                ImportSource(name: "broken.yaml", text: "kind: [unclosed\n")
+            ], into: &builder)
         let result = builder.finish(direction: .calls)
         #expect(result.landscape.systems.map(\.id) == ["web.shop", "cart-v2", "users", "ledger", "web.accounts", "payments"])
         #expect(Self.flows(result) == ["web.shop->cart-v2", "web.shop->ledger", "web.shop->payments", "web.shop->users"])
         #expect(result.landscape.systems.first?.domain == "shop")
         #expect(result.landscape.systems.first?.attributes["k8s/image"] == "web:1.0")
         #expect(result.landscape.systems.last?.status == .planned && result.landscape.systems.last?.kind == "unknown")
-        #expect(result.warnings.map(\.description)
+        #expect(
+            result.warnings.map(\.description)
                 == ["shop.yaml:20:44: 'payments' is named but declared nowhere: added as a planned placeholder system"])
-        #expect(result.skipped.map(\.description).sorted() == [
-            "broken.yaml:2:1: skipped the file: invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence at 1:7)",
-            "shop.yaml:51:1: skipped ConfigMap 'settings': not a workload or a Service",
-        ])
+        #expect(
+            result.skipped.map(\.description).sorted() == [
+                "broken.yaml:2:1: skipped the file: invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence at 1:7)",
+                "shop.yaml:51:1: skipped ConfigMap 'settings': not a workload or a Service"
+            ])
         // By default flows run the way data moves: from the service called to its caller.
         var again = ImportBuilder(source: "kubernetes")
         KubernetesImporter().read([ImportSource(name: "shop.yaml", text: Self.manifests)], into: &again)
@@ -182,9 +188,12 @@ import Testing
             """
         let flows = "from,to,data,status,effort,after,attributes.ticket\ncrm,dwh,accounts;opportunities,backlog,5,review,JIRA-1\n"
         var builder = ImportBuilder(source: "csv")
-        SpreadsheetImporter().read([ImportSource(name: "in/systems.csv", text: systems), ImportSource(name: "in/flows.csv", text: flows),
-                                    ImportSource(name: "in/gates.csv", text: "id,kind,effort\nreview,security-review,10\n"),
-                                    ImportSource(name: "in/notes.csv", text: "a,b\n")], into: &builder)
+        SpreadsheetImporter().read(
+            [
+                ImportSource(name: "in/systems.csv", text: systems), ImportSource(name: "in/flows.csv", text: flows),
+                ImportSource(name: "in/gates.csv", text: "id,kind,effort\nreview,security-review,10\n"),
+                ImportSource(name: "in/notes.csv", text: "a,b\n")
+            ], into: &builder)
         let result = builder.finish(direction: .data)
         let landscape = result.landscape
         #expect(landscape.systems.map(\.id) == ["crm", "dwh", "bad"])
@@ -202,26 +211,35 @@ import Testing
     /// and estimates stay; what the source now says is updated; what it dropped is kept as
     /// deprecated, or removed with its flows when pruning.
     @Test func reimportKeepsHandWork() throws {
-        let model = try #require(readModel("""
-            integraph: 1
-            teams: [{id: t1}]
-            systems:
-              - {id: a, name: Old name, owner: t1, attributes: {source: backstage}}
-              - {id: b, status: planned, effort: 5, owner: t1, attributes: {source: backstage}}
-              - {id: c, owner: t1}
-              - {id: gone, owner: t1, attributes: {source: backstage}}
-            flows:
-              - {from: a, to: b, data: [x], status: backlog, effort: 2, attributes: {source: backstage}}
-              - {from: gone, to: c, attributes: {source: backstage}}
-            gates: [{id: g, owner: t1, effort: 3}]
-            pilots: [{id: p, champion: C, needs: [b], after: [g]}]
-            estimates: [{match: {kind: flow}, effort: 4}]
-            """).validLandscape).landscape
-        var imported = Landscape(teams: [Team(id: "t2")],
-                                 systems: [System(id: "a", name: "New name", owner: Reference("t2", at: .start)),
-                                           System(id: "b", kind: "database"), System(id: "new")],
-                                 flows: [Flow(id: "a->b", hasExplicitID: false, from: Reference("a", at: .start), to: Reference("b", at: .start)),
-                                         Flow(id: "b->new", hasExplicitID: false, from: Reference("b", at: .start), to: Reference("new", at: .start))])
+        let model = try #require(
+            readModel(
+                """
+                integraph: 1
+                teams: [{id: t1}]
+                systems:
+                  - {id: a, name: Old name, owner: t1, attributes: {source: backstage}}
+                  - {id: b, status: planned, effort: 5, owner: t1, attributes: {source: backstage}}
+                  - {id: c, owner: t1}
+                  - {id: gone, owner: t1, attributes: {source: backstage}}
+                flows:
+                  - {from: a, to: b, data: [x], status: backlog, effort: 2, attributes: {source: backstage}}
+                  - {from: gone, to: c, attributes: {source: backstage}}
+                gates: [{id: g, owner: t1, effort: 3}]
+                pilots: [{id: p, champion: C, needs: [b], after: [g]}]
+                estimates: [{match: {kind: flow}, effort: 4}]
+                """
+            ).validLandscape
+        ).landscape
+        var imported = Landscape(
+            teams: [Team(id: "t2")],
+            systems: [
+                System(id: "a", name: "New name", owner: Reference("t2", at: .start)),
+                System(id: "b", kind: "database"), System(id: "new")
+            ],
+            flows: [
+                Flow(id: "a->b", hasExplicitID: false, from: Reference("a", at: .start), to: Reference("b", at: .start)),
+                Flow(id: "b->new", hasExplicitID: false, from: Reference("b", at: .start), to: Reference("new", at: .start))
+            ])
         for index in imported.systems.indices { imported.systems[index].attributes["source"] = "backstage" }
         let kept = ImportMerge.merge(imported, into: model, source: "backstage", prune: false, file: "m.yaml")
         let systems = kept.landscape.systems
@@ -233,8 +251,11 @@ import Testing
         #expect(kept.landscape.flows[0].data == ["x"] && kept.landscape.flows[0].status == .backlog)
         #expect(kept.landscape.pilots == model.pilots && kept.landscape.gates == model.gates && kept.landscape.estimates == model.estimates)
         #expect(kept.landscape.teams.map(\.id) == ["t1", "t2"])
-        #expect(kept.notes.map(\.message) == ["system 'gone' is no longer in the backstage source: kept as deprecated",
-                                              "flow 'gone->c' is no longer in the backstage source: kept"])
+        #expect(
+            kept.notes.map(\.message) == [
+                "system 'gone' is no longer in the backstage source: kept as deprecated",
+                "flow 'gone->c' is no longer in the backstage source: kept"
+            ])
         let pruned = ImportMerge.merge(imported, into: model, source: "backstage", prune: true)
         #expect(pruned.landscape.systems.map(\.id) == ["a", "b", "c", "new"])
         #expect(pruned.landscape.flows.map(\.id) == ["a->b", "b->new"])
@@ -268,8 +289,11 @@ import Testing
             </model>
             """
         var builder = ImportBuilder(source: "archimate")
-        ArchiMateImporter().read([ImportSource(name: "shop.xml", text: model),
-                                  ImportSource(name: "bad.xml", text: "garbage <<<")], into: &builder)
+        ArchiMateImporter().read(
+            [
+                ImportSource(name: "shop.xml", text: model),
+                ImportSource(name: "bad.xml", text: "garbage <<<")
+            ], into: &builder)
         let result = builder.finish(direction: .data)
         #expect(result.landscape.systems.map(\.id) == ["CRM", "Portal", "Customer"])
         #expect(result.landscape.systems[0].owner?.id == "Sales ops" && result.landscape.systems[1].domain == "Front office")
@@ -289,7 +313,8 @@ import Testing
     /// half shares the client's id; orders calls a database only named as a remote endpoint,
     /// twice, once failing; a span with no service is skipped.
     @Test func zipkinV2CallsAreCountedPerPair() {
-        let result = Self.traces("""
+        let result = Self.traces(
+            """
             [{"traceId": "t", "id": "1", "kind": "SERVER", "localEndpoint": {"serviceName": "Gateway"}},
              {"traceId": "t", "id": "2", "parentId": "1", "kind": "CLIENT", "localEndpoint": {"serviceName": "gateway"},
               "remoteEndpoint": {"serviceName": "orders"}},
@@ -309,7 +334,8 @@ import Testing
 
     /// Zipkin v1 spans carry both sides in annotations; OTLP names services per resource.
     @Test func zipkinV1AndOpenTelemetry() {
-        let v1 = Self.traces("""
+        let v1 = Self.traces(
+            """
             [{"traceId": "a", "id": "a", "annotations": [{"value": "sr", "endpoint": {"serviceName": "ts-preserve-service"}}]},
              {"traceId": "a", "id": "b", "parentId": "a", "annotations": [
                 {"value": "cs", "endpoint": {"serviceName": "ts-preserve-service"}},
@@ -319,7 +345,8 @@ import Testing
             """)
         #expect(Self.flows(v1) == ["ts-preserve-service->ts-seat-service", "ts-seat-service->mysql"])
         #expect(v1.landscape.flows.first { $0.to.id == "mysql" }?.attributes["errors"] == "1")
-        let otlp = Self.traces("""
+        let otlp = Self.traces(
+            """
             {"resourceSpans": [
               {"resource": {"attributes": [{"key": "service.name", "value": {"stringValue": "checkout"}}]},
                "scopeSpans": [{"spans": [
@@ -346,8 +373,10 @@ import Testing
         }
     }
 
-    @Test(arguments: [("cart", "cart", false), ("cart:7070", "cart", true), ("redis://u@Cache:6379/0", "cache", true),
-                      ("api.example.com", "api.example.com", false)])
+    @Test(arguments: [
+        ("cart", "cart", false), ("cart:7070", "cart", true), ("redis://u@Cache:6379/0", "cache", true),
+        ("api.example.com", "api.example.com", false)
+    ])
     func hostsAreReadFromValues(value: String, host: String, isAddress: Bool) {
         #expect(HostReference(value)?.host == host && HostReference(value)?.isAddress == isAddress)
     }
@@ -384,19 +413,23 @@ struct ImportDatasetTests {
     /// system and flow is in it.
     @Test func theShippedOnlineBoutiqueHoldsItsImport() throws {
         let imported = try Self.read(.kubernetes, "online-boutique-k8s/kubernetes-manifests").landscape
-        let shipped = try #require(try LandscapeReader().read(.file(packageRoot.appendingPathComponent("Graphs/online-boutique.yaml").path))
-            .validLandscape).landscape
+        let shipped = try #require(
+            try LandscapeReader().read(.file(packageRoot.appendingPathComponent("Graphs/online-boutique.yaml").path))
+                .validLandscape
+        ).landscape
         let systems = Set(shipped.systems.map(\.id)), flows = Set(shipped.flows.map { "\($0.from.id)->\($0.to.id)" })
         #expect(Set(imported.systems.map(\.id)).isSubset(of: systems))
         // The import above keeps the call direction; the shipped model, the data direction.
         #expect(Set(imported.flows.map { "\($0.to.id)->\($0.from.id)" }).isSubset(of: flows))
     }
 
-    @Test(arguments: [("deathstarbench/socialNetwork/docker-compose.yml", 27, 19),
-                      ("deathstarbench/socialNetwork/docker-compose-swarm.yml", 31, 61),
-                      ("deathstarbench/hotelReservation/docker-compose.yml", 24, 22),
-                      ("deathstarbench/mediaMicroservices/docker-compose.yml", 33, 0),
-                      ("train-ticket/docker-compose.yml", 68, 1)])
+    @Test(arguments: [
+        ("deathstarbench/socialNetwork/docker-compose.yml", 27, 19),
+        ("deathstarbench/socialNetwork/docker-compose-swarm.yml", 31, 61),
+        ("deathstarbench/hotelReservation/docker-compose.yml", 24, 22),
+        ("deathstarbench/mediaMicroservices/docker-compose.yml", 33, 0),
+        ("train-ticket/docker-compose.yml", 68, 1)
+    ])
     func composeFiles(path: String, systems: Int, flows: Int) throws {
         let result = try Self.read(.compose, path)
         #expect(result.landscape.systems.count == systems && result.landscape.flows.count == flows)
@@ -405,10 +438,12 @@ struct ImportDatasetTests {
 
     /// Services and distinct calls between two services (self-calls left out) as each
     /// file's PROVENANCE counts them: SmartThings' 30 and 10 edges hold 2 and 1 self-loops.
-    @Test(arguments: [("yelp.json", 10, 12), ("messaging-kafka.json", 3, 4), ("messaging.json", 3, 3),
-                      ("messaging2.json", 5, 3), ("ascend.json", 3, 2), ("simple-db-p6.json", 2, 1), ("skew.json", 2, 1),
-                      ("smartthings-mobile-web-install.json", 16, 28), ("smartthings-oauth-authorization.json", 8, 9),
-                      ("envoy.json", 0, 0)])
+    @Test(arguments: [
+        ("yelp.json", 10, 12), ("messaging-kafka.json", 3, 4), ("messaging.json", 3, 3),
+        ("messaging2.json", 5, 3), ("ascend.json", 3, 2), ("simple-db-p6.json", 2, 1), ("skew.json", 2, 1),
+        ("smartthings-mobile-web-install.json", 16, 28), ("smartthings-oauth-authorization.json", 8, 9),
+        ("envoy.json", 0, 0)
+    ])
     func zipkinTraces(file: String, systems: Int, flows: Int) throws {
         let result = try Self.read(.traces, "zipkin-real-traces/zipkin-lens/testdata/\(file)")
         #expect(result.landscape.systems.count == systems && result.landscape.flows.count == flows)
@@ -429,7 +464,8 @@ struct ImportDatasetTests {
         let result = try Self.read(.backstage, "backstage-catalog-examples/examples")
         #expect(result.landscape.systems.count == 14 && result.landscape.flows.count == 3)
         #expect(result.landscape.teams.count == 9)
-        #expect(Set(result.landscape.flows.map { "\($0.from.id)->\($0.to.id)" })
+        #expect(
+            Set(result.landscape.flows.map { "\($0.from.id)->\($0.to.id)" })
                 == ["artists-db->artist-lookup", "artist-lookup->www-artist", "wayback-archive->wayback-search"])
         #expect(result.warnings.isEmpty)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Integraph
 
 /// The index reads flows in blocks on several cores; whatever the blocks, it must number
@@ -9,15 +10,17 @@ import Testing
         try #require(ProcessInfo.processInfo.activeProcessorCount > 1, "needs two cores to read flows in blocks")
         var random = SeededRandom(seed: 77)
         let labels = (0..<9).map { "label\($0)" }
-        var landscape = Landscape(teams: [Team(id: "t0"), Team(id: "t1")],
-                                  systems: (0..<30).map { System(id: "s\($0)", owner: $0 % 3 == 0 ? nil : Reference("t\($0 % 2)", at: .start)) })
+        var landscape = Landscape(
+            teams: [Team(id: "t0"), Team(id: "t1")],
+            systems: (0..<30).map { System(id: "s\($0)", owner: $0 % 3 == 0 ? nil : Reference("t\($0 % 2)", at: .start)) })
         landscape.flows = (0..<400).map { number in
             let from = Int(random.next() % 30)
             // Labels in random order, some repeated, so renumbering must re-sort them.
             let data = (0..<Int(random.next() % 4)).map { _ in labels[Int(random.next() % 9)] }
-            return Flow(id: "f\(number)", from: Reference("s\(from)", at: .start), to: Reference("s\((from + 1 + number % 29) % 30)", at: .start),
-                        data: data, owner: number % 5 == 0 ? Reference("t1", at: .start) : nil,
-                        after: number % 7 == 0 ? [Reference("f\(number / 2)", at: .start)] : [])
+            return Flow(
+                id: "f\(number)", from: Reference("s\(from)", at: .start), to: Reference("s\((from + 1 + number % 29) % 30)", at: .start),
+                data: data, owner: number % 5 == 0 ? Reference("t1", at: .start) : nil,
+                after: number % 7 == 0 ? [Reference("f\(number / 2)", at: .start)] : [])
         }
         let single = LandscapeIndex(landscape, flowsPerBlock: 1_000)
         let blocked = LandscapeIndex(landscape, flowsPerBlock: 3)

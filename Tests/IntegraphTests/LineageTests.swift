@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Integraph
 
 @Suite struct LineageTests {
@@ -56,20 +57,23 @@ import Testing
     }
 
     @Test func anOriginatedLabelEndsTheWalk() throws {
-        let landscape = try #require(readModel("""
-            integraph: 1
-            systems:
-              - {id: raw}
-              - {id: clean, derives: {features: [clicks], audit: []}}
-              - {id: model}
-            flows:
-              - {id: raw-clicks, from: raw, to: clean, data: [clicks]}
-              - {id: raw-logs, from: raw, to: clean, data: [logs]}
-              - {id: features, from: clean, to: model, data: [features, audit]}
-            pilots:
-              - {id: p, needs: [{system: model, data: [audit]}]}
-              - {id: q, needs: [{system: model, data: [features]}]}
-            """).validLandscape)
+        let landscape = try #require(
+            readModel(
+                """
+                integraph: 1
+                systems:
+                  - {id: raw}
+                  - {id: clean, derives: {features: [clicks], audit: []}}
+                  - {id: model}
+                flows:
+                  - {id: raw-clicks, from: raw, to: clean, data: [clicks]}
+                  - {id: raw-logs, from: raw, to: clean, data: [logs]}
+                  - {id: features, from: clean, to: model, data: [features, audit]}
+                pilots:
+                  - {id: p, needs: [{system: model, data: [audit]}]}
+                  - {id: q, needs: [{system: model, data: [features]}]}
+                """
+            ).validLandscape)
         let index = LandscapeIndex(landscape.landscape)
         let flows = landscape.pilots.map { pilot in
             Lineage(of: pilot, in: index).flows.map { landscape.flows[Int($0)].id }.sorted()
@@ -115,13 +119,18 @@ import Testing
         landscape.flows = (0..<below(20)).compactMap { number in
             let from = below(systemCount), to = below(systemCount)
             guard from != to else { return nil }
-            return Flow(id: "f\(number)", from: Reference("s\(from)", at: .start), to: Reference("s\(to)", at: .start),
-                        data: below(4) == 0 ? [] : someLabels())
+            return Flow(
+                id: "f\(number)", from: Reference("s\(from)", at: .start), to: Reference("s\(to)", at: .start),
+                data: below(4) == 0 ? [] : someLabels())
         }
-        landscape.pilots = [Pilot(id: "p", needs: (0..<1 + below(2)).map { _ in
-            let data = someLabels()
-            return PilotNeed(system: Reference("s\(below(systemCount))", at: .start), data: data.isEmpty ? nil : data)
-        }, flows: landscape.flows.isEmpty || below(2) == 0 ? [] : [Reference(landscape.flows[below(landscape.flows.count)].id, at: .start)])]
+        landscape.pilots = [
+            Pilot(
+                id: "p",
+                needs: (0..<1 + below(2)).map { _ in
+                    let data = someLabels()
+                    return PilotNeed(system: Reference("s\(below(systemCount))", at: .start), data: data.isEmpty ? nil : data)
+                }, flows: landscape.flows.isEmpty || below(2) == 0 ? [] : [Reference(landscape.flows[below(landscape.flows.count)].id, at: .start)])
+        ]
 
         let index = LandscapeIndex(landscape)
         let lineage = Lineage(of: landscape.pilots[0], in: index)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Integraph
 
 @Suite struct ModelReadingTests {
@@ -77,7 +78,8 @@ import Testing
     }
 
     @Test func yamlAnchorsAndMergeKeysWork() throws {
-        let report = readModel("""
+        let report = readModel(
+            """
             integraph: 1
             teams: [{id: t}]
             systems:

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Integraph
 
 /// Pilot dominators on generated landscapes against the definition, checked by deletion:

@@ -6,16 +6,20 @@ import Testing
 @Suite struct PlanTests {
     /// Gates are work items with explicit precedence (`after`), which makes small cases easy
     /// to write: `gates` is (id, effort, team, after), the pilot waits for `waits`.
-    static func landscape(teams: [(String, Int)], gates: [(String, Double, String, [String])], waits: [[String]],
-                          rate: Double? = nil, values: [Double?] = [], budgets: [Double?] = []) throws -> ValidatedLandscape {
-        try ValidatedLandscape(validating: Landscape(
-            teams: teams.map { Team(id: $0.0, capacity: $0.1, dayRate: rate) },
-            gates: gates.map { Gate(id: $0.0, owner: Reference($0.2, at: .start), effort: .days($0.1), after: $0.3.map { Reference($0, at: .start) }) },
-            pilots: waits.enumerated().map { position, ids in
-                Pilot(id: "p\(position)", champion: "C", after: ids.map { Reference($0, at: .start) },
-                      value: values.indices.contains(position) ? values[position] : nil,
-                      budget: budgets.indices.contains(position) ? budgets[position] : nil)
-            }))
+    static func landscape(
+        teams: [(String, Int)], gates: [(String, Double, String, [String])], waits: [[String]],
+        rate: Double? = nil, values: [Double?] = [], budgets: [Double?] = []
+    ) throws -> ValidatedLandscape {
+        try ValidatedLandscape(
+            validating: Landscape(
+                teams: teams.map { Team(id: $0.0, capacity: $0.1, dayRate: rate) },
+                gates: gates.map { Gate(id: $0.0, owner: Reference($0.2, at: .start), effort: .days($0.1), after: $0.3.map { Reference($0, at: .start) }) },
+                pilots: waits.enumerated().map { position, ids in
+                    Pilot(
+                        id: "p\(position)", champion: "C", after: ids.map { Reference($0, at: .start) },
+                        value: values.indices.contains(position) ? values[position] : nil,
+                        budget: budgets.indices.contains(position) ? budgets[position] : nil)
+                }))
     }
 
     static let three = [("g2", 2.0, "t", [String]()), ("g3", 3.0, "t", []), ("g4", 4.0, "t", [])]
@@ -55,8 +59,10 @@ import Testing
     /// Money: 9 days at 100 a day is 900, over a budget of 800; a value of 2,600 a year is
     /// 10 a working day, and capacity adds 5 days: a delay cost of 50.
     @Test func moneyFollowsRatesValuesAndBudgets() throws {
-        let plan = CapacityPlan(try Self.landscape(teams: [("t", 1)], gates: Self.three, waits: [["g2", "g3", "g4"]],
-                                                  rate: 100, values: [2_600], budgets: [800]))
+        let plan = CapacityPlan(
+            try Self.landscape(
+                teams: [("t", 1)], gates: Self.three, waits: [["g2", "g3", "g4"]],
+                rate: 100, values: [2_600], budgets: [800]))
         let pilot = try #require(plan.pilots.first)
         #expect(pilot.remainingCost == 900)
         #expect(pilot.delayCost == 50)
@@ -129,8 +135,9 @@ import Testing
             worstSum = max(worstSum, sum / optimum.sum)
             worstLast = max(worstLast, last / optimum.last)
         }
-        print("list scheduler vs optimum on 200 cases: last pilot optimal in \(matchedLast), worst ×\(worstLast); "
-              + "sum optimal in \(matchedSum), worst ×\(worstSum)")
+        print(
+            "list scheduler vs optimum on 200 cases: last pilot optimal in \(matchedLast), worst ×\(worstLast); "
+                + "sum optimal in \(matchedSum), worst ×\(worstSum)")
         #expect(matchedLast >= 170 && worstLast <= 1.5)
         #expect(matchedSum >= 85 && worstSum <= 1.8)
     }

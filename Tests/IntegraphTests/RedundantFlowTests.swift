@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Integraph
 
 /// Redundant flows on random labelled landscapes against a plain second method: a flow
@@ -16,8 +17,10 @@ import Testing
             let from = Int(random.next() % UInt64(systemCount))
             let to = (from + 1 + Int(random.next() % UInt64(systemCount - 1))) % systemCount
             let data = labels.filter { _ in random.next() % 3 != 0 }
-            landscape.flows.append(Flow(id: "f\(number)", from: Reference("s\(from)", at: .start),
-                                        to: Reference("s\(to)", at: .start), data: data))
+            landscape.flows.append(
+                Flow(
+                    id: "f\(number)", from: Reference("s\(from)", at: .start),
+                    to: Reference("s\(to)", at: .start), data: data))
         }
         let flows = landscape.flows
         let expected = flows.filter { flow in

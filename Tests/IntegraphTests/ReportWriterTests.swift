@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Integraph
 
 /// The report writers on a small hostile landscape: every model string escaped where it
@@ -10,18 +11,27 @@ import Testing
     static func input() throws -> ReportInput {
         let landscape = Landscape(
             name: attack, teams: [Team(id: "t", name: attack)],
-            systems: [System(id: "crm", name: attack, owner: Reference("t", at: .start)),
-                      System(id: "dwh", owner: Reference("t", at: .start), status: .planned, effort: .days(3))],
-            flows: [Flow(id: "f", from: Reference("crm", at: .start), to: Reference("dwh", at: .start), status: .blocked,
-                         effort: .days(2), blockedBy: attack)],
+            systems: [
+                System(id: "crm", name: attack, owner: Reference("t", at: .start)),
+                System(id: "dwh", owner: Reference("t", at: .start), status: .planned, effort: .days(3))
+            ],
+            flows: [
+                Flow(
+                    id: "f", from: Reference("crm", at: .start), to: Reference("dwh", at: .start), status: .blocked,
+                    effort: .days(2), blockedBy: attack)
+            ],
             pilots: [Pilot(id: "p", name: attack, champion: attack, needs: [PilotNeed(system: Reference("dwh", at: .start))])])
         let analysis = LandscapeAnalysis(try ValidatedLandscape(validating: landscape))
         let finding = Finding(severity: .warning, file: "m.yaml", position: SourcePosition(line: 3, column: 5), id: "crm", rule: "owned", message: attack)
-        let maps = [ReportMap(sectionID: "overview", title: "Landscape", svg: "<?xml version=\"1.0\"?>\n<!-- c --><svg><g id=\"o-p\"></g></svg>",
-                              links: ["o-p": "pilot-1"]),
-                    ReportMap(sectionID: "pilot-1", title: attack, svg: "<svg></svg>", pilot: "p")]
-        return ReportInput(title: attack, landscape: landscape, analysis: analysis, findings: [finding], maps: maps,
-                           source: ReportSource(modelFile: attack, modelHash: "abc", generatedAt: "2026-11-25T00:00:00Z"))
+        let maps = [
+            ReportMap(
+                sectionID: "overview", title: "Landscape", svg: "<?xml version=\"1.0\"?>\n<!-- c --><svg><g id=\"o-p\"></g></svg>",
+                links: ["o-p": "pilot-1"]),
+            ReportMap(sectionID: "pilot-1", title: attack, svg: "<svg></svg>", pilot: "p")
+        ]
+        return ReportInput(
+            title: attack, landscape: landscape, analysis: analysis, findings: [finding], maps: maps,
+            source: ReportSource(modelFile: attack, modelHash: "abc", generatedAt: "2026-11-25T00:00:00Z"))
     }
 
     @Test func htmlEscapesEveryModelStringAndAllowsOnlyItsOwnScript() throws {
@@ -44,7 +54,8 @@ import Testing
         let markdown = MarkdownReportWriter(mapDirectory: "report-maps").write(try Self.input())
         #expect(!markdown.contains("<script>"))
         #expect(markdown.contains("![Landscape](report-maps/overview.svg)"))
-        #expect(markdown.contains("## Pilots") && markdown.contains("## Bottlenecks") && markdown.contains("## Sprawl")
+        #expect(
+            markdown.contains("## Pilots") && markdown.contains("## Bottlenecks") && markdown.contains("## Sprawl")
                 && markdown.contains("## Model check"))
         #expect(markdown.contains("| **blocked** |"))
     }
@@ -55,8 +66,11 @@ import Testing
         let landscape = Landscape(
             name: "Small", teams: [Team(id: "t")],
             systems: [System(id: "a", owner: t), System(id: "b", owner: t, status: .planned, effort: .days(0.1))],
-            flows: [Flow(id: "a->b", hasExplicitID: false, from: Reference("a", at: .start), to: Reference("b", at: .start),
-                         status: .backlog, effort: .days(0.2))],
+            flows: [
+                Flow(
+                    id: "a->b", hasExplicitID: false, from: Reference("a", at: .start), to: Reference("b", at: .start),
+                    status: .backlog, effort: .days(0.2))
+            ],
             pilots: [Pilot(id: "p", champion: "C", needs: [PilotNeed(system: Reference("b", at: .start))])])
         return LandscapeAnalysis(try ValidatedLandscape(validating: landscape))
     }

@@ -30,38 +30,54 @@ import Testing
     static let systems = "systems: [{id: a, owner: t}, {id: b, owner: t}, {id: c, owner: t}]\n"
 
     static let cases: [(rule: RuleID, breaking: String, keeping: String)] = [
-        (.pendingWithoutEffort,
-         systems + "flows: [{from: a, to: b, owner: t, status: backlog}]\n",
-         systems + "flows: [{from: a, to: b, owner: t, status: backlog, effort: 2}]\n"),
-        (.unlabelledFlowFromHub,
-         "systems: [{id: h, owner: t}, {id: x, owner: t}" + (1...6).map { ", {id: s\($0), owner: t}" }.joined() + "]\n"
-            + "flows: [" + (1...6).map { "{from: s\($0), to: h, status: backlog, effort: 1, data: [d\($0)]}, " }.joined()
-            + "{from: h, to: x, status: backlog, effort: 1}]\n",
-         "systems: [{id: h, owner: t}, {id: x, owner: t}" + (1...6).map { ", {id: s\($0), owner: t}" }.joined() + "]\n"
-            + "flows: [" + (1...6).map { "{from: s\($0), to: h, status: backlog, effort: 1, data: [d\($0)]}, " }.joined()
-            + "{from: h, to: x, status: backlog, effort: 1, data: [d1]}]\n"),
-        (.blockedHasReason,
-         systems + "flows: [{from: a, to: b, status: blocked, effort: 1}]\n",
-         systems + "flows: [{from: a, to: b, status: blocked, effort: 1, blocked_by: vendor contract}]\n"),
-        (.pilotHasChampion,
-         systems + "pilots: [{id: p, needs: [a]}]\n",
-         systems + "pilots: [{id: p, champion: Kim, needs: [a]}]\n"),
-        (.noDeprecatedInLineage,
-         "systems: [{id: old, owner: t, status: deprecated}, {id: b, owner: t}]\nflows: [{from: old, to: b}]\n"
-            + "pilots: [{id: p, champion: Kim, needs: [b]}]\n",
-         "systems: [{id: old, owner: t}, {id: b, owner: t}]\nflows: [{from: old, to: b}]\n"
-            + "pilots: [{id: p, champion: Kim, needs: [b]}]\n"),
-        (.restrictedDataNeedsApprovedReview,
-         systems + "gates: [{id: g, kind: privacy, owner: t, effort: 3}]\n"
-            + "flows: [{from: a, to: b, classification: restricted, after: [g]}]\npilots: [{id: p, champion: Kim, needs: [b]}]\n",
-         systems + "gates: [{id: g, kind: privacy, owner: t, status: approved}]\n"
-            + "flows: [{from: a, to: b, classification: restricted, after: [g]}]\npilots: [{id: p, champion: Kim, needs: [b]}]\n"),
-        (.targetIsReachable,
-         systems + "flows: [{from: a, to: b, status: backlog, effort: 30}]\npilots: [{id: p, champion: Kim, needs: [b], target: 2026-12-10}]\n",
-         systems + "flows: [{from: a, to: b, status: backlog, effort: 30}]\npilots: [{id: p, champion: Kim, needs: [b], target: 2027-12-31}]\n"),
-        (.staleGate,
-         systems + "gates: [{id: g, owner: t, effort: 2, requested: 2026-09-01}]\n",
-         systems + "gates: [{id: g, owner: t, effort: 2, requested: 2026-11-20}]\n"),
+        (
+            .pendingWithoutEffort,
+            systems + "flows: [{from: a, to: b, owner: t, status: backlog}]\n",
+            systems + "flows: [{from: a, to: b, owner: t, status: backlog, effort: 2}]\n"
+        ),
+        (
+            .unlabelledFlowFromHub,
+            "systems: [{id: h, owner: t}, {id: x, owner: t}" + (1...6).map { ", {id: s\($0), owner: t}" }.joined() + "]\n"
+                + "flows: [" + (1...6).map { "{from: s\($0), to: h, status: backlog, effort: 1, data: [d\($0)]}, " }.joined()
+                + "{from: h, to: x, status: backlog, effort: 1}]\n",
+            "systems: [{id: h, owner: t}, {id: x, owner: t}" + (1...6).map { ", {id: s\($0), owner: t}" }.joined() + "]\n"
+                + "flows: [" + (1...6).map { "{from: s\($0), to: h, status: backlog, effort: 1, data: [d\($0)]}, " }.joined()
+                + "{from: h, to: x, status: backlog, effort: 1, data: [d1]}]\n"
+        ),
+        (
+            .blockedHasReason,
+            systems + "flows: [{from: a, to: b, status: blocked, effort: 1}]\n",
+            systems + "flows: [{from: a, to: b, status: blocked, effort: 1, blocked_by: vendor contract}]\n"
+        ),
+        (
+            .pilotHasChampion,
+            systems + "pilots: [{id: p, needs: [a]}]\n",
+            systems + "pilots: [{id: p, champion: Kim, needs: [a]}]\n"
+        ),
+        (
+            .noDeprecatedInLineage,
+            "systems: [{id: old, owner: t, status: deprecated}, {id: b, owner: t}]\nflows: [{from: old, to: b}]\n"
+                + "pilots: [{id: p, champion: Kim, needs: [b]}]\n",
+            "systems: [{id: old, owner: t}, {id: b, owner: t}]\nflows: [{from: old, to: b}]\n"
+                + "pilots: [{id: p, champion: Kim, needs: [b]}]\n"
+        ),
+        (
+            .restrictedDataNeedsApprovedReview,
+            systems + "gates: [{id: g, kind: privacy, owner: t, effort: 3}]\n"
+                + "flows: [{from: a, to: b, classification: restricted, after: [g]}]\npilots: [{id: p, champion: Kim, needs: [b]}]\n",
+            systems + "gates: [{id: g, kind: privacy, owner: t, status: approved}]\n"
+                + "flows: [{from: a, to: b, classification: restricted, after: [g]}]\npilots: [{id: p, champion: Kim, needs: [b]}]\n"
+        ),
+        (
+            .targetIsReachable,
+            systems + "flows: [{from: a, to: b, status: backlog, effort: 30}]\npilots: [{id: p, champion: Kim, needs: [b], target: 2026-12-10}]\n",
+            systems + "flows: [{from: a, to: b, status: backlog, effort: 30}]\npilots: [{id: p, champion: Kim, needs: [b], target: 2027-12-31}]\n"
+        ),
+        (
+            .staleGate,
+            systems + "gates: [{id: g, owner: t, effort: 2, requested: 2026-09-01}]\n",
+            systems + "gates: [{id: g, owner: t, effort: 2, requested: 2026-11-20}]\n"
+        )
     ]
 
     @Test(arguments: cases)
@@ -94,13 +110,16 @@ import Testing
         let rules = try Self.rules("rules:\n  pilot-has-champion: error\n")
         #expect(rules.apply(report.findings).map(\.severity) == [.error])
         #expect(try Self.rules("rules: {pilot-has-champion: off}").apply(report.findings).isEmpty)
-        #expect(try Self.fired(Self.systems + "gates: [{id: g, owner: t, effort: 2, requested: 2026-11-20}]\n",
-                               rules: try Self.rules("rules: {stale-gate: {days: 5}}")) == ["stale-gate"])
+        #expect(
+            try Self.fired(
+                Self.systems + "gates: [{id: g, owner: t, effort: 2, requested: 2026-11-20}]\n",
+                rules: try Self.rules("rules: {stale-gate: {days: 5}}")) == ["stale-gate"])
     }
 
     /// A custom rule: restricted flows must be live and wait for an approved gate.
     @Test func customRulesSelectAndRequire() throws {
-        let rules = try Self.rules("""
+        let rules = try Self.rules(
+            """
             custom:
               - id: restricted-live-and-approved
                 severity: error
@@ -108,11 +127,13 @@ import Testing
                 where: {kind: flow, classification: [restricted]}
                 require: {status: live, after: {kind: gate, status: approved}}
             """)
-        let breaking = Self.systems + "gates: [{id: g, owner: t, effort: 1}]\n"
+        let breaking =
+            Self.systems + "gates: [{id: g, owner: t, effort: 1}]\n"
             + "flows: [{from: a, to: b, classification: restricted, status: backlog, effort: 1, after: [g]}, {from: b, to: c}]\n"
         let fired = try Self.fired(breaking, rules: rules)
         #expect(fired.filter { $0 == "restricted-live-and-approved" }.count == 2)
-        let keeping = Self.systems + "gates: [{id: g, owner: t, status: approved}]\n"
+        let keeping =
+            Self.systems + "gates: [{id: g, owner: t, status: approved}]\n"
             + "flows: [{from: a, to: b, classification: restricted, after: [g]}, {from: b, to: c}]\n"
         #expect(!(try Self.fired(keeping, rules: rules).contains("restricted-live-and-approved")))
     }
@@ -126,10 +147,12 @@ import Testing
         #expect(errors("rules: {unknown-reference: off}") == ["1:9: rule 'unknown-reference' keeps a model from being read; it is always an error"])
         #expect(errors("rules: {owned: loud}") == ["1:16: a severity is error, warning or off"])
         #expect(errors("rules: {stale-gate: {days: -3}}") == ["1:28: expected a whole number from 0 to 36500, found '-3'"])
-        #expect(errors("custom: [{id: x, where: {kind: flow, colour: red}, require: {status: live}}]")
+        #expect(
+            errors("custom: [{id: x, where: {kind: flow, colour: red}, require: {status: live}}]")
                 == ["1:38: a flow has no key 'colour' to match; it has id, from, to, data, classification, status, owner, blocked_by"])
-        #expect(errors("custom: [{id: owned, where: {kind: flow}, require: {status: live}}]")
+        #expect(
+            errors("custom: [{id: owned, where: {kind: flow}, require: {status: live}}]")
                 == ["1:10: custom rule 'owned': the id is already taken"])
-        #expect(errors("rules: [") .count == 1)
+        #expect(errors("rules: [").count == 1)
     }
 }

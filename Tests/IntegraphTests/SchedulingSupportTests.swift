@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Integraph
 
 @Suite struct SchedulingSupportTests {
@@ -41,8 +42,9 @@ import Testing
 
     @Test func monteCarloPercentilesBracketTheMean() {
         let efforts: [Effort] = [.estimate(optimistic: 2, likely: 4, pessimistic: 10), .days(3)]
-        let run = MonteCarloSchedule(efforts: efforts, predecessors: CompressedRows(lists: [[], [0]]), tail: .zero,
-                                     samples: 5_000, seed: 9)
+        let run = MonteCarloSchedule(
+            efforts: efforts, predecessors: CompressedRows(lists: [[], [0]]), tail: .zero,
+            samples: 5_000, seed: 9)
         #expect(run.p50 <= run.p85 && run.p85 <= run.p95)
         #expect(run.p50 > 5 && run.p95 < 13)
         #expect(run.criticality == [1, 1])
@@ -66,8 +68,10 @@ import Testing
 
 @Suite struct DaysTextTests {
     @Test func daysAreShortAndNeverTrap() {
-        let cases: [(Double, Int, String)] = [(12, 2, "12"), (12.333, 2, "12.33"), (12.5, 2, "12.5"), (12.333, 1, "12.3"),
-                                              (0.04, 1, "0"), (-3.25, 1, "-3.3"), (1e20, 2, "1e+20"), (.infinity, 2, "inf")]
+        let cases: [(Double, Int, String)] = [
+            (12, 2, "12"), (12.333, 2, "12.33"), (12.5, 2, "12.5"), (12.333, 1, "12.3"),
+            (0.04, 1, "0"), (-3.25, 1, "-3.3"), (1e20, 2, "1e+20"), (.infinity, 2, "inf")
+        ]
         for (value, decimals, text) in cases { #expect(DaysText.days(value, decimals: decimals) == text, "\(value)") }
         #expect(DaysText.days(.nan) == "nan")
         #expect(DaysText.effort(.estimate(optimistic: 3, likely: 5.25, pessimistic: 12)) == "3–5.3–12 d")

@@ -49,12 +49,13 @@ public struct BottleneckTable: Sendable, RandomAccessCollection {
     public var endIndex: Int { ids.count }
 
     public subscript(position: Int) -> Bottleneck {
-        Bottleneck(id: ids[position], pilots: members(pilotBits, position), waiting: members(waitingBits, position),
-                   pendingEffort: pendingEffort[position],
-                   pressure: pressure[position], criticalFor: members(criticalBits, position),
-                   betweenness: isSystems ? betweenness?[position] : nil,
-                   articulationPoint: articulationPoints.map { $0.contains(UInt32(position)) },
-                   bridge: bridges.map { $0.contains(UInt32(position)) })
+        Bottleneck(
+            id: ids[position], pilots: members(pilotBits, position), waiting: members(waitingBits, position),
+            pendingEffort: pendingEffort[position],
+            pressure: pressure[position], criticalFor: members(criticalBits, position),
+            betweenness: isSystems ? betweenness?[position] : nil,
+            articulationPoint: articulationPoints.map { $0.contains(UInt32(position)) },
+            bridge: bridges.map { $0.contains(UInt32(position)) })
     }
 
     private func members(_ bits: [UInt64], _ position: Int) -> [String] {

@@ -61,8 +61,10 @@ struct FeedJunctions {
         }
     }
 
-    private mutating func link(_ incoming: [UInt32], to outgoing: [UInt32], at system: UInt32,
-                               into edges: inout [(UInt32, UInt32)]) {
+    private mutating func link(
+        _ incoming: [UInt32], to outgoing: [UInt32], at system: UInt32,
+        into edges: inout [(UInt32, UInt32)]
+    ) {
         let rows = index.labelRows
         var unlabelledIn: [UInt32] = [], unlabelledOut: [UInt32] = [], feedingOut: [UInt32] = []
         touched.removeAll(keepingCapacity: true)

@@ -15,12 +15,14 @@ public struct FlowGraphStructure: Sendable {
 
     public init(_ index: LandscapeIndex, options: AnalysisOptions) {
         let exact = index.systemCount <= options.betweennessExactLimit
-        betweenness = options.computesBetweenness
+        betweenness =
+            options.computesBetweenness
             ? Betweenness(index.flowGraph, sampleSize: exact ? nil : options.betweennessSampleSize, seed: options.seed)
             : nil
         // Cut points and redundant flows are independent: side by side.
-        let (cuts, redundant) = concurrently({ Biconnectivity(nodeCount: index.systemCount, edges: Array(zip(index.flowSource, index.flowTarget))) },
-                                             { RedundantFlows(index).flows })
+        let (cuts, redundant) = concurrently(
+            { Biconnectivity(nodeCount: index.systemCount, edges: Array(zip(index.flowSource, index.flowTarget))) },
+            { RedundantFlows(index).flows })
         var articulation = Bitset(count: index.systemCount)
         for node in cuts.articulationPoints { articulation.insert(node) }
         var bridges = Bitset(count: index.flowCount)

@@ -48,12 +48,13 @@ public struct LandscapeAnalysis: Sendable {
     /// analysis.workItem(.flow, at: 3)?.estimated
     /// ```
     public func workItem(_ kind: EntityKind, at position: Int) -> WorkItem? {
-        let items: [UInt32] = switch kind {
-        case .system: plan.systemItem
-        case .flow: plan.flowItem
-        case .gate: plan.gateItem
-        default: []
-        }
+        let items: [UInt32] =
+            switch kind {
+            case .system: plan.systemItem
+            case .flow: plan.flowItem
+            case .gate: plan.gateItem
+            default: []
+            }
         guard items.indices.contains(position), items[position] != LandscapeIndex.none else { return nil }
         return plan.items[Int(items[position])]
     }
@@ -75,32 +76,38 @@ public struct LandscapeAnalysis: Sendable {
         var started = Bitset(count: nodes.count)
         for (position, node) in nodes.enumerated() where !plan.isJunction(node) && plan.startedItems.contains(node) { started.insert(UInt32(position)) }
         let releases = options.start.flatMap { start in Self.releases(of: nodes, plan: plan, start: start) }
-        let schedule = Schedule(durations: efforts.map(\.expectedDays), predecessors: predecessors,
-                                tail: pilot.effort.expectedDays, started: started, releases: releases)
+        let schedule = Schedule(
+            durations: efforts.map(\.expectedDays), predecessors: predecessors,
+            tail: pilot.effort.expectedDays, started: started, releases: releases)
         // The chain is followed through items only: a junction stands for the flows that
         // feed it, so ties between a flow behind a junction and another item go by their ids.
-        let chain = schedule.criticalChain(predecessors: { position in
-            predecessors[position].flatMap { before in
-                plan.isJunction(nodes[Int(before)]) ? predecessors[Int(before)].map(Int.init) : [Int(before)]
-            }
-        }, isEligible: { !plan.isJunction(nodes[$0]) }) { a, b in
+        let chain = schedule.criticalChain(
+            predecessors: { position in
+                predecessors[position].flatMap { before in
+                    plan.isJunction(nodes[Int(before)]) ? predecessors[Int(before)].map(Int.init) : [Int(before)]
+                }
+            }, isEligible: { !plan.isJunction(nodes[$0]) }
+        ) { a, b in
             plan.items[Int(nodes[a])].id < plan.items[Int(nodes[b])].id
         }
         let criticalItems = chain.map { nodes[$0] }
         let contributions = schedule.contributions(of: chain)
 
         let uncertain = efforts.contains(where: \.isUncertain) || pilot.effort.isUncertain
-        let monteCarlo = uncertain
-            ? Self.simulate(efforts: efforts, predecessors: predecessors, tail: pilot.effort, started: started,
-                            releases: releases, samples: options.samples, seed: options.seed ^ SeededRandom.hash(pilot.id))
+        let monteCarlo =
+            uncertain
+            ? Self.simulate(
+                efforts: efforts, predecessors: predecessors, tail: pilot.effort, started: started,
+                releases: releases, samples: options.samples, seed: options.seed ^ SeededRandom.hash(pilot.id))
             : nil
         let estimate = monteCarlo.map { run in
             // An item adds its variance only where it adds days to the chain.
             let variance = zip(criticalItems, contributions).reduce(pilot.effort.variance) { sum, entry in
                 entry.1 > Schedule.tolerance ? sum + plan.items[Int(entry.0)].effort.variance : sum
             }
-            return PilotAnalysis.DurationEstimate(mean: schedule.duration, standardDeviation: variance.squareRoot(),
-                                                  p50: run.p50, p85: run.p85, p95: run.p95)
+            return PilotAnalysis.DurationEstimate(
+                mean: schedule.duration, standardDeviation: variance.squareRoot(),
+                p50: run.p50, p85: run.p85, p95: run.p95)
         }
         var marks = Bitset(count: plan.items.count)
         for node in nodes where !plan.isJunction(node) { marks.insert(plan.idRank[Int(node)]) }
@@ -122,8 +129,9 @@ public struct LandscapeAnalysis: Sendable {
         let blockers = Self.blockers(in: workItems, plan: plan)
         return PilotAnalysis(
             pilot: pilot, lineage: lineage,
-            state: PilotState(stage: pilot.stage, blocked: !blockers.isEmpty, ready: workItems.isEmpty,
-                              target: pilot.target, finish: finishDate, dated: options.start != nil),
+            state: PilotState(
+                stage: pilot.stage, blocked: !blockers.isEmpty, ready: workItems.isEmpty,
+                target: pilot.target, finish: finishDate, dated: options.start != nil),
             blockers: blockers,
             duration: schedule.duration, criticalPath: criticalItems.map { plan.items[Int($0)].id },
             estimate: estimate, work: work,
@@ -156,8 +164,10 @@ public struct LandscapeAnalysis: Sendable {
             switch plan.itemKind[Int(item)] {
             case .flow where landscape.flows[entity].status == .blocked:
                 let flow = landscape.flows[entity]
-                blockers.append(PilotAnalysis.Blocker(id: flow.id, reason: flow.blockedBy ?? "reason not given",
-                                                      owner: flow.blockedOwner, until: flow.blockedUntil))
+                blockers.append(
+                    PilotAnalysis.Blocker(
+                        id: flow.id, reason: flow.blockedBy ?? "reason not given",
+                        owner: flow.blockedOwner, until: flow.blockedUntil))
             case .gate where landscape.gates[entity].status == .rejected:
                 blockers.append(PilotAnalysis.Blocker(id: landscape.gates[entity].id, reason: "rejected", owner: nil, until: nil))
             default: break
@@ -171,13 +181,17 @@ public struct LandscapeAnalysis: Sendable {
     /// every duration optimistic can never be critical, nor set the duration, in any sample,
     /// so leaving it out changes neither the percentiles nor any criticality. On large
     /// landscapes that drops most of the work from the O(samples × (n + m)) loop.
-    private static func simulate(efforts: [Effort], predecessors: CompressedRows, tail: Effort, started: Bitset,
-                                 releases: [Double]?, samples: Int,
-                                 seed: UInt64) -> (p50: Double, p85: Double, p95: Double, criticality: [Double]) {
+    private static func simulate(
+        efforts: [Effort], predecessors: CompressedRows, tail: Effort, started: Bitset,
+        releases: [Double]?, samples: Int,
+        seed: UInt64
+    ) -> (p50: Double, p85: Double, p95: Double, criticality: [Double]) {
         // Finish-to-start longest paths bound from above what any node adds with started
         // nodes and releases too; the shortest total must be the real schedule's.
-        let shortest = Schedule(durations: efforts.map(\.optimisticDays), predecessors: predecessors, tail: tail.optimisticDays,
-                                started: started, releases: releases).duration
+        let shortest = Schedule(
+            durations: efforts.map(\.optimisticDays), predecessors: predecessors, tail: tail.optimisticDays,
+            started: started, releases: releases
+        ).duration
         let releaseBound = releases?.max() ?? 0
         let longest = Schedule.longestPaths(durations: efforts.map(\.pessimisticDays), predecessors: predecessors).through
         let kept = efforts.indices.filter { longest[$0] + releaseBound + tail.pessimisticDays >= shortest - Schedule.tolerance }
@@ -191,10 +205,11 @@ public struct LandscapeAnalysis: Sendable {
         }
         var keptStarted = Bitset(count: kept.count)
         for (index, node) in kept.enumerated() where started.contains(UInt32(node)) { keptStarted.insert(UInt32(index)) }
-        let run = MonteCarloSchedule(efforts: kept.map { efforts[$0] },
-                                     predecessors: CompressedRows(rowCount: kept.count, entries: entries),
-                                     tail: tail, samples: samples, seed: seed, started: keptStarted,
-                                     releases: releases.map { all in kept.map { all[$0] } })
+        let run = MonteCarloSchedule(
+            efforts: kept.map { efforts[$0] },
+            predecessors: CompressedRows(rowCount: kept.count, entries: entries),
+            tail: tail, samples: samples, seed: seed, started: keptStarted,
+            releases: releases.map { all in kept.map { all[$0] } })
         var criticality = [Double](repeating: 0, count: efforts.count)
         for (index, node) in kept.enumerated() { criticality[node] = run.criticality[index] }
         return (run.p50, run.p85, run.p95, criticality)
@@ -242,8 +257,9 @@ public struct LandscapeAnalysis: Sendable {
             if owner != LandscapeIndex.none { teams.insert(owner) }
             if plan.itemKind[Int(item)] == .gate { gates += 1 }
         }
-        return PilotAnalysis.Sprawl(systems: systemCount, flows: flowCount, pendingFlows: pendingFlows,
-                                    teams: teams.count, domains: domains.count, gates: gates, classification: classification)
+        return PilotAnalysis.Sprawl(
+            systems: systemCount, flows: flowCount, pendingFlows: pendingFlows,
+            teams: teams.count, domains: domains.count, gates: gates, classification: classification)
     }
 
     /// Dominators of a virtual sink fed by the needed systems, from a virtual root joined to
@@ -348,17 +364,22 @@ public struct LandscapeAnalysis: Sendable {
         }
 
         let pilotIDs = pilots.map(\.pilot.id)
-        func table(_ ids: [String], _ effort: [Double], _ pressure: [Double], _ pilotBits: [UInt64], _ criticalBits: [UInt64],
-                   _ waitingBits: [UInt64], systems: Bool = false, bridges: Bitset? = nil) -> BottleneckTable {
-            BottleneckTable(ids: ids, pendingEffort: effort, pressure: pressure, pilotBits: pilotBits, criticalBits: criticalBits,
-                            waitingBits: waitingBits, words: words, pilotIDs: pilotIDs, betweenness: systems ? structure.betweenness?.values : nil,
-                            articulationPoints: systems ? structure.articulationPoints : nil, bridges: bridges, isSystems: systems)
+        func table(
+            _ ids: [String], _ effort: [Double], _ pressure: [Double], _ pilotBits: [UInt64], _ criticalBits: [UInt64],
+            _ waitingBits: [UInt64], systems: Bool = false, bridges: Bitset? = nil
+        ) -> BottleneckTable {
+            BottleneckTable(
+                ids: ids, pendingEffort: effort, pressure: pressure, pilotBits: pilotBits, criticalBits: criticalBits,
+                waitingBits: waitingBits, words: words, pilotIDs: pilotIDs, betweenness: systems ? structure.betweenness?.values : nil,
+                articulationPoints: systems ? structure.articulationPoints : nil, bridges: bridges, isSystems: systems)
         }
         return Bottlenecks(
-            systems: table(landscape.systems.map(\.id), systemEffort, systemPressure, systemPilots, systemCritical, systemWaiting,
-                           systems: true),
-            flows: table(landscape.flows.map(\.id), flowEffort, flowPressure, flowPilots, flowCritical, flowWaiting,
-                         bridges: structure.bridges),
+            systems: table(
+                landscape.systems.map(\.id), systemEffort, systemPressure, systemPilots, systemCritical, systemWaiting,
+                systems: true),
+            flows: table(
+                landscape.flows.map(\.id), flowEffort, flowPressure, flowPilots, flowCritical, flowWaiting,
+                bridges: structure.bridges),
             teams: table(landscape.teams.map(\.id), teamEffort, teamPressure, teamPilots, teamCritical, teamWaiting),
             betweennessSources: structure.betweenness?.sourceCount ?? 0,
             betweennessIsExact: structure.betweenness?.isExact ?? false)

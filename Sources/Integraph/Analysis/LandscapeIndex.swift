@@ -187,7 +187,6 @@ public struct LandscapeIndex: Sendable {
     /// position (``CompressedRows/bounds(of:)``) without a slice per flow.
     public var labelRows: CompressedRows { labelsOfFlows }
 
-
     /// The index of a flow that a pilot or an `after` link names.
     public func flowIndex(of id: String) -> UInt32? { referencedFlows[id] }
 

@@ -31,9 +31,10 @@ public struct PilotAnalysis: Sendable {
         public subscript(position: Int) -> ScheduledWork {
             let item = items[Int(itemIndices[position])]
             let finish = earliestFinishes[position], latest = latestFinishes[position]
-            return ScheduledWork(item: item, earliestStart: earliestStarts[position], earliestFinish: finish,
-                                 latestStart: latest - item.effort.expectedDays, latestFinish: latest,
-                                 slack: Swift.max(0, latest - finish), criticality: criticalities[position])
+            return ScheduledWork(
+                item: item, earliestStart: earliestStarts[position], earliestFinish: finish,
+                latestStart: latest - item.effort.expectedDays, latestFinish: latest,
+                slack: Swift.max(0, latest - finish), criticality: criticalities[position])
         }
 
         /// The entry for an item id, by binary search (the entries are sorted by id).

@@ -21,17 +21,18 @@ public enum PilotState: String, Sendable, CaseIterable {
     ///     date or past the calendar's end.
     ///   - dated: whether the run had a start date.
     public init(stage: PilotStage, blocked: Bool, ready: Bool, target: CalendarDate?, finish: CalendarDate?, dated: Bool) {
-        self = if stage == .stalled {
-            .stalled
-        } else if blocked {
-            .blocked
-        } else if ready {
-            .ready
-        } else if dated, let target {
-            finish.map { target < $0 } ?? true ? .atRisk : .onTrack
-        } else {
-            .unscheduled
-        }
+        self =
+            if stage == .stalled {
+                .stalled
+            } else if blocked {
+                .blocked
+            } else if ready {
+                .ready
+            } else if dated, let target {
+                finish.map { target < $0 } ?? true ? .atRisk : .onTrack
+            } else {
+                .unscheduled
+            }
     }
 
     /// The word as people read it: `at risk`, `on track`.

@@ -40,8 +40,10 @@ public struct Schedule: Sendable {
     ///   - tail: the pilot's own effort, done after everything else.
     ///   - started: the nodes under way, whose links in bound their finish, not their start.
     ///   - releases: for each node, the day before which it cannot start (`nil`: all 0).
-    public init(durations: [Double], predecessors: CompressedRows, tail: Double, started: Bitset? = nil,
-                releases: [Double]? = nil) {
+    public init(
+        durations: [Double], predecessors: CompressedRows, tail: Double, started: Bitset? = nil,
+        releases: [Double]? = nil
+    ) {
         let count = durations.count
         var earliestStart = [Double](repeating: 0, count: count)
         var earliestFinish = [Double](repeating: 0, count: count)
@@ -126,8 +128,10 @@ public struct Schedule: Sendable {
     /// node's critical predecessor is one whose earliest finish sets the node's earliest start
     /// (or, for a started node, its earliest finish). It ends only on `isEligible` nodes and
     /// steps along `predecessors`.
-    public func criticalChain(predecessors: (Int) -> [Int], isEligible: (Int) -> Bool = { _ in true },
-                              precedes: (Int, Int) -> Bool) -> [Int] {
+    public func criticalChain(
+        predecessors: (Int) -> [Int], isEligible: (Int) -> Bool = { _ in true },
+        precedes: (Int, Int) -> Bool
+    ) -> [Int] {
         let count = earliestFinish.count
         var candidates = (0..<count).filter {
             isEligible($0) && isCritical($0) && abs(earliestFinish[$0] - workFinish) < Self.tolerance
@@ -163,8 +167,10 @@ public struct MonteCarloSchedule: Sendable {
     /// For each node, the share of samples in which it had zero slack.
     public let criticality: [Double]
 
-    public init(efforts: [Effort], predecessors: CompressedRows, tail: Effort, samples: Int, seed: UInt64,
-                started: Bitset? = nil, releases: [Double]? = nil) {
+    public init(
+        efforts: [Effort], predecessors: CompressedRows, tail: Effort, samples: Int, seed: UInt64,
+        started: Bitset? = nil, releases: [Double]? = nil
+    ) {
         var random = SeededRandom(seed: seed)
         var durations = [Double](repeating: 0, count: efforts.count)
         var totals: [Double] = []
@@ -172,8 +178,9 @@ public struct MonteCarloSchedule: Sendable {
         var criticalCounts = [Int](repeating: 0, count: efforts.count)
         for _ in 0..<max(1, samples) {
             for node in efforts.indices { durations[node] = PERTSampler.sample(efforts[node], using: &random) }
-            let schedule = Schedule(durations: durations, predecessors: predecessors,
-                                    tail: PERTSampler.sample(tail, using: &random), started: started, releases: releases)
+            let schedule = Schedule(
+                durations: durations, predecessors: predecessors,
+                tail: PERTSampler.sample(tail, using: &random), started: started, releases: releases)
             totals.append(schedule.duration)
             for node in efforts.indices where schedule.isCritical(node) { criticalCounts[node] += 1 }
         }

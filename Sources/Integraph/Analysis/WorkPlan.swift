@@ -79,8 +79,10 @@ public struct WorkPlan: Sendable {
         var edges: [(UInt32, UInt32)] = []
         for position in pending.indices where !pending[position].after.isEmpty {
             for reference in pending[position].after {
-                if let before = Self.item(named: reference.id, index: index, systemItem: systemItem, flowItem: flowItem,
-                                          gateItem: gateItem) {
+                if let before = Self.item(
+                    named: reference.id, index: index, systemItem: systemItem, flowItem: flowItem,
+                    gateItem: gateItem)
+                {
                     edges.append((before, UInt32(position)))
                 }
             }
@@ -129,8 +131,10 @@ public struct WorkPlan: Sendable {
         self.itemKind = itemKind
         self.itemEntity = itemEntity
         var started = Bitset(count: items.count)
-        for position in items.indices where itemKind[position] == .flow
-            && landscape.flows[Int(itemEntity[position])].status == .inProgress {
+        for position in items.indices
+        where itemKind[position] == .flow
+            && landscape.flows[Int(itemEntity[position])].status == .inProgress
+        {
             started.insert(UInt32(position))
         }
         startedItems = started
@@ -141,17 +145,20 @@ public struct WorkPlan: Sendable {
         Self.item(named: id, index: index, systemItem: systemItem, flowItem: flowItem, gateItem: gateItem)
     }
 
-    private static func item(named id: String, index: LandscapeIndex, systemItem: [UInt32], flowItem: [UInt32],
-                             gateItem: [UInt32]) -> UInt32? {
-        let item: UInt32? = if let system = index.systemIndex[id] {
-            systemItem[Int(system)]
-        } else if let flow = index.flowIndex(of: id) {
-            flowItem[Int(flow)]
-        } else if let gate = index.gateIndex[id] {
-            gateItem[Int(gate)]
-        } else {
-            nil
-        }
+    private static func item(
+        named id: String, index: LandscapeIndex, systemItem: [UInt32], flowItem: [UInt32],
+        gateItem: [UInt32]
+    ) -> UInt32? {
+        let item: UInt32? =
+            if let system = index.systemIndex[id] {
+                systemItem[Int(system)]
+            } else if let flow = index.flowIndex(of: id) {
+                flowItem[Int(flow)]
+            } else if let gate = index.gateIndex[id] {
+                gateItem[Int(gate)]
+            } else {
+                nil
+            }
         return item == LandscapeIndex.none ? nil : item
     }
 
@@ -201,21 +208,26 @@ public struct WorkPlan: Sendable {
         var medianSources: [EntityKind: String] = [:]
         for kind in EntityKind.workKinds {
             let count = written[kind]?.count ?? 0
-            medianSources[kind] = count > 0 ? "median of \(count) estimated \(kind.rawValue)s"
+            medianSources[kind] =
+                count > 0
+                ? "median of \(count) estimated \(kind.rawValue)s"
                 : "no estimated \(kind.rawValue)s to take a median of; taken as 0"
         }
         return pending.map { item in
             let entity = item.entity
             if let effort = item.effort {
-                return WorkItem(kind: item.kind, id: item.id, effort: effort, estimated: false, estimateSource: nil,
-                                owner: item.owner, entity: entity)
+                return WorkItem(
+                    kind: item.kind, id: item.id, effort: effort, estimated: false, estimateSource: nil,
+                    owner: item.owner, entity: entity)
             }
             if let rule = rules.firstIndex(where: { $0.matches(item) }) {
-                return WorkItem(kind: item.kind, id: item.id, effort: rules[rule].effort, estimated: true,
-                                estimateSource: ruleSources[rule], owner: item.owner, entity: entity)
+                return WorkItem(
+                    kind: item.kind, id: item.id, effort: rules[rule].effort, estimated: true,
+                    estimateSource: ruleSources[rule], owner: item.owner, entity: entity)
             }
-            return WorkItem(kind: item.kind, id: item.id, effort: medians[item.kind] ?? .zero, estimated: true,
-                            estimateSource: medianSources[item.kind], owner: item.owner, entity: entity)
+            return WorkItem(
+                kind: item.kind, id: item.id, effort: medians[item.kind] ?? .zero, estimated: true,
+                estimateSource: medianSources[item.kind], owner: item.owner, entity: entity)
         }
     }
 
@@ -242,8 +254,10 @@ public struct WorkPlan: Sendable {
 
     /// Turns a cycle of precedence nodes (each before the next) into waits-for order with the
     /// reason for each link.
-    private static func describe(cycle: [UInt32], items: [WorkItem], pending: [PendingItem],
-                                 index: LandscapeIndex) -> PrecedenceCycleError {
+    private static func describe(
+        cycle: [UInt32], items: [WorkItem], pending: [PendingItem],
+        index: LandscapeIndex
+    ) -> PrecedenceCycleError {
         let itemNodes = cycle.filter { Int($0) < items.count }
         // Precedence runs from what finishes first; people read "x waits for y".
         let waiting = Array(itemNodes.reversed())
@@ -263,7 +277,8 @@ public struct WorkPlan: Sendable {
                 links.append("implicit: lineage, '\(awaited.id)' feeds the source of '\(waiter.id)'")
             }
         }
-        return PrecedenceCycleError(cycle: ids, position: waiting.first.map { pending[Int($0)].position } ?? .start,
-                                    links: links)
+        return PrecedenceCycleError(
+            cycle: ids, position: waiting.first.map { pending[Int($0)].position } ?? .start,
+            links: links)
     }
 }

@@ -73,7 +73,7 @@ public enum WorkingCalendar {
 
     /// 1970-01-01 was a Thursday.
     static func isWeekend(_ dayNumber: Int) -> Bool {
-        let weekday = ((dayNumber % 7) + 7 + 3) % 7 // 0 = Monday
+        let weekday = ((dayNumber % 7) + 7 + 3) % 7  // 0 = Monday
         return weekday >= 5
     }
 }

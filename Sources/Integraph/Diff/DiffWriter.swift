@@ -28,13 +28,17 @@ public struct DiffWriter: Sendable {
         func ids(_ table: [EntityKind: [String]]) -> String {
             "{" + Self.order.map { "\"\(Self.plural[$0] ?? "")\": \(JSONText.strings(table[$0] ?? []))" }.joined(separator: ", ") + "}"
         }
-        let changed = "{" + Self.order.map { kind in
-            "\"\(Self.plural[kind] ?? "")\": [" + (diff.changed[kind] ?? []).map { change in
-                "{\"id\": \(JSONText.string(change.id)), \"fields\": {" + change.fields.map {
-                    "\(JSONText.string($0.key)): [\(JSONText.optionalString($0.old)), \(JSONText.optionalString($0.new))]"
-                }.joined(separator: ", ") + "}}"
-            }.joined(separator: ", ") + "]"
-        }.joined(separator: ", ") + "}"
+        let changed =
+            "{"
+            + Self.order.map { kind in
+                "\"\(Self.plural[kind] ?? "")\": ["
+                    + (diff.changed[kind] ?? []).map { change in
+                        "{\"id\": \(JSONText.string(change.id)), \"fields\": {"
+                            + change.fields.map {
+                                "\(JSONText.string($0.key)): [\(JSONText.optionalString($0.old)), \(JSONText.optionalString($0.new))]"
+                            }.joined(separator: ", ") + "}}"
+                    }.joined(separator: ", ") + "]"
+            }.joined(separator: ", ") + "}"
         func outcome(_ outcome: LandscapeDiff.Outcome) -> String {
             "{\"duration\": \(JSONText.number(outcome.duration)), \"p85\": \(outcome.p85.map(JSONText.number) ?? "null"), "
                 + "\"state\": \(JSONText.string(outcome.state.rawValue)), \"finish\": \(JSONText.optionalString(outcome.finish?.description))}"
@@ -60,8 +64,13 @@ public struct DiffWriter: Sendable {
         let item = markdown ? "- " : "  "
         // Model text in Markdown is escaped wherever it lands (ids, names, values).
         func code(_ text: String) -> String { markdown ? AnalysisMarkdownWriter.cell(text) : text }
-        var out = [(markdown ? "# " : "") + code(observed ? "Drift: \(newName) (what runs) against \(oldName) (what is declared)"
-                                                         : "Changes from \(oldName) to \(newName)")]
+        var out = [
+            (markdown ? "# " : "")
+                + code(
+                    observed
+                        ? "Drift: \(newName) (what runs) against \(oldName) (what is declared)"
+                        : "Changes from \(oldName) to \(newName)")
+        ]
         if diff.isEmpty {
             out.append(observed ? "No drift: everything declared live runs, and nothing else does." : "No changes.")
             return out
@@ -78,7 +87,8 @@ public struct DiffWriter: Sendable {
             out += section(heading + "Added \(Self.plural[kind] ?? "")", diff.added[kind] ?? [], item, code)
             out += section(heading + "Removed \(Self.plural[kind] ?? "")", diff.removed[kind] ?? [], item, code)
             let changes = (diff.changed[kind] ?? []).map { change in
-                code(change.id) + ": " + change.fields.map { "\($0.key) \(code($0.old ?? "(none)")) → \(code($0.new ?? "(none)"))" }
+                code(change.id) + ": "
+                    + change.fields.map { "\($0.key) \(code($0.old ?? "(none)")) → \(code($0.new ?? "(none)"))" }
                     .joined(separator: "; ")
             }
             if !changes.isEmpty { out += ["", heading + "Changed \(Self.plural[kind] ?? "")"] + changes.map { item + $0 } }
@@ -98,7 +108,9 @@ public struct DiffWriter: Sendable {
                     moved.append("P85 \(DaysText.days(old)) d → \(DaysText.days(new)) d")
                 }
                 if pilot.before.state != pilot.after.state { moved.append("\(pilot.before.state.words) → \(pilot.after.state.words)") }
-                out.append(item + code(pilot.id) + ": " + moved.joined(separator: ", ") + (pilot.why.isEmpty ? "" : " (" + code(pilot.why.joined(separator: "; ")) + ")"))
+                out.append(
+                    item + code(pilot.id) + ": " + moved.joined(separator: ", ")
+                        + (pilot.why.isEmpty ? "" : " (" + code(pilot.why.joined(separator: "; ")) + ")"))
             }
             for state in [PilotState.ready, .blocked] {
                 let became = diff.pilots.filter { $0.after.state == state && $0.before.state != state }.map(\.id)

@@ -22,26 +22,42 @@ struct EntityRecord: Equatable {
         }
         for system in landscape.systems {
             let derives = system.derives.sorted { $0.key < $1.key }.map { "\($0.key): [\($0.value.sorted().joined(separator: ", "))]" }
-            add(.system, system.id, ["name": system.name, "kind": system.kind, "domain": system.domain, "owner": system.owner?.id,
-                                     "status": system.status.rawValue, "effort": effort(system.effort), "after": set(system.after.map(\.id)),
-                                     "derives": derives.isEmpty ? nil : derives.joined(separator: "; "), "attributes": attributes(system.attributes)])
+            add(
+                .system, system.id,
+                [
+                    "name": system.name, "kind": system.kind, "domain": system.domain, "owner": system.owner?.id,
+                    "status": system.status.rawValue, "effort": effort(system.effort), "after": set(system.after.map(\.id)),
+                    "derives": derives.isEmpty ? nil : derives.joined(separator: "; "), "attributes": attributes(system.attributes)
+                ])
         }
         for flow in landscape.flows {
-            add(.flow, flow.id, ["from": flow.from.id, "to": flow.to.id, "data": set(flow.data), "classification": flow.classification.rawValue,
-                                 "status": flow.status.rawValue, "effort": effort(flow.effort), "owner": flow.owner?.id,
-                                 "after": set(flow.after.map(\.id)), "blocked_by": flow.blockedBy, "blocked_owner": flow.blockedOwner,
-                                 "blocked_until": flow.blockedUntil?.description, "attributes": attributes(flow.attributes)])
+            add(
+                .flow, flow.id,
+                [
+                    "from": flow.from.id, "to": flow.to.id, "data": set(flow.data), "classification": flow.classification.rawValue,
+                    "status": flow.status.rawValue, "effort": effort(flow.effort), "owner": flow.owner?.id,
+                    "after": set(flow.after.map(\.id)), "blocked_by": flow.blockedBy, "blocked_owner": flow.blockedOwner,
+                    "blocked_until": flow.blockedUntil?.description, "attributes": attributes(flow.attributes)
+                ])
         }
         for gate in landscape.gates {
-            add(.gate, gate.id, ["name": gate.name, "kind": gate.kind.rawValue, "owner": gate.owner?.id, "status": gate.status.rawValue,
-                                 "effort": effort(gate.effort), "after": set(gate.after.map(\.id)), "requested": gate.requested?.description])
+            add(
+                .gate, gate.id,
+                [
+                    "name": gate.name, "kind": gate.kind.rawValue, "owner": gate.owner?.id, "status": gate.status.rawValue,
+                    "effort": effort(gate.effort), "after": set(gate.after.map(\.id)), "requested": gate.requested?.description
+                ])
         }
         for pilot in landscape.pilots {
             let needs = pilot.needs.map { need in need.data.map { "\(need.system.id) (\($0.sorted().joined(separator: ", ")))" } ?? need.system.id }
-            add(.pilot, pilot.id, ["name": pilot.name, "champion": pilot.champion, "stage": pilot.stage.rawValue, "needs": set(needs),
-                                   "flows": set(pilot.flows.map(\.id)), "after": set(pilot.after.map(\.id)),
-                                   "effort": effort(pilot.effort), "target": pilot.target?.description,
-                                   "value": pilot.value.map(JSONText.number), "budget": pilot.budget.map(JSONText.number)])
+            add(
+                .pilot, pilot.id,
+                [
+                    "name": pilot.name, "champion": pilot.champion, "stage": pilot.stage.rawValue, "needs": set(needs),
+                    "flows": set(pilot.flows.map(\.id)), "after": set(pilot.after.map(\.id)),
+                    "effort": effort(pilot.effort), "target": pilot.target?.description,
+                    "value": pilot.value.map(JSONText.number), "budget": pilot.budget.map(JSONText.number)
+                ])
         }
         return records
     }

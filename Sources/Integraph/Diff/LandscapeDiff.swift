@@ -71,9 +71,11 @@ public struct LandscapeDiff: Sendable {
             changed[kind] = now.keys.sorted().compactMap { id -> Change? in
                 guard let previous = was[id], let current = now[id], previous != current else { return nil }
                 let keys = Set(previous.fields.keys).union(current.fields.keys).sorted()
-                return Change(id: id, fields: keys.compactMap { key in
-                    previous.fields[key] == current.fields[key] ? nil : FieldChange(key: key, old: previous.fields[key], new: current.fields[key])
-                })
+                return Change(
+                    id: id,
+                    fields: keys.compactMap { key in
+                        previous.fields[key] == current.fields[key] ? nil : FieldChange(key: key, old: previous.fields[key], new: current.fields[key])
+                    })
             }
         }
         self.added = added
@@ -95,8 +97,10 @@ public struct LandscapeDiff: Sendable {
         Outcome(duration: pilot.duration, p85: pilot.estimate?.p85, state: pilot.state, finish: pilot.finishDate)
     }
 
-    private static func pilotChanges(before: LandscapeAnalysis, after: LandscapeAnalysis,
-                                     newRecords: [EntityKind: [String: EntityRecord]]) -> [PilotChange] {
+    private static func pilotChanges(
+        before: LandscapeAnalysis, after: LandscapeAnalysis,
+        newRecords: [EntityKind: [String: EntityRecord]]
+    ) -> [PilotChange] {
         let earlier = Dictionary(before.pilots.map { ($0.pilot.id, $0) }, uniquingKeysWith: { first, _ in first })
         return after.pilots.sorted { $0.pilot.id < $1.pilot.id }.compactMap { now -> PilotChange? in
             guard let was = earlier[now.pilot.id] else { return nil }
@@ -134,8 +138,10 @@ public struct LandscapeDiff: Sendable {
         added = newItems.keys.filter { oldItems[$0] == nil }.sorted()
         let oldBlocks = Set(was.blockers.map(\.id)), newBlocks = Set(now.blockers.map(\.id))
         var why: [String] = []
-        for (label, ids) in [("finished", finished), ("removed from the model", dropped), ("new work", added), ("re-estimated", estimated),
-                             ("newly blocked", newBlocks.subtracting(oldBlocks).sorted()), ("unblocked", oldBlocks.subtracting(newBlocks).subtracting(finished).sorted())]
+        for (label, ids) in [
+            ("finished", finished), ("removed from the model", dropped), ("new work", added), ("re-estimated", estimated),
+            ("newly blocked", newBlocks.subtracting(oldBlocks).sorted()), ("unblocked", oldBlocks.subtracting(newBlocks).subtracting(finished).sorted())
+        ]
         where !ids.isEmpty {
             why.append("\(label): \(ids.joined(separator: ", "))")
         }

@@ -64,7 +64,9 @@ public struct JSONDocumentParser: Sendable {
         func unexpected(_ expectation: String) -> DocumentSyntaxError {
             let found: String
             if let byte = current {
-                found = byte >= 0x21 && byte < 0x7F ? "'\(Character(Unicode.Scalar(byte)))'" : "byte 0x" + (byte < 0x10 ? "0" : "") + String(byte, radix: 16, uppercase: true)
+                found =
+                    byte >= 0x21 && byte < 0x7F
+                    ? "'\(Character(Unicode.Scalar(byte)))'" : "byte 0x" + (byte < 0x10 ? "0" : "") + String(byte, radix: 16, uppercase: true)
             } else {
                 found = "the end of the file"
             }
@@ -172,7 +174,7 @@ public struct JSONDocumentParser: Sendable {
             let simple: [UInt8: UInt8] = [
                 UInt8(ascii: "\""): 0x22, UInt8(ascii: "\\"): 0x5C, UInt8(ascii: "/"): 0x2F,
                 UInt8(ascii: "b"): 0x08, UInt8(ascii: "f"): 0x0C, UInt8(ascii: "n"): 0x0A,
-                UInt8(ascii: "r"): 0x0D, UInt8(ascii: "t"): 0x09,
+                UInt8(ascii: "r"): 0x0D, UInt8(ascii: "t"): 0x09
             ]
             guard let byte = current else { throw unexpected("an escape character") }
             if let replacement = simple[byte] {

@@ -63,8 +63,8 @@ public struct YAMLDocumentParser: Sendable {
     private static func syntaxError(from error: YamlError, in text: String) -> DocumentSyntaxError {
         switch error {
         case .scanner(let context, let problem, let mark, _),
-             .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
+            .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
             let position = SourcePosition(line: mark.line, column: mark.column)
             var message = "invalid YAML: \(problem)"
             if let context {
@@ -144,8 +144,10 @@ public struct YAMLDocumentParser: Sendable {
                 if keyScalar.string == "<<", keyScalar.style == .plain {
                     merged.append(contentsOf: try mergeSources(of: value, at: keyPosition, depth: depth))
                 } else {
-                    explicit.append(.init(key: keyScalar.string, keyPosition: keyPosition,
-                                          value: try convert(value, depth: depth + 1)))
+                    explicit.append(
+                        .init(
+                            key: keyScalar.string, keyPosition: keyPosition,
+                            value: try convert(value, depth: depth + 1)))
                 }
             }
             var seen = Set(explicit.map(\.key))

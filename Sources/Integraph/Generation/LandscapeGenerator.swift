@@ -28,8 +28,9 @@ public struct LandscapeGenerator: Sendable {
         func effort() -> Effort {
             let likely = Double(1 + below(15))
             guard chance(0.3) else { return .days(likely) }
-            return .estimate(optimistic: max(0.5, likely - Double(below(3))), likely: likely,
-                             pessimistic: likely + Double(1 + below(10)))
+            return .estimate(
+                optimistic: max(0.5, likely - Double(below(3))), likely: likely,
+                pessimistic: likely + Double(1 + below(10)))
         }
         let width = String(systems - 1).count
         func systemID(_ number: Int) -> String {
@@ -45,9 +46,10 @@ public struct LandscapeGenerator: Sendable {
         landscape.systems = (0..<systems).map { number in
             let roll = random.nextUnit()
             let status: SystemStatus = roll < 0.02 ? .planned : roll < 0.03 ? .deprecated : .live
-            return System(id: systemID(number), kind: Self.kinds[number % Self.kinds.count],
-                          domain: "domain\(below(domainCount))", owner: reference("team\(below(teamCount))"),
-                          status: status, effort: status == .planned ? effort() : nil)
+            return System(
+                id: systemID(number), kind: Self.kinds[number % Self.kinds.count],
+                domain: "domain\(below(domainCount))", owner: reference("team\(below(teamCount))"),
+                status: status, effort: status == .planned ? effort() : nil)
         }
 
         // Preferential attachment: a target is drawn from a list holding each system once,
@@ -69,18 +71,21 @@ public struct LandscapeGenerator: Sendable {
             let status: FlowStatus = roll < 0.75 ? .live : roll < 0.85 ? .inProgress : roll < 0.95 ? .backlog : .blocked
             let labels = Set((0...below(3)).map { _ in Self.labels[below(Self.labels.count)] }).sorted()
             let classification = Classification.allCases[below(Classification.allCases.count)]
-            flows.append(Flow(id: Flow.defaultID(from: systemID(from), to: systemID(to)), hasExplicitID: false,
-                              from: reference(systemID(from)), to: reference(systemID(to)), data: labels,
-                              classification: classification, status: status,
-                              effort: status == .live ? nil : effort(),
-                              blockedBy: status == .blocked ? "waiting on a vendor" : nil))
+            flows.append(
+                Flow(
+                    id: Flow.defaultID(from: systemID(from), to: systemID(to)), hasExplicitID: false,
+                    from: reference(systemID(from)), to: reference(systemID(to)), data: labels,
+                    classification: classification, status: status,
+                    effort: status == .live ? nil : effort(),
+                    blockedBy: status == .blocked ? "waiting on a vendor" : nil))
         }
 
         let gateCount = max(2, systems / 100)
         landscape.gates = (0..<gateCount).map { number in
-            Gate(id: "gate\(number)", kind: GateKind.allCases[number % GateKind.allCases.count],
-                 owner: reference("team\(below(teamCount))"), status: chance(0.7) ? .pending : .approved,
-                 effort: effort())
+            Gate(
+                id: "gate\(number)", kind: GateKind.allCases[number % GateKind.allCases.count],
+                owner: reference("team\(below(teamCount))"), status: chance(0.7) ? .pending : .approved,
+                effort: effort())
         }
         for index in flows.indices where flows[index].isPending && chance(0.05) {
             flows[index].after = [reference("gate\(below(gateCount))")]
@@ -96,9 +101,10 @@ public struct LandscapeGenerator: Sendable {
                     ? PilotNeed(system: reference(system), data: [Self.labels[below(Self.labels.count)]])
                     : PilotNeed(system: reference(system))
             }
-            return Pilot(id: "pilot\(number)", champion: "Champion \(number)",
-                         stage: PilotStage.allCases[number % PilotStage.allCases.count], needs: needs,
-                         effort: effort(), target: CalendarDate(year: 2027, month: 1 + number % 12, day: 28))
+            return Pilot(
+                id: "pilot\(number)", champion: "Champion \(number)",
+                stage: PilotStage.allCases[number % PilotStage.allCases.count], needs: needs,
+                effort: effort(), target: CalendarDate(year: 2027, month: 1 + number % 12, day: 28))
         }
         return landscape
     }

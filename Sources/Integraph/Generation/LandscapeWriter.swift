@@ -20,7 +20,7 @@ public struct LandscapeWriter: Sendable {
             ("systems", landscape.systems.map(system)),
             ("flows", landscape.flows.map(flow)),
             ("gates", landscape.gates.map(gate)),
-            ("pilots", landscape.pilots.map(pilot)),
+            ("pilots", landscape.pilots.map(pilot))
         ]
         if !landscape.estimates.isEmpty { sections.append(("estimates", landscape.estimates.map(estimate))) }
         for (position, (key, items)) in sections.enumerated() {
@@ -29,7 +29,8 @@ public struct LandscapeWriter: Sendable {
             case .yaml:
                 out += items.isEmpty ? "\(key): []\n" : "\(key):\n" + items.map { "  - \($0)\n" }.joined()
             case .json:
-                out += "  \(JSONText.string(key)): [" + (items.isEmpty ? "" : "\n    " + items.joined(separator: ",\n    ") + "\n  ")
+                out +=
+                    "  \(JSONText.string(key)): [" + (items.isEmpty ? "" : "\n    " + items.joined(separator: ",\n    ") + "\n  ")
                     + "]" + (last ? "\n" : ",\n")
             }
         }
@@ -72,52 +73,68 @@ public struct LandscapeWriter: Sendable {
     }
 
     private func team(_ team: Team) -> String {
-        mapping([("id", text(team.id)), ("name", team.name.map(text)), ("capacity", team.capacity == 1 ? nil : String(team.capacity)),
-                 ("day_rate", team.dayRate.map(JSONText.number))])
+        mapping([
+            ("id", text(team.id)), ("name", team.name.map(text)), ("capacity", team.capacity == 1 ? nil : String(team.capacity)),
+            ("day_rate", team.dayRate.map(JSONText.number))
+        ])
     }
 
     private func system(_ system: System) -> String {
-        mapping([("id", text(system.id)), ("name", system.name.map(text)), ("kind", system.kind.map(text)),
-                 ("domain", system.domain.map(text)), ("owner", system.owner.map { text($0.id) }),
-                 ("status", system.status == .live ? nil : text(system.status.rawValue)), ("effort", effort(system.effort)),
-                 ("after", list(system.after.map(\.id))), ("derives", derives(system.derives)),
-                 ("attributes", attributes(system.attributes))])
+        mapping([
+            ("id", text(system.id)), ("name", system.name.map(text)), ("kind", system.kind.map(text)),
+            ("domain", system.domain.map(text)), ("owner", system.owner.map { text($0.id) }),
+            ("status", system.status == .live ? nil : text(system.status.rawValue)), ("effort", effort(system.effort)),
+            ("after", list(system.after.map(\.id))), ("derives", derives(system.derives)),
+            ("attributes", attributes(system.attributes))
+        ])
     }
 
     /// Names sorted, values always quoted text.
     private func attributes(_ attributes: [String: String]) -> String? {
-        attributes.isEmpty ? nil : mapping(attributes.keys.sorted().map { key in
-            (syntax == .yaml ? text(key) : key, JSONText.string(attributes[key] ?? ""))
-        })
+        attributes.isEmpty
+            ? nil
+            : mapping(
+                attributes.keys.sorted().map { key in
+                    (syntax == .yaml ? text(key) : key, JSONText.string(attributes[key] ?? ""))
+                })
     }
 
     /// Keys sorted, so the same landscape writes the same bytes.
     private func derives(_ derives: [String: [String]]) -> String? {
-        derives.isEmpty ? nil : mapping(derives.keys.sorted().map { key in
-            (syntax == .yaml ? text(key) : key, "[" + (derives[key] ?? []).map(text).joined(separator: ", ") + "]")
-        })
+        derives.isEmpty
+            ? nil
+            : mapping(
+                derives.keys.sorted().map { key in
+                    (syntax == .yaml ? text(key) : key, "[" + (derives[key] ?? []).map(text).joined(separator: ", ") + "]")
+                })
     }
 
     private func flow(_ flow: Flow) -> String {
-        mapping([("id", flow.hasExplicitID ? text(flow.id) : nil), ("from", text(flow.from.id)), ("to", text(flow.to.id)),
-                 ("data", list(flow.data)),
-                 ("classification", flow.classification == .internal ? nil : text(flow.classification.rawValue)),
-                 ("status", flow.status == .live ? nil : text(flow.status.rawValue)), ("effort", effort(flow.effort)),
-                 ("owner", flow.owner.map { text($0.id) }), ("after", list(flow.after.map(\.id))),
-                 ("blocked_by", blocker(flow)), ("attributes", attributes(flow.attributes))])
+        mapping([
+            ("id", flow.hasExplicitID ? text(flow.id) : nil), ("from", text(flow.from.id)), ("to", text(flow.to.id)),
+            ("data", list(flow.data)),
+            ("classification", flow.classification == .internal ? nil : text(flow.classification.rawValue)),
+            ("status", flow.status == .live ? nil : text(flow.status.rawValue)), ("effort", effort(flow.effort)),
+            ("owner", flow.owner.map { text($0.id) }), ("after", list(flow.after.map(\.id))),
+            ("blocked_by", blocker(flow)), ("attributes", attributes(flow.attributes))
+        ])
     }
 
     /// The reason alone, or `{reason, owner, until}` when the block says who or when.
     private func blocker(_ flow: Flow) -> String? {
         guard flow.blockedOwner != nil || flow.blockedUntil != nil else { return flow.blockedBy.map(text) }
-        return mapping([("reason", flow.blockedBy.map(text)), ("owner", flow.blockedOwner.map(text)),
-                        ("until", flow.blockedUntil.map { text($0.description) })])
+        return mapping([
+            ("reason", flow.blockedBy.map(text)), ("owner", flow.blockedOwner.map(text)),
+            ("until", flow.blockedUntil.map { text($0.description) })
+        ])
     }
 
     private func gate(_ gate: Gate) -> String {
-        mapping([("id", text(gate.id)), ("name", gate.name.map(text)), ("kind", text(gate.kind.rawValue)), ("owner", gate.owner.map { text($0.id) }),
-                 ("status", gate.status == .pending ? nil : text(gate.status.rawValue)), ("effort", effort(gate.effort)),
-                 ("after", list(gate.after.map(\.id))), ("requested", gate.requested.map { text($0.description) })])
+        mapping([
+            ("id", text(gate.id)), ("name", gate.name.map(text)), ("kind", text(gate.kind.rawValue)), ("owner", gate.owner.map { text($0.id) }),
+            ("status", gate.status == .pending ? nil : text(gate.status.rawValue)), ("effort", effort(gate.effort)),
+            ("after", list(gate.after.map(\.id))), ("requested", gate.requested.map { text($0.description) })
+        ])
     }
 
     private func pilot(_ pilot: Pilot) -> String {
@@ -125,18 +142,22 @@ public struct LandscapeWriter: Sendable {
             need.data.map { mapping([("system", text(need.system.id)), ("data", "[" + $0.map(text).joined(separator: ", ") + "]")]) }
                 ?? text(need.system.id)
         }
-        return mapping([("id", text(pilot.id)), ("name", pilot.name.map(text)), ("champion", pilot.champion.map(text)),
-                        ("stage", text(pilot.stage.rawValue)), ("needs", needs.isEmpty ? nil : "[" + needs.joined(separator: ", ") + "]"),
-                        ("flows", list(pilot.flows.map(\.id))), ("after", list(pilot.after.map(\.id))),
-                        ("effort", pilot.effort == .zero ? nil : effort(pilot.effort)),
-                        ("target", pilot.target.map { text($0.description) }),
-                        ("value", pilot.value.map(JSONText.number)), ("budget", pilot.budget.map(JSONText.number))])
+        return mapping([
+            ("id", text(pilot.id)), ("name", pilot.name.map(text)), ("champion", pilot.champion.map(text)),
+            ("stage", text(pilot.stage.rawValue)), ("needs", needs.isEmpty ? nil : "[" + needs.joined(separator: ", ") + "]"),
+            ("flows", list(pilot.flows.map(\.id))), ("after", list(pilot.after.map(\.id))),
+            ("effort", pilot.effort == .zero ? nil : effort(pilot.effort)),
+            ("target", pilot.target.map { text($0.description) }),
+            ("value", pilot.value.map(JSONText.number)), ("budget", pilot.budget.map(JSONText.number))
+        ])
     }
 
     private func estimate(_ rule: EstimateRule) -> String {
-        let match = mapping([("kind", (rule.entityKind?.rawValue ?? rule.ownKind).map(text)), ("status", rule.status.map(text)),
-                             ("classification", rule.classification.map { text($0.rawValue) }),
-                             ("owner", rule.owner.map { text($0.id) })])
+        let match = mapping([
+            ("kind", (rule.entityKind?.rawValue ?? rule.ownKind).map(text)), ("status", rule.status.map(text)),
+            ("classification", rule.classification.map { text($0.rawValue) }),
+            ("owner", rule.owner.map { text($0.id) })
+        ])
         return mapping([("match", match), ("effort", effort(rule.effort))])
     }
 

@@ -52,8 +52,10 @@ public struct Betweenness: Sendable {
         self.sourceCount = chosen.count
     }
 
-    private static func accumulate(_ graph: DirectedGraph, reverse: DirectedGraph,
-                                   sources: ArraySlice<UInt32>) -> [Double] {
+    private static func accumulate(
+        _ graph: DirectedGraph, reverse: DirectedGraph,
+        sources: ArraySlice<UInt32>
+    ) -> [Double] {
         let n = graph.nodeCount
         var centrality = [Double](repeating: 0, count: n)
         var distance = [Int32](repeating: -1, count: n)
@@ -65,55 +67,55 @@ public struct Betweenness: Sendable {
         graph.withUnsafeStorage { offsets, targets in
             reverse.withUnsafeStorage { reverseOffsets, sourcesOf in
                 centrality.withUnsafeMutableBufferPointer { centrality in
-                distance.withUnsafeMutableBufferPointer { distance in
-                paths.withUnsafeMutableBufferPointer { paths in
-                dependency.withUnsafeMutableBufferPointer { dependency in
-                order.withUnsafeMutableBufferPointer { order in
-                    for source in sources {
-                        let s = Int(source)
-                        distance[s] = 0
-                        paths[s] = 1
-                        order[0] = source
-                        var count = 1
-                        var head = 0
-                        while head < count {
-                            let node = Int(order[head])
-                            head += 1
-                            let next = distance[node] + 1
-                            let nodePaths = paths[node]
-                            for edge in Int(offsets[node])..<Int(offsets[node + 1]) {
-                                let target = Int(targets[edge])
-                                if distance[target] < 0 {
-                                    distance[target] = next
-                                    order[count] = UInt32(target)
-                                    count += 1
+                    distance.withUnsafeMutableBufferPointer { distance in
+                        paths.withUnsafeMutableBufferPointer { paths in
+                            dependency.withUnsafeMutableBufferPointer { dependency in
+                                order.withUnsafeMutableBufferPointer { order in
+                                    for source in sources {
+                                        let s = Int(source)
+                                        distance[s] = 0
+                                        paths[s] = 1
+                                        order[0] = source
+                                        var count = 1
+                                        var head = 0
+                                        while head < count {
+                                            let node = Int(order[head])
+                                            head += 1
+                                            let next = distance[node] + 1
+                                            let nodePaths = paths[node]
+                                            for edge in Int(offsets[node])..<Int(offsets[node + 1]) {
+                                                let target = Int(targets[edge])
+                                                if distance[target] < 0 {
+                                                    distance[target] = next
+                                                    order[count] = UInt32(target)
+                                                    count += 1
+                                                }
+                                                if distance[target] == next { paths[target] += nodePaths }
+                                            }
+                                        }
+                                        var position = count - 1
+                                        while position >= 0 {
+                                            let node = Int(order[position])
+                                            position -= 1
+                                            let before = distance[node] - 1
+                                            let share = (1 + dependency[node]) / paths[node]
+                                            for edge in Int(reverseOffsets[node])..<Int(reverseOffsets[node + 1]) {
+                                                let predecessor = Int(sourcesOf[edge])
+                                                if distance[predecessor] == before { dependency[predecessor] += paths[predecessor] * share }
+                                            }
+                                            if node != s { centrality[node] += dependency[node] }
+                                        }
+                                        for position in 0..<count {
+                                            let node = Int(order[position])
+                                            distance[node] = -1
+                                            paths[node] = 0
+                                            dependency[node] = 0
+                                        }
+                                    }
                                 }
-                                if distance[target] == next { paths[target] += nodePaths }
                             }
-                        }
-                        var position = count - 1
-                        while position >= 0 {
-                            let node = Int(order[position])
-                            position -= 1
-                            let before = distance[node] - 1
-                            let share = (1 + dependency[node]) / paths[node]
-                            for edge in Int(reverseOffsets[node])..<Int(reverseOffsets[node + 1]) {
-                                let predecessor = Int(sourcesOf[edge])
-                                if distance[predecessor] == before { dependency[predecessor] += paths[predecessor] * share }
-                            }
-                            if node != s { centrality[node] += dependency[node] }
-                        }
-                        for position in 0..<count {
-                            let node = Int(order[position])
-                            distance[node] = -1
-                            paths[node] = 0
-                            dependency[node] = 0
                         }
                     }
-                }
-                }
-                }
-                }
                 }
             }
         }

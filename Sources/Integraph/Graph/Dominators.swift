@@ -46,7 +46,8 @@ public struct Dominators: Sendable {
                 for position in predecessors.successorBounds(of: node) {
                     let predecessor = predecessors.successor(at: position)
                     guard idom[Int(predecessor)] != Self.none else { continue }
-                    newIdom = newIdom == Self.none
+                    newIdom =
+                        newIdom == Self.none
                         ? predecessor
                         : Self.intersect(predecessor, newIdom, idom: idom, postorderNumber: postorderNumber)
                 }

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// Reads ArchiMate models in the Open Exchange Format (`.xml`). Application components,
@@ -60,8 +61,9 @@ public struct ArchiMateImporter: Sendable {
             if relationship.type == "Assignment", ["BusinessActor", "BusinessRole"].contains(source.type) { owner[target.identifier] = source.name }
         }
         for element in systems {
-            var system = System(id: id(element), name: element.name == id(element) ? nil : element.name,
-                                kind: Self.kebabCase(element.type), domain: domain[element.identifier])
+            var system = System(
+                id: id(element), name: element.name == id(element) ? nil : element.name,
+                kind: Self.kebabCase(element.type), domain: domain[element.identifier])
             system.owner = owner[element.identifier].map { Reference($0, at: .start) }
             system.attributes["archimate/id"] = element.identifier
             builder.addSystem(system)
@@ -69,8 +71,9 @@ public struct ArchiMateImporter: Sendable {
         var skipped = 0
         for relationship in document.relationships {
             guard Self.dataRelationships.contains(relationship.type), let source = elements[relationship.source],
-                  let target = elements[relationship.target], Self.systemTypes.contains(source.type),
-                  Self.systemTypes.contains(target.type) else {
+                let target = elements[relationship.target], Self.systemTypes.contains(source.type),
+                Self.systemTypes.contains(target.type)
+            else {
                 skipped += 1
                 continue
             }
@@ -88,13 +91,19 @@ public struct ArchiMateImporter: Sendable {
             for move in moves { builder.addCall(caller: move.to, callee: move.from, attributes: attributes, at: note) }
         }
         if skipped > 0 {
-            builder.skip(ImportNote(file: file, position: .start, message: "skipped \(Wording.counted(skipped, "relationship")): "
-                                    + "only Flow, Serving, Triggering and Access between systems become flows"))
+            builder.skip(
+                ImportNote(
+                    file: file, position: .start,
+                    message: "skipped \(Wording.counted(skipped, "relationship")): "
+                        + "only Flow, Serving, Triggering and Access between systems become flows"))
         }
         let others = document.elements.count - systems.count
         if others > 0 {
-            builder.skip(ImportNote(file: file, position: .start, message: "skipped \(Wording.counted(others, "element")): "
-                                    + "only application components, nodes, devices, system software and data objects become systems"))
+            builder.skip(
+                ImportNote(
+                    file: file, position: .start,
+                    message: "skipped \(Wording.counted(others, "element")): "
+                        + "only application components, nodes, devices, system software and data objects become systems"))
         }
     }
 }
@@ -152,17 +161,21 @@ struct OpenExchangeDocument {
 
         func parserDidStartDocument(_ parser: XMLParser) { self.parser = parser }
 
-        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                    attributes: [String: String]) {
+        func parser(
+            _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+            attributes: [String: String]
+        ) {
             let type = attributes["xsi:type"] ?? attributes["type"] ?? ""
             switch name {
             case "element":
                 if let identifier = attributes["identifier"] { elements.append(Element(identifier: identifier, type: type, name: identifier)) }
             case "relationship":
                 if let identifier = attributes["identifier"], let source = attributes["source"], let target = attributes["target"] {
-                    relationships.append(Relationship(identifier: identifier, type: type, source: source, target: target,
-                                                      accessType: attributes["accessType"],
-                                                      position: SourcePosition(line: max(1, parser.lineNumber), column: 1)))
+                    relationships.append(
+                        Relationship(
+                            identifier: identifier, type: type, source: source, target: target,
+                            accessType: attributes["accessType"],
+                            position: SourcePosition(line: max(1, parser.lineNumber), column: 1)))
                 }
             case "name":
                 inName = true

@@ -38,12 +38,15 @@ public struct BackstageImporter: Sendable {
             case .success(let documents):
                 for document in documents {
                     guard let kind = document["kind"]?.text, let name = document.at("metadata", "name")?.text else {
-                        builder.skip(ImportNote(file: file.name, position: document.position,
-                                                message: "skipped a document without kind and metadata.name"))
+                        builder.skip(
+                            ImportNote(
+                                file: file.name, position: document.position,
+                                message: "skipped a document without kind and metadata.name"))
                         continue
                     }
-                    let entity = Entity(kind: kind, namespace: document.at("metadata", "namespace")?.text ?? "default",
-                                        name: name, node: document, file: file.name)
+                    let entity = Entity(
+                        kind: kind, namespace: document.at("metadata", "namespace")?.text ?? "default",
+                        name: name, node: document, file: file.name)
                     if entities[entity.ref] == nil { order.append(entity.ref) }
                     entities[entity.ref] = entities[entity.ref] ?? entity
                 }
@@ -72,13 +75,16 @@ public struct BackstageImporter: Sendable {
             case "component", "resource", "system", "domain", "api", "user":
                 break
             default:
-                builder.skip(ImportNote(file: entity.file, position: entity.node.position,
-                                        message: "skipped \(entity.kind) '\(entity.name)': not a part of the landscape"))
+                builder.skip(
+                    ImportNote(
+                        file: entity.file, position: entity.node.position,
+                        message: "skipped \(entity.kind) '\(entity.name)': not a part of the landscape"))
             }
         }
         for entity in systems {
-            var system = System(id: id(entity), name: entity.node.at("metadata", "title")?.text,
-                                kind: entity.spec?["type"]?.text, status: .live)
+            var system = System(
+                id: id(entity), name: entity.node.at("metadata", "title")?.text,
+                kind: entity.spec?["type"]?.text, status: .live)
             system.attributes["backstage/ref"] = entity.ref
             if let description = entity.node.at("metadata", "description")?.text { system.attributes["backstage/description"] = description }
             switch entity.spec?["lifecycle"]?.text {
@@ -93,7 +99,8 @@ public struct BackstageImporter: Sendable {
             if let systemRef = entity.spec?["system"]?.text {
                 let ref = resolve(systemRef, defaultKind: "system", from: entity)
                 let domain = entities[ref]?.spec?["domain"]?.text
-                system.domain = domain.map { Self.name(of: Self.ref($0, defaultKind: "domain", namespace: entity.namespace)) }
+                system.domain =
+                    domain.map { Self.name(of: Self.ref($0, defaultKind: "domain", namespace: entity.namespace)) }
                     ?? Self.name(of: ref)
             }
             builder.addSystem(system)
@@ -109,24 +116,27 @@ public struct BackstageImporter: Sendable {
             let note = ImportNote(file: entity.file, position: entity.node.position, message: entity.ref)
             for dependency in entity.spec?["dependsOn"]?.items.compactMap(\.text) ?? [] {
                 let ref = resolve(dependency, defaultKind: "component", from: entity)
-                builder.addCall(caller: id(entity), callee: systemID(ref) ?? placeholderID(ref),
-                                attributes: ["backstage": "dependsOn"], at: note)
+                builder.addCall(
+                    caller: id(entity), callee: systemID(ref) ?? placeholderID(ref),
+                    attributes: ["backstage": "dependsOn"], at: note)
             }
             consume(entity.spec?["consumesApis"]?.items.compactMap(\.text) ?? [], by: id(entity), from: entity)
             // Not a standard field, but catalogs write it: the named components consume this one.
             for consumer in entity.spec?["apiConsumedBy"]?.items.compactMap(\.text) ?? [] {
                 let ref = resolve(consumer, defaultKind: "component", from: entity)
-                builder.addCall(caller: systemID(ref) ?? placeholderID(ref), callee: id(entity),
-                                attributes: ["backstage": "apiConsumedBy"], at: note)
+                builder.addCall(
+                    caller: systemID(ref) ?? placeholderID(ref), callee: id(entity),
+                    attributes: ["backstage": "apiConsumedBy"], at: note)
             }
         }
         for entity in all where entity.kind.lowercased() == "api" {
             for consumer in entity.spec?["apiConsumedBy"]?.items.compactMap(\.text) ?? [] {
                 let ref = resolve(consumer, defaultKind: "component", from: entity)
                 for provider in providers[entity.ref] ?? [] {
-                    builder.addCall(caller: systemID(ref) ?? placeholderID(ref), callee: provider, data: [entity.name],
-                                    attributes: ["backstage": "apiConsumedBy"],
-                                    at: ImportNote(file: entity.file, position: entity.node.position, message: entity.ref))
+                    builder.addCall(
+                        caller: systemID(ref) ?? placeholderID(ref), callee: provider, data: [entity.name],
+                        attributes: ["backstage": "apiConsumedBy"],
+                        at: ImportNote(file: entity.file, position: entity.node.position, message: entity.ref))
                 }
             }
         }
@@ -137,15 +147,18 @@ public struct BackstageImporter: Sendable {
                 let ref = resolve(text, defaultKind: "api", from: entity)
                 if let provided = providers[ref] {
                     for provider in provided {
-                        builder.addCall(caller: consumer, callee: provider, data: [Self.name(of: ref)],
-                                        attributes: ["backstage": "consumesApis"], at: note)
+                        builder.addCall(
+                            caller: consumer, callee: provider, data: [Self.name(of: ref)],
+                            attributes: ["backstage": "consumesApis"], at: note)
                     }
                 } else if let callee = systemID(ref) {
                     // A consumed "API" that is a component: a call to it.
                     builder.addCall(caller: consumer, callee: callee, attributes: ["backstage": "consumesApis"], at: note)
                 } else {
-                    builder.warn(ImportNote(file: entity.file, position: entity.node.position,
-                                            message: "'\(entity.name)' consumes \(ref), which nothing in the catalog provides"))
+                    builder.warn(
+                        ImportNote(
+                            file: entity.file, position: entity.node.position,
+                            message: "'\(entity.name)' consumes \(ref), which nothing in the catalog provides"))
                 }
             }
         }

@@ -32,8 +32,10 @@ public struct ComposeImporter: Sendable {
         let domain = ((file as NSString).deletingLastPathComponent as NSString).lastPathComponent
         let entries = services.entries.filter { entry in
             if case .mapping = entry.value.value { return true }
-            builder.skip(ImportNote(file: file, position: entry.keyPosition,
-                                    message: "skipped service '\(entry.key)': its definition is \(entry.value.kindDescription), not a mapping"))
+            builder.skip(
+                ImportNote(
+                    file: file, position: entry.keyPosition,
+                    message: "skipped service '\(entry.key)': its definition is \(entry.value.kindDescription), not a mapping"))
             return false
         }
         let names = Set(entries.map(\.key))
@@ -45,8 +47,9 @@ public struct ComposeImporter: Sendable {
         for entry in entries {
             let service = entry.value
             func call(_ callee: String, _ how: String, _ position: SourcePosition) {
-                builder.addCall(caller: entry.key, callee: callee, attributes: ["compose": how],
-                                at: ImportNote(file: file, position: position, message: how))
+                builder.addCall(
+                    caller: entry.key, callee: callee, attributes: ["compose": how],
+                    at: ImportNote(file: file, position: position, message: how))
             }
             if let dependsOn = service["depends_on"] {
                 for item in dependsOn.items { if let name = item.text { call(name, "depends_on", item.position) } }

@@ -31,8 +31,9 @@ struct HostReference: Equatable {
         }
         let host = rest.lowercased()
         guard let first = host.unicodeScalars.first, ("a"..."z").contains(first),
-              host.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "." }),
-              !host.hasSuffix("."), !host.contains("..") else { return nil }
+            host.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "." }),
+            !host.hasSuffix("."), !host.contains("..")
+        else { return nil }
         self.host = host
         self.isAddress = isAddress
     }

@@ -62,11 +62,15 @@ public struct ImportBuilder: Sendable {
     /// Adds a call from `caller` to `callee` carrying `data`; calls between the same two
     /// systems are one flow, its labels joined and its attributes merged (numbers in
     /// `counted` keys are added up).
-    public mutating func addCall(caller: String, callee: String, data: [String] = [], attributes: [String: String] = [:],
-                                 at note: ImportNote, counted: Set<String> = []) {
+    public mutating func addCall(
+        caller: String, callee: String, data: [String] = [], attributes: [String: String] = [:],
+        at note: ImportNote, counted: Set<String> = []
+    ) {
         guard caller != callee else {
-            skipped.append(ImportNote(file: note.file, position: note.position,
-                                      message: "skipped a call from '\(caller)' to itself: a flow joins two different systems"))
+            skipped.append(
+                ImportNote(
+                    file: note.file, position: note.position,
+                    message: "skipped a call from '\(caller)' to itself: a flow joins two different systems"))
             return
         }
         let key = caller + "\u{0}" + callee
@@ -123,8 +127,10 @@ public struct ImportBuilder: Sendable {
             var placeholder = System(id: end, kind: "unknown", status: .planned)
             placeholder.attributes = ["source": source, "placeholder": "named by \(note.file) but declared nowhere"]
             systems.append(placeholder)
-            warnings.append(ImportNote(file: note.file, position: note.position,
-                                       message: "'\(end)' is named but declared nowhere: added as a planned placeholder system"))
+            warnings.append(
+                ImportNote(
+                    file: note.file, position: note.position,
+                    message: "'\(end)' is named but declared nowhere: added as a planned placeholder system"))
         }
         var flows: [Flow] = []
         for (flow, note) in self.flows {
@@ -135,8 +141,9 @@ public struct ImportBuilder: Sendable {
         for call in calls {
             for end in [call.caller, call.callee] { placeholder(end, call.note) }
             let ends = direction.flow(caller: call.caller, callee: call.callee)
-            var flow = Flow(id: Flow.defaultID(from: ends.from, to: ends.to), hasExplicitID: false,
-                            from: Reference(ends.from, at: .start), to: Reference(ends.to, at: .start))
+            var flow = Flow(
+                id: Flow.defaultID(from: ends.from, to: ends.to), hasExplicitID: false,
+                from: Reference(ends.from, at: .start), to: Reference(ends.to, at: .start))
             flow.data = call.data.sorted()
             flow.attributes = call.attributes.merging(["source": source, "call": "\(call.caller) → \(call.callee)"]) { first, _ in first }
             flows.append(flow)

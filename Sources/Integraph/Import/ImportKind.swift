@@ -38,8 +38,10 @@ public enum ImportKind: String, Sendable, CaseIterable {
 extension ImportSource {
     /// The one way an import runs: the files at `paths` (a folder's by `extensions`) read by
     /// `read` into a builder, unreadable ones noted, the result finished with `direction`.
-    public static func importing(_ paths: [String], extensions: [String], source: String, direction: ImportDirection,
-                                 name: String?, _ read: ([ImportSource], inout ImportBuilder) -> Void) -> ImportResult {
+    public static func importing(
+        _ paths: [String], extensions: [String], source: String, direction: ImportDirection,
+        name: String?, _ read: ([ImportSource], inout ImportBuilder) -> Void
+    ) -> ImportResult {
         let (sources, unreadable) = collect(paths, extensions: extensions)
         var builder = ImportBuilder(source: source)
         for note in unreadable { builder.skipFile(note) }

@@ -13,8 +13,10 @@
 /// for note in merged.notes { print(note) }
 /// ```
 public enum ImportMerge {
-    public static func merge(_ imported: Landscape, into model: Landscape, source: String, prune: Bool,
-                             file: String = "model") -> (landscape: Landscape, notes: [ImportNote]) {
+    public static func merge(
+        _ imported: Landscape, into model: Landscape, source: String, prune: Bool,
+        file: String = "model"
+    ) -> (landscape: Landscape, notes: [ImportNote]) {
         var result = model
         var notes: [ImportNote] = []
         let importedSystems = Dictionary(imported.systems.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -23,9 +25,11 @@ public enum ImportMerge {
         result.systems = model.systems.compactMap { system in
             guard let fresh = importedSystems[system.id] else {
                 guard system.attributes["source"] == source else { return system }
-                notes.append(ImportNote(file: file, position: system.position,
-                                        message: "system '\(system.id)' is no longer in the \(source) source"
-                                            + (prune ? ": removed" : ": kept as deprecated")))
+                notes.append(
+                    ImportNote(
+                        file: file, position: system.position,
+                        message: "system '\(system.id)' is no longer in the \(source) source"
+                            + (prune ? ": removed" : ": kept as deprecated")))
                 gone.insert(system.id)
                 if prune { return nil }
                 var kept = system
@@ -45,8 +49,10 @@ public enum ImportMerge {
             if prune, gone.contains(flow.from.id) || gone.contains(flow.to.id) { return nil }
             guard let fresh = importedFlows[flow.id] else {
                 guard flow.attributes["source"] == source else { return flow }
-                notes.append(ImportNote(file: file, position: flow.position,
-                                        message: "flow '\(flow.id)' is no longer in the \(source) source" + (prune ? ": removed" : ": kept")))
+                notes.append(
+                    ImportNote(
+                        file: file, position: flow.position,
+                        message: "flow '\(flow.id)' is no longer in the \(source) source" + (prune ? ": removed" : ": kept")))
                 return prune ? nil : flow
             }
             var merged = flow

@@ -65,7 +65,8 @@ public struct KubernetesImporter: Sendable {
                 let note = ImportNote(file: workload.note.file, position: variable.position, message: variable.name)
                 let attributes = ["env": variable.name]
                 if let (name, namespace) = Self.resolve(reference.host, from: workload.namespace, namespaces: namespaces),
-                   let service = servicesByKey["\(namespace)/\(name)"] {
+                    let service = servicesByKey["\(namespace)/\(name)"]
+                {
                     let selected = workloads.filter { candidate in
                         candidate.namespace == service.namespace && !service.selector.isEmpty
                             && service.selector.allSatisfy { candidate.labels[$0.key] == $0.value }
@@ -88,8 +89,10 @@ public struct KubernetesImporter: Sendable {
         document["kind"]?.text == "List" ? document["items"]?.items ?? [] : [document]
     }
 
-    private func collect(_ document: DocumentNode, in file: String, workloads: inout [Workload], services: inout [Service],
-                         builder: inout ImportBuilder) {
+    private func collect(
+        _ document: DocumentNode, in file: String, workloads: inout [Workload], services: inout [Service],
+        builder: inout ImportBuilder
+    ) {
         let kind = document["kind"]?.text ?? "(no kind)"
         let name = document.at("metadata", "name")?.text
         let namespace = document.at("metadata", "namespace")?.text ?? "default"
@@ -103,8 +106,10 @@ public struct KubernetesImporter: Sendable {
             return
         }
         guard Self.workloadKinds.contains(kind) else {
-            builder.skip(ImportNote(file: file, position: document.position,
-                                    message: "skipped \(kind) '\(name)': not a workload or a Service"))
+            builder.skip(
+                ImportNote(
+                    file: file, position: document.position,
+                    message: "skipped \(kind) '\(name)': not a workload or a Service"))
             return
         }
         let template = kind == "CronJob" ? document.at("spec", "jobTemplate", "spec", "template") : document.at("spec", "template")
@@ -117,9 +122,11 @@ public struct KubernetesImporter: Sendable {
                 if let text = value.text { variables.append((variableName, text, value.position)) }
             }
         }
-        workloads.append(Workload(kind: kind, name: name, namespace: namespace,
-                                  labels: template?.at("metadata", "labels")?.textMapping ?? [:], variables: variables,
-                                  image: podSpec?["containers"]?.items.first?["image"]?.text, note: note))
+        workloads.append(
+            Workload(
+                kind: kind, name: name, namespace: namespace,
+                labels: template?.at("metadata", "labels")?.textMapping ?? [:], variables: variables,
+                image: podSpec?["containers"]?.items.first?["image"]?.text, note: note))
     }
 
     /// Cluster DNS: `name` in the caller's namespace; `name.namespace`, `name.namespace.svc`

@@ -25,8 +25,10 @@ public struct SpreadsheetImporter: Sendable {
         for file in files {
             let base = ((file.name as NSString).lastPathComponent as NSString).deletingPathExtension.lowercased()
             guard let key = Self.tables[base] else {
-                builder.skip(ImportNote(file: file.name, position: .start,
-                                        message: "skipped: not one of teams.csv, systems.csv, flows.csv, gates.csv, pilots.csv"))
+                builder.skip(
+                    ImportNote(
+                        file: file.name, position: .start,
+                        message: "skipped: not one of teams.csv, systems.csv, flows.csv, gates.csv, pilots.csv"))
                 continue
             }
             let rows: [[String]], header: [String]
@@ -42,10 +44,11 @@ public struct SpreadsheetImporter: Sendable {
             let entities = rows.enumerated().map { number, row in
                 Self.mapping(header: header, row: row, line: number + 2, known: known, extrasToAttributes: key == "systems" || key == "flows")
             }
-            let root = DocumentNode(.mapping([
-                DocumentNode.MappingEntry(key: "integraph", keyPosition: .start, value: DocumentNode(.scalar(.init(text: "1", style: .plain)), at: .start)),
-                DocumentNode.MappingEntry(key: key, keyPosition: .start, value: DocumentNode(.sequence(entities), at: .start)),
-            ]), at: .start)
+            let root = DocumentNode(
+                .mapping([
+                    DocumentNode.MappingEntry(key: "integraph", keyPosition: .start, value: DocumentNode(.scalar(.init(text: "1", style: .plain)), at: .start)),
+                    DocumentNode.MappingEntry(key: key, keyPosition: .start, value: DocumentNode(.sequence(entities), at: .start))
+                ]), at: .start)
             var decoder = LandscapeDecoder(file: file.name)
             guard let landscape = decoder.decode(root) else { continue }
             // A row without what identifies it is left out; a bad value is read as absent.
@@ -61,8 +64,10 @@ public struct SpreadsheetImporter: Sendable {
     }
 
     /// One row as the mapping a model file would hold, each value at its cell's line and column.
-    private static func mapping(header: [String], row: [String], line: Int, known: Set<String>,
-                                extrasToAttributes: Bool) -> DocumentNode {
+    private static func mapping(
+        header: [String], row: [String], line: Int, known: Set<String>,
+        extrasToAttributes: Bool
+    ) -> DocumentNode {
         var entries: [DocumentNode.MappingEntry] = []
         var nested: [String: [DocumentNode.MappingEntry]] = [:]
         for (column, name) in header.enumerated() where column < row.count {
@@ -80,9 +85,11 @@ public struct SpreadsheetImporter: Sendable {
             } else if listKeys.contains(name) {
                 value = list()
             } else if name == "effort", items.count == 3 {
-                value = DocumentNode(.mapping(zip(["optimistic", "likely", "pessimistic"], items).map {
-                    .init(key: $0.0, keyPosition: position, value: scalar($0.1))
-                }), at: position)
+                value = DocumentNode(
+                    .mapping(
+                        zip(["optimistic", "likely", "pessimistic"], items).map {
+                            .init(key: $0.0, keyPosition: position, value: scalar($0.1))
+                        }), at: position)
             } else if !known.contains(name) && extrasToAttributes {
                 nested["attributes", default: []].append(.init(key: name, keyPosition: position, value: scalar(cell)))
                 continue

@@ -62,10 +62,11 @@ public struct TracesImporter: Sendable {
                 for service in [caller, callee] where !builder.hasSystem(service) {
                     builder.addSystem(System(id: service, kind: "service"))
                 }
-                builder.addCall(caller: caller, callee: callee,
-                                attributes: ["calls": isNew ? "1" : "0", "errors": isNew && span.failed ? "1" : "0"],
-                                at: ImportNote(file: file, position: span.position, message: "span"),
-                                counted: ["calls", "errors"])
+                builder.addCall(
+                    caller: caller, callee: callee,
+                    attributes: ["calls": isNew ? "1" : "0", "errors": isNew && span.failed ? "1" : "0"],
+                    at: ImportNote(file: file, position: span.position, message: "span"),
+                    counted: ["calls", "errors"])
             }
             if let service = span.service, !builder.hasSystem(service) { builder.addSystem(System(id: service, kind: "service")) }
         }
@@ -82,7 +83,8 @@ public struct TracesImporter: Sendable {
     }
 
     private static func zipkinSpan(_ span: DocumentNode) -> Span {
-        let failed = span.at("tags", "error") != nil
+        let failed =
+            span.at("tags", "error") != nil
             || span["binaryAnnotations"]?.items.contains { $0["key"]?.text == "error" } == true
         if let annotations = span["annotations"], span["localEndpoint"] == nil, span["kind"] == nil {
             // v1: one span may carry both the client's and the server's side.
@@ -95,8 +97,9 @@ public struct TracesImporter: Sendable {
             let client = side(["cs", "cr"]) ?? address("ca"), server = side(["sr", "ss"]) ?? address("sa")
             var calls: [(String, String)] = []
             if let client, let server { calls.append((client, server)) }
-            return Span(id: span["id"]?.text, parent: span["parentId"]?.text, service: server ?? client, calls: calls,
-                        isServer: server != nil, failed: failed, position: span.position)
+            return Span(
+                id: span["id"]?.text, parent: span["parentId"]?.text, service: server ?? client, calls: calls,
+                isServer: server != nil, failed: failed, position: span.position)
         }
         let local = name(span["localEndpoint"]), remote = name(span["remoteEndpoint"])
         let kind = span["kind"]?.text ?? ""
@@ -105,8 +108,9 @@ public struct TracesImporter: Sendable {
             if kind == "CLIENT" || kind == "PRODUCER" { calls.append((local, remote)) }
             if kind == "SERVER" || kind == "CONSUMER" { calls.append((remote, local)) }
         }
-        return Span(id: span["id"]?.text, parent: span["parentId"]?.text, service: local, calls: calls,
-                    isServer: kind == "SERVER" || kind == "CONSUMER", failed: failed, position: span.position)
+        return Span(
+            id: span["id"]?.text, parent: span["parentId"]?.text, service: local, calls: calls,
+            isServer: kind == "SERVER" || kind == "CONSUMER", failed: failed, position: span.position)
     }
 
     /// OTLP/JSON: `resourceSpans[].resource.attributes` names the service (`service.name`);
@@ -128,8 +132,10 @@ public struct TracesImporter: Sendable {
                         calls.append((service, peer))
                     }
                     let failed = span.at("status", "code")?.text == "2" || span.at("status", "code")?.text == "STATUS_CODE_ERROR"
-                    spans.append(Span(id: span["spanId"]?.text, parent: span["parentSpanId"]?.text.flatMap { $0.isEmpty ? nil : $0 },
-                                      service: service, calls: calls, isServer: isServer, failed: failed, position: span.position))
+                    spans.append(
+                        Span(
+                            id: span["spanId"]?.text, parent: span["parentSpanId"]?.text.flatMap { $0.isEmpty ? nil : $0 },
+                            service: service, calls: calls, isServer: isServer, failed: failed, position: span.position))
                 }
             }
         }

@@ -20,9 +20,11 @@ public struct EstimateRule: Sendable, Hashable {
     public var effort: Effort
     public var position: SourcePosition
 
-    public init(entityKind: EntityKind? = nil, ownKind: String? = nil, status: String? = nil,
-                classification: Classification? = nil, owner: Reference? = nil, effort: Effort,
-                position: SourcePosition = .start) {
+    public init(
+        entityKind: EntityKind? = nil, ownKind: String? = nil, status: String? = nil,
+        classification: Classification? = nil, owner: Reference? = nil, effort: Effort,
+        position: SourcePosition = .start
+    ) {
         self.entityKind = entityKind
         self.ownKind = ownKind
         self.status = status

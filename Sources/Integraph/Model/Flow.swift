@@ -34,11 +34,13 @@ public struct Flow: Sendable, Hashable {
     public var attributes: [String: String] = [:]
     public var position: SourcePosition
 
-    public init(id: String, hasExplicitID: Bool = true, from: Reference, to: Reference,
-                data: [String] = [], classification: Classification = .internal,
-                status: FlowStatus = .live, effort: Effort? = nil, owner: Reference? = nil,
-                after: [Reference] = [], blockedBy: String? = nil, blockedOwner: String? = nil,
-                blockedUntil: CalendarDate? = nil, position: SourcePosition = .start) {
+    public init(
+        id: String, hasExplicitID: Bool = true, from: Reference, to: Reference,
+        data: [String] = [], classification: Classification = .internal,
+        status: FlowStatus = .live, effort: Effort? = nil, owner: Reference? = nil,
+        after: [Reference] = [], blockedBy: String? = nil, blockedOwner: String? = nil,
+        blockedUntil: CalendarDate? = nil, position: SourcePosition = .start
+    ) {
         self.id = id
         self.hasExplicitID = hasExplicitID
         self.from = from

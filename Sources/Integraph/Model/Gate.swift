@@ -17,8 +17,10 @@ public struct Gate: Sendable, Hashable {
     public var requested: CalendarDate?
     public var position: SourcePosition
 
-    public init(id: String, name: String? = nil, kind: GateKind = .other, owner: Reference? = nil, status: GateStatus = .pending,
-                effort: Effort? = nil, after: [Reference] = [], requested: CalendarDate? = nil, position: SourcePosition = .start) {
+    public init(
+        id: String, name: String? = nil, kind: GateKind = .other, owner: Reference? = nil, status: GateStatus = .pending,
+        effort: Effort? = nil, after: [Reference] = [], requested: CalendarDate? = nil, position: SourcePosition = .start
+    ) {
         self.id = id
         self.name = name
         self.kind = kind

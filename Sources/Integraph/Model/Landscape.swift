@@ -23,8 +23,10 @@ public struct Landscape: Sendable, Hashable {
     /// Rules that estimate pending work written without an `effort`, in order.
     public var estimates: [EstimateRule]
 
-    public init(name: String? = nil, teams: [Team] = [], systems: [System] = [], flows: [Flow] = [],
-                gates: [Gate] = [], pilots: [Pilot] = [], estimates: [EstimateRule] = []) {
+    public init(
+        name: String? = nil, teams: [Team] = [], systems: [System] = [], flows: [Flow] = [],
+        gates: [Gate] = [], pilots: [Pilot] = [], estimates: [EstimateRule] = []
+    ) {
         self.name = name
         self.teams = teams
         self.systems = systems

@@ -39,20 +39,26 @@ extension Landscape {
         // counting on all its strings and arrays, millions of times on big landscapes.
         for number in systems.indices where systems[number].isPending {
             let system = systems[number]
-            items.append(PendingItem(kind: .system, id: system.id, status: system.status.rawValue, classification: nil,
-                                     ownKind: system.kind, owner: system.owner?.id, effort: system.effort,
-                                     after: system.after, position: system.position, entity: UInt32(number)))
+            items.append(
+                PendingItem(
+                    kind: .system, id: system.id, status: system.status.rawValue, classification: nil,
+                    ownKind: system.kind, owner: system.owner?.id, effort: system.effort,
+                    after: system.after, position: system.position, entity: UInt32(number)))
         }
         for number in flows.indices where flows[number].isPending {
             let flow = flows[number]
-            items.append(PendingItem(kind: .flow, id: flow.id, status: flow.status.rawValue,
-                                     classification: flow.classification, ownKind: nil, owner: ownerOfFlow(number),
-                                     effort: flow.effort, after: flow.after, position: flow.position, entity: UInt32(number)))
+            items.append(
+                PendingItem(
+                    kind: .flow, id: flow.id, status: flow.status.rawValue,
+                    classification: flow.classification, ownKind: nil, owner: ownerOfFlow(number),
+                    effort: flow.effort, after: flow.after, position: flow.position, entity: UInt32(number)))
         }
         for (number, gate) in gates.enumerated() where gate.isPending {
-            items.append(PendingItem(kind: .gate, id: gate.id, status: gate.status.rawValue, classification: nil,
-                                     ownKind: gate.kind.rawValue, owner: gate.owner?.id, effort: gate.effort,
-                                     after: gate.after, position: gate.position, entity: UInt32(number)))
+            items.append(
+                PendingItem(
+                    kind: .gate, id: gate.id, status: gate.status.rawValue, classification: nil,
+                    ownKind: gate.kind.rawValue, owner: gate.owner?.id, effort: gate.effort,
+                    after: gate.after, position: gate.position, entity: UInt32(number)))
         }
         return items
     }

@@ -23,10 +23,12 @@ public struct Pilot: Sendable, Hashable {
     public var budget: Double?
     public var position: SourcePosition
 
-    public init(id: String, name: String? = nil, champion: String? = nil, stage: PilotStage = .pilot,
-                needs: [PilotNeed] = [], flows: [Reference] = [], after: [Reference] = [],
-                effort: Effort = .zero, target: CalendarDate? = nil, value: Double? = nil, budget: Double? = nil,
-                position: SourcePosition = .start) {
+    public init(
+        id: String, name: String? = nil, champion: String? = nil, stage: PilotStage = .pilot,
+        needs: [PilotNeed] = [], flows: [Reference] = [], after: [Reference] = [],
+        effort: Effort = .zero, target: CalendarDate? = nil, value: Double? = nil, budget: Double? = nil,
+        position: SourcePosition = .start
+    ) {
         self.id = id
         self.name = name
         self.champion = champion

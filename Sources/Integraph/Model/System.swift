@@ -26,9 +26,11 @@ public struct System: Sendable, Hashable {
     public var attributes: [String: String] = [:]
     public var position: SourcePosition
 
-    public init(id: String, name: String? = nil, kind: String? = nil, domain: String? = nil,
-                owner: Reference? = nil, status: SystemStatus = .live, effort: Effort? = nil,
-                after: [Reference] = [], derives: [String: [String]] = [:], position: SourcePosition = .start) {
+    public init(
+        id: String, name: String? = nil, kind: String? = nil, domain: String? = nil,
+        owner: Reference? = nil, status: SystemStatus = .live, effort: Effort? = nil,
+        after: [Reference] = [], derives: [String: [String]] = [:], position: SourcePosition = .start
+    ) {
         self.id = id
         self.name = name
         self.kind = kind

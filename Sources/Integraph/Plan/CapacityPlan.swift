@@ -65,14 +65,18 @@ public struct CapacityPlan: Sendable {
         func day(_ days: Double, _ date: CalendarDate?) -> String { date?.description ?? "day \(DaysText.days(days, decimals: 1))" }
         func money(_ amount: Double?) -> String { amount.map { DaysText.days($0, decimals: 0) } ?? "—" }
         return pilots.map { pilot in
-            [pilot.id, day(pilot.plannedReady, pilot.plannedDate), day(pilot.unconstrainedReady, pilot.unconstrainedDate),
-             "\(DaysText.days(pilot.plannedReady - pilot.unconstrainedReady, decimals: 1)) d", money(pilot.remainingCost),
-             money(pilot.delayCost), pilot.overBudget ? "over its budget of \(money(pilot.budget))" : ""]
+            [
+                pilot.id, day(pilot.plannedReady, pilot.plannedDate), day(pilot.unconstrainedReady, pilot.unconstrainedDate),
+                "\(DaysText.days(pilot.plannedReady - pilot.unconstrainedReady, decimals: 1)) d", money(pilot.remainingCost),
+                money(pilot.delayCost), pilot.overBudget ? "over its budget of \(money(pilot.budget))" : ""
+            ]
         }
     }
 
-    static let reportHeaders = ["Pilot", "Ready, with team capacity", "Ready, unlimited hands", "Capacity costs", "Remaining cost",
-                                "Cost of delay", "Budget"]
+    static let reportHeaders = [
+        "Pilot", "Ready, with team capacity", "Ready, unlimited hands", "Capacity costs", "Remaining cost",
+        "Cost of delay", "Budget"
+    ]
 
     public init(_ validated: ValidatedLandscape, options: PlanOptions = PlanOptions()) {
         self.init(PlanInputs(validated, options: options), options: options)
@@ -88,9 +92,11 @@ public struct CapacityPlan: Sendable {
         var items: [Item] = []
         for node in 0..<plan.items.count where !inputs.finishedNow[node] {
             let team = plan.itemOwner[node] == LandscapeIndex.none ? nil : landscape.teams[Int(plan.itemOwner[node])].id
-            items.append(Item(id: plan.items[node].id, kind: plan.items[node].kind, team: team,
-                              start: result.start[node], finish: result.finish[node],
-                              handFree: result.start[node] + inputs.scheduler.durations[node]))
+            items.append(
+                Item(
+                    id: plan.items[node].id, kind: plan.items[node].kind, team: team,
+                    start: result.start[node], finish: result.finish[node],
+                    handFree: result.start[node] + inputs.scheduler.durations[node]))
         }
         items.sort { ($0.start, $0.id) < ($1.start, $1.id) }
         self.items = items
@@ -101,18 +107,20 @@ public struct CapacityPlan: Sendable {
         }
         let length = length
         teams = landscape.teams.indices.filter { counts[$0] > 0 }.map { team in
-            TeamLoad(id: landscape.teams[team].id, capacity: inputs.scheduler.capacities[team], busyDays: result.busy[team],
-                     utilisation: length > 0 ? result.busy[team] / (Double(inputs.scheduler.capacities[team]) * length) : 0,
-                     items: counts[team])
+            TeamLoad(
+                id: landscape.teams[team].id, capacity: inputs.scheduler.capacities[team], busyDays: result.busy[team],
+                utilisation: length > 0 ? result.busy[team] / (Double(inputs.scheduler.capacities[team]) * length) : 0,
+                items: counts[team])
         }.sorted { $0.id < $1.id }
         pilots = inputs.pilots.map { pilot in
             let ready = (pilot.work.map { result.finish[Int($0)] }.max() ?? 0) + pilot.ownEffort
             let free = unlimited.map { run in (pilot.work.map { run.finish[Int($0)] }.max() ?? 0) + pilot.ownEffort } ?? ready
             let date = { (days: Double) in options.start.flatMap { WorkingCalendar.finish(afterWorkingDays: days, from: $0) } }
             let delay = pilot.value.map { $0 / 260 * max(0, ready - free) }
-            return PilotPlan(id: pilot.id, plannedReady: ready, unconstrainedReady: free, target: pilot.target,
-                             plannedDate: date(ready), unconstrainedDate: date(free),
-                             remainingCost: pilot.cost, delayCost: delay, budget: pilot.budget)
+            return PilotPlan(
+                id: pilot.id, plannedReady: ready, unconstrainedReady: free, target: pilot.target,
+                plannedDate: date(ready), unconstrainedDate: date(free),
+                remainingCost: pilot.cost, delayCost: delay, budget: pilot.budget)
         }
         self.options = options
     }

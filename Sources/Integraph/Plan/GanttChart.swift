@@ -37,14 +37,16 @@ public struct GanttChart: Sendable {
                 for item in row {
                     let x = Self.labelWidth + item.start * scale, w = max(1, (item.handFree - item.start) * scale)
                     if item.finish > item.handFree + 1e-9 {
-                        body.append("<line x1=\"\(number(x + w))\" x2=\"\(number(Self.labelWidth + item.finish * scale))\" "
-                                    + "y1=\"\(number(y + Self.laneHeight / 2))\" y2=\"\(number(y + Self.laneHeight / 2))\" class=\"wait\"/>")
+                        body.append(
+                            "<line x1=\"\(number(x + w))\" x2=\"\(number(Self.labelWidth + item.finish * scale))\" "
+                                + "y1=\"\(number(y + Self.laneHeight / 2))\" y2=\"\(number(y + Self.laneHeight / 2))\" class=\"wait\"/>")
                     }
                     let tip = "\(item.id) (\(item.kind.rawValue)): day \(number(item.start)) → \(number(item.finish))"
-                    body.append("<g><title>\(HTMLText.escaped(tip))</title><rect x=\"\(number(x))\" y=\"\(number(y + 2))\" width=\"\(number(w))\" "
-                                + "height=\"\(number(Self.laneHeight - 4))\" class=\"\(item.kind.rawValue)\"/>"
-                                + (w > Double(item.id.count) * 6.2 + 6
-                                   ? "<text x=\"\(number(x + 3))\" y=\"\(number(y + 14))\">\(HTMLText.escaped(item.id))</text>" : "") + "</g>")
+                    body.append(
+                        "<g><title>\(HTMLText.escaped(tip))</title><rect x=\"\(number(x))\" y=\"\(number(y + 2))\" width=\"\(number(w))\" "
+                            + "height=\"\(number(Self.laneHeight - 4))\" class=\"\(item.kind.rawValue)\"/>"
+                            + (w > Double(item.id.count) * 6.2 + 6
+                                ? "<text x=\"\(number(x + 3))\" y=\"\(number(y + 14))\">\(HTMLText.escaped(item.id))</text>" : "") + "</g>")
                 }
                 y += Self.laneHeight
             }
@@ -52,9 +54,10 @@ public struct GanttChart: Sendable {
         }
         for pilot in plan.pilots {
             let x = Self.labelWidth + pilot.plannedReady * scale
-            body.append("<g><title>\(HTMLText.escaped("\(pilot.id): ready day \(number(pilot.plannedReady))"))</title>"
-                        + "<text x=\"8\" y=\"\(number(y + 14))\" class=\"pilot\">\(HTMLText.escaped(pilot.id))</text>"
-                        + "<rect x=\"\(number(x - 4))\" y=\"\(number(y + 4))\" width=\"8\" height=\"12\" class=\"ready\"/></g>")
+            body.append(
+                "<g><title>\(HTMLText.escaped("\(pilot.id): ready day \(number(pilot.plannedReady))"))</title>"
+                    + "<text x=\"8\" y=\"\(number(y + 14))\" class=\"pilot\">\(HTMLText.escaped(pilot.id))</text>"
+                    + "<rect x=\"\(number(x - 4))\" y=\"\(number(y + 4))\" width=\"8\" height=\"12\" class=\"ready\"/></g>")
             y += Self.laneHeight
         }
         var ticks: [String] = []
@@ -62,8 +65,9 @@ public struct GanttChart: Sendable {
         var day = 0.0
         while day <= end + 1e-9 {
             let x = Self.labelWidth + day * scale
-            ticks.append("<line x1=\"\(number(x))\" x2=\"\(number(x))\" y1=\"\(number(Self.top - 6))\" y2=\"\(number(y))\" class=\"tick\"/>"
-                         + "<text x=\"\(number(x + 2))\" y=\"\(number(Self.top - 10))\" class=\"day\">\(number(day))</text>")
+            ticks.append(
+                "<line x1=\"\(number(x))\" x2=\"\(number(x))\" y1=\"\(number(Self.top - 6))\" y2=\"\(number(y))\" class=\"tick\"/>"
+                    + "<text x=\"\(number(x + 2))\" y=\"\(number(Self.top - 10))\" class=\"day\">\(number(day))</text>")
             day += step
         }
         return """

@@ -42,8 +42,9 @@ struct ListScheduler {
 
     func run() -> Result {
         let count = durations.count
-        var result = Result(start: [Double](repeating: 0, count: count), finish: [Double](repeating: 0, count: count),
-                            busy: [Double](repeating: 0, count: capacities.count))
+        var result = Result(
+            start: [Double](repeating: 0, count: count), finish: [Double](repeating: 0, count: count),
+            busy: [Double](repeating: 0, count: capacities.count))
         var remaining = predecessorCount
         var running = [Int](repeating: 0, count: capacities.count)
         var workDone = [Bool](repeating: false, count: count)

@@ -41,9 +41,10 @@ struct PlanInputs {
                 guard owner != LandscapeIndex.none, let rate = landscape.teams[Int(owner)].dayRate else { continue }
                 cost = (cost ?? 0) + rate * plan.items[Int(node)].effort.expectedDays
             }
-            return PilotWork(id: pilot.pilot.id, work: work,
-                             ownEffort: pilot.pilot.effort.expectedDays,
-                             target: pilot.pilot.target, value: pilot.pilot.value, budget: pilot.pilot.budget, cost: cost)
+            return PilotWork(
+                id: pilot.pilot.id, work: work,
+                ownEffort: pilot.pilot.effort.expectedDays,
+                target: pilot.pilot.target, value: pilot.pilot.value, budget: pilot.pilot.budget, cost: cost)
         }
         var durations = [Double](repeating: 0, count: nodeCount), teams = [UInt32](repeating: LandscapeIndex.none, count: nodeCount)
         var started = [Bool](repeating: false, count: nodeCount), releases = [Double](repeating: 0, count: nodeCount)
@@ -74,8 +75,10 @@ struct PlanInputs {
             predecessorCount: (0..<nodeCount).map { plan.predecessors.successors(of: UInt32($0)).count },
             started: started, releases: releases, done: finishedNow,
             priority: (0..<nodeCount).map { node in
-                (waiting[node] > 0 ? remaining[node] : remaining[node] - 1e12, waiting[node],
-                 node < plan.items.count ? -Int(plan.idRank[node]) : 1)
+                (
+                    waiting[node] > 0 ? remaining[node] : remaining[node] - 1e12, waiting[node],
+                    node < plan.items.count ? -Int(plan.idRank[node]) : 1
+                )
             })
     }
 
@@ -88,10 +91,11 @@ struct PlanInputs {
 
     func with(capacities: [Int]) -> PlanInputs {
         var copy = self
-        copy.scheduler = ListScheduler(durations: scheduler.durations, teams: scheduler.teams, capacities: capacities,
-                                       successors: scheduler.successors, predecessorCount: scheduler.predecessorCount,
-                                       started: scheduler.started, releases: scheduler.releases, done: scheduler.done,
-                                       priority: scheduler.priority)
+        copy.scheduler = ListScheduler(
+            durations: scheduler.durations, teams: scheduler.teams, capacities: capacities,
+            successors: scheduler.successors, predecessorCount: scheduler.predecessorCount,
+            started: scheduler.started, releases: scheduler.releases, done: scheduler.done,
+            priority: scheduler.priority)
         return copy
     }
 
@@ -99,10 +103,11 @@ struct PlanInputs {
     func finishing(_ node: Int) -> PlanInputs {
         var copy = self
         copy.finishedNow[node] = true
-        copy.scheduler = ListScheduler(durations: scheduler.durations, teams: scheduler.teams, capacities: scheduler.capacities,
-                                       successors: scheduler.successors, predecessorCount: scheduler.predecessorCount,
-                                       started: scheduler.started, releases: scheduler.releases, done: copy.finishedNow,
-                                       priority: scheduler.priority)
+        copy.scheduler = ListScheduler(
+            durations: scheduler.durations, teams: scheduler.teams, capacities: scheduler.capacities,
+            successors: scheduler.successors, predecessorCount: scheduler.predecessorCount,
+            started: scheduler.started, releases: scheduler.releases, done: copy.finishedNow,
+            priority: scheduler.priority)
         return copy
     }
 }

@@ -16,14 +16,17 @@ public struct PlanWriter: Sendable {
                 ?? "null"
         }
         let pilots = plan.pilots.map { pilot in
-            var object = "    {\"id\": \(JSONText.string(pilot.id)), \"plannedReady\": \(JSONText.number(pilot.plannedReady)), "
+            var object =
+                "    {\"id\": \(JSONText.string(pilot.id)), \"plannedReady\": \(JSONText.number(pilot.plannedReady)), "
                 + "\"unconstrainedReady\": \(JSONText.number(pilot.unconstrainedReady)), "
                 + "\"target\": \(JSONText.optionalString(pilot.target?.description))"
             if plan.options.start != nil {
-                object += ", \"plannedDate\": \(JSONText.optionalString(pilot.plannedDate?.description)), "
+                object +=
+                    ", \"plannedDate\": \(JSONText.optionalString(pilot.plannedDate?.description)), "
                     + "\"unconstrainedDate\": \(JSONText.optionalString(pilot.unconstrainedDate?.description))"
             }
-            object += ", \"remainingCost\": \(pilot.remainingCost.map(JSONText.number) ?? "null"), "
+            object +=
+                ", \"remainingCost\": \(pilot.remainingCost.map(JSONText.number) ?? "null"), "
                 + "\"delayCost\": \(pilot.delayCost.map(JSONText.number) ?? "null"), \"budget\": \(pilot.budget.map(JSONText.number) ?? "null"), "
                 + "\"overBudget\": \(pilot.overBudget)"
             if let before = baseline?.pilots.first(where: { $0.id == pilot.id }) {
@@ -41,10 +44,11 @@ public struct PlanWriter: Sendable {
                 + "\"busyDays\": \(JSONText.number(team.busyDays)), \"items\": \(team.items)}"
         }
         let moves = suggestions.map { suggestion in
-            let move = switch suggestion.move {
-            case .capacity(let team, let add): "{\"kind\": \"capacity\", \"team\": \(JSONText.string(team)), \"add\": \(add)}"
-            case .finish(let id): "{\"kind\": \"finish\", \"id\": \(JSONText.string(id))}"
-            }
+            let move =
+                switch suggestion.move {
+                case .capacity(let team, let add): "{\"kind\": \"capacity\", \"team\": \(JSONText.string(team)), \"add\": \(add)}"
+                case .finish(let id): "{\"kind\": \"finish\", \"id\": \(JSONText.string(id))}"
+                }
             return "    {\"move\": \(move), \"pilotDaysSaved\": \(JSONText.number(suggestion.pilotDaysSaved))"
                 + (suggestion.valueUnlocked.map { ", \"valueUnlocked\": \(JSONText.number($0))" } ?? "") + "}"
         }
@@ -67,11 +71,17 @@ public struct PlanWriter: Sendable {
             "day \(DaysText.days(days, decimals: 1))" + (date.map { " (\($0))" } ?? "")
         }
         func money(_ amount: Double) -> String { DaysText.days(amount, decimals: 0) }
-        var out = [(markdown ? "# " : "") + "Capacity plan: \(Wording.counted(plan.items.count, "pending item")), "
-                   + "done by day \(DaysText.days(plan.length, decimals: 1))"]
+        var out = [
+            (markdown ? "# " : "") + "Capacity plan: \(Wording.counted(plan.items.count, "pending item")), "
+                + "done by day \(DaysText.days(plan.length, decimals: 1))"
+        ]
         out += ["", (markdown ? "## " : "") + "Pilots (planned with team capacity, and with unlimited hands)"]
-        if markdown { out += ["| pilot | planned ready | unlimited hands | capacity costs | target | remaining cost | cost of delay |",
-                              "|---|---|---|---:|---|---:|---:|"] }
+        if markdown {
+            out += [
+                "| pilot | planned ready | unlimited hands | capacity costs | target | remaining cost | cost of delay |",
+                "|---|---|---|---:|---|---:|---:|"
+            ]
+        }
         for pilot in plan.pilots {
             let lost = pilot.plannedReady - pilot.unconstrainedReady
             var notes: [String] = []
@@ -80,11 +90,14 @@ public struct PlanWriter: Sendable {
             }
             if pilot.overBudget, let budget = pilot.budget { notes.append("over its budget of \(money(budget))") }
             if markdown {
-                out.append("| \(cell(pilot.id)) | \(day(pilot.plannedReady, pilot.plannedDate)) | \(day(pilot.unconstrainedReady, pilot.unconstrainedDate)) | "
-                           + "\(DaysText.days(lost, decimals: 1)) d | \(pilot.target?.description ?? "–") | "
-                           + "\(pilot.remainingCost.map(money) ?? "–") | \(pilot.delayCost.map(money) ?? "–")\(notes.isEmpty ? "" : " (" + notes.joined(separator: "; ") + ")") |")
+                out.append(
+                    "| \(cell(pilot.id)) | \(day(pilot.plannedReady, pilot.plannedDate)) | \(day(pilot.unconstrainedReady, pilot.unconstrainedDate)) | "
+                        + "\(DaysText.days(lost, decimals: 1)) d | \(pilot.target?.description ?? "–") | "
+                        + "\(pilot.remainingCost.map(money) ?? "–") | \(pilot.delayCost.map(money) ?? "–")\(notes.isEmpty ? "" : " (" + notes.joined(separator: "; ") + ")") |"
+                )
             } else {
-                var line = "  \(pilot.id): ready \(day(pilot.plannedReady, pilot.plannedDate)); with unlimited hands "
+                var line =
+                    "  \(pilot.id): ready \(day(pilot.plannedReady, pilot.plannedDate)); with unlimited hands "
                     + "\(day(pilot.unconstrainedReady, pilot.unconstrainedDate)); capacity costs \(DaysText.days(lost, decimals: 1)) d"
                 if let target = pilot.target { line += "; target \(target)" }
                 if let cost = pilot.remainingCost { line += "; remaining cost \(money(cost))" }
@@ -97,19 +110,23 @@ public struct PlanWriter: Sendable {
         if markdown { out += ["| team | capacity | items | busy days | utilisation |", "|---|---:|---:|---:|---:|"] }
         for team in plan.teams {
             let share = "\(DaysText.days(team.utilisation * 100, decimals: 0)) %"
-            out.append(markdown ? "| \(cell(team.id)) | \(team.capacity) | \(team.items) | \(DaysText.days(team.busyDays, decimals: 1)) | \(share) |"
-                       : "  \(team.id): \(team.capacity) at once, \(Wording.counted(team.items, "item")), "
-                       + "\(DaysText.days(team.busyDays, decimals: 1)) busy days, utilisation \(share)")
+            out.append(
+                markdown
+                    ? "| \(cell(team.id)) | \(team.capacity) | \(team.items) | \(DaysText.days(team.busyDays, decimals: 1)) | \(share) |"
+                    : "  \(team.id): \(team.capacity) at once, \(Wording.counted(team.items, "item")), "
+                        + "\(DaysText.days(team.busyDays, decimals: 1)) busy days, utilisation \(share)")
         }
         if !suggestions.isEmpty {
             out += ["", (markdown ? "## " : "") + "Best next moves"]
             for suggestion in suggestions.prefix(10) {
-                let move = switch suggestion.move {
-                case .capacity(let team, let add): "\(add) more on \(cell(team))"
-                case .finish(let id): "finish \(cell(id)) now"
-                }
-                out.append((markdown ? "- " : "  ") + "\(move): saves \(DaysText.days(suggestion.pilotDaysSaved, decimals: 1)) pilot-days"
-                           + (suggestion.valueUnlocked.map { ", unlocks \(money($0))" } ?? ""))
+                let move =
+                    switch suggestion.move {
+                    case .capacity(let team, let add): "\(add) more on \(cell(team))"
+                    case .finish(let id): "finish \(cell(id)) now"
+                    }
+                out.append(
+                    (markdown ? "- " : "  ") + "\(move): saves \(DaysText.days(suggestion.pilotDaysSaved, decimals: 1)) pilot-days"
+                        + (suggestion.valueUnlocked.map { ", unlocks \(money($0))" } ?? ""))
             }
         }
         return out

@@ -16,11 +16,14 @@ struct EntityFields {
     /// Reads a mapping; keys outside `allowed` are kept for ``reportUnknownKeys(_:)``.
     /// An entity passes its `kind`, so that messages name it by its `id` once that is read;
     /// a nested mapping passes the `entityID` of the entity it belongs to.
-    init?(_ node: DocumentNode, subject: String, kind: String? = nil, allowed: [String],
-          entityID: String? = nil, findings: inout FindingCollector) {
+    init?(
+        _ node: DocumentNode, subject: String, kind: String? = nil, allowed: [String],
+        entityID: String? = nil, findings: inout FindingCollector
+    ) {
         guard case .mapping(let list) = node.value else {
-            findings.error("\(subject): expected a mapping of keys (\(allowed.joined(separator: ", "))), found \(node.kindDescription)",
-                           at: node.position)
+            findings.error(
+                "\(subject): expected a mapping of keys (\(allowed.joined(separator: ", "))), found \(node.kindDescription)",
+                at: node.position)
             return nil
         }
         self.subject = subject
@@ -28,7 +31,8 @@ struct EntityFields {
         self.entries = list
         self.id = entityID
         if let kind, let idNode = list.last(where: { $0.key == "id" })?.value, case .scalar(let scalar) = idNode.value,
-           scalar.style != .null, !scalar.text.isEmpty {
+            scalar.style != .null, !scalar.text.isEmpty
+        {
             self.id = scalar.text
             self.subject = "\(kind) '\(scalar.text)'"
         }
@@ -40,8 +44,9 @@ struct EntityFields {
     /// entities call this once their id (or a flow's default id) is known.
     func reportUnknownKeys(_ findings: inout FindingCollector) {
         for entry in unknownEntries {
-            findings.error("\(subject): unknown key '\(entry.key)'\(Suggestion.phrase(for: entry.key, among: allowed))",
-                           at: entry.keyPosition, id: id)
+            findings.error(
+                "\(subject): unknown key '\(entry.key)'\(Suggestion.phrase(for: entry.key, among: allowed))",
+                at: entry.keyPosition, id: id)
         }
     }
 
@@ -87,20 +92,23 @@ struct EntityFields {
 
     func amount(_ key: String, findings: inout FindingCollector) -> Double? {
         guard let node = node(key) else { return nil }
-        return Self.number(node, describedAs: "'\(key)'", subject: subject, id: id, maximum: Self.maximumAmount,
-                           unit: "(a currency amount)", findings: &findings)
+        return Self.number(
+            node, describedAs: "'\(key)'", subject: subject, id: id, maximum: Self.maximumAmount,
+            unit: "(a currency amount)", findings: &findings)
     }
-
 
     /// The most work items a team can carry at once.
     static let maximumCapacity = 100_000
 
-    static func number(_ node: DocumentNode, describedAs name: String, subject: String, id: String?,
-                       maximum: Double = Effort.maximumDays, unit: String = "days",
-                       findings: inout FindingCollector) -> Double? {
+    static func number(
+        _ node: DocumentNode, describedAs name: String, subject: String, id: String?,
+        maximum: Double = Effort.maximumDays, unit: String = "days",
+        findings: inout FindingCollector
+    ) -> Double? {
         guard case .scalar(let scalar) = node.value, scalar.style == .plain,
-              let value = Double(scalar.text), value.isFinite,
-              scalar.text.first.map({ $0.isNumber || $0 == "-" || $0 == "+" || $0 == "." }) == true else {
+            let value = Double(scalar.text), value.isFinite,
+            scalar.text.first.map({ $0.isNumber || $0 == "-" || $0 == "+" || $0 == "." }) == true
+        else {
             findings.error("\(subject): \(name) must be a number, found \(node.kindDescription)", at: node.position, id: id)
             return nil
         }
@@ -109,8 +117,9 @@ struct EntityFields {
             return nil
         }
         guard value <= maximum else {
-            findings.error("\(subject): \(name) must be at most \(format(maximum)) \(unit), found \(scalar.text)",
-                           at: node.position, id: id)
+            findings.error(
+                "\(subject): \(name) must be at most \(format(maximum)) \(unit), found \(scalar.text)",
+                at: node.position, id: id)
             return nil
         }
         return value
@@ -120,8 +129,9 @@ struct EntityFields {
         guard let node = node(key) else { return nil }
         guard case .scalar(let scalar) = node.value, scalar.style == .plain, let value = Int(scalar.text) else {
             if case .scalar(let scalar) = node.value, scalar.style == .plain, scalar.text.allSatisfy(\.isNumber) {
-                findings.error("\(subject): '\(key)' must be at most \(Self.format(Double(maximum))), found \(scalar.text)",
-                               at: node.position, id: id)
+                findings.error(
+                    "\(subject): '\(key)' must be at most \(Self.format(Double(maximum))), found \(scalar.text)",
+                    at: node.position, id: id)
                 return nil
             }
             wrongType(key, expected: "a whole number", found: node, findings: &findings)
@@ -132,8 +142,9 @@ struct EntityFields {
             return nil
         }
         guard value <= maximum else {
-            findings.error("\(subject): '\(key)' must be at most \(Self.format(Double(maximum))), found \(value)",
-                           at: node.position, id: id)
+            findings.error(
+                "\(subject): '\(key)' must be at most \(Self.format(Double(maximum))), found \(value)",
+                at: node.position, id: id)
             return nil
         }
         return value
@@ -152,8 +163,9 @@ struct EntityFields {
         var result: [Reference] = []
         for item in items {
             guard case .scalar(let scalar) = item.value, scalar.style != .null else {
-                findings.error("\(subject): each entry of '\(key)' must be text, found \(item.kindDescription)",
-                               at: item.position, id: id)
+                findings.error(
+                    "\(subject): each entry of '\(key)' must be text, found \(item.kindDescription)",
+                    at: item.position, id: id)
                 continue
             }
             result.append(Reference(scalar.text, at: item.position))
@@ -161,8 +173,10 @@ struct EntityFields {
         return result
     }
 
-    func enumeration<Value: ModelEnumeration>(_ key: String, default fallback: Value,
-                                              findings: inout FindingCollector) -> Value {
+    func enumeration<Value: ModelEnumeration>(
+        _ key: String, default fallback: Value,
+        findings: inout FindingCollector
+    ) -> Value {
         guard let node = node(key) else { return fallback }
         let allowed = Value.allowedValues
         guard case .scalar(let scalar) = node.value else {
@@ -170,8 +184,9 @@ struct EntityFields {
             return fallback
         }
         guard let value = Value(rawValue: scalar.text) else {
-            findings.error("\(subject): '\(key)' must be one of \(allowed.joined(separator: ", ")), found '\(scalar.text)'"
-                           + Suggestion.phrase(for: scalar.text, among: allowed), at: node.position, id: id)
+            findings.error(
+                "\(subject): '\(key)' must be one of \(allowed.joined(separator: ", ")), found '\(scalar.text)'"
+                    + Suggestion.phrase(for: scalar.text, among: allowed), at: node.position, id: id)
             return fallback
         }
         return value
@@ -183,14 +198,17 @@ struct EntityFields {
     }
 
     /// A `YYYY-MM-DD` date; a well-formed one that no calendar has (`2027-02-30`) is named so.
-    static func date(_ node: DocumentNode, describedAs name: String, subject: String, id: String?,
-                     findings: inout FindingCollector) -> CalendarDate? {
+    static func date(
+        _ node: DocumentNode, describedAs name: String, subject: String, id: String?,
+        findings: inout FindingCollector
+    ) -> CalendarDate? {
         guard case .scalar(let scalar) = node.value, let date = CalendarDate(iso: scalar.text) else {
             if case .scalar(let scalar) = node.value, CalendarDate.isWrittenAsISODate(scalar.text) {
                 findings.error("\(subject): \(name) '\(scalar.text)' is not a calendar date", at: node.position, id: id)
             } else {
-                findings.error("\(subject): \(name) must be a date written YYYY-MM-DD, found \(node.kindDescription)",
-                               at: node.position, id: id)
+                findings.error(
+                    "\(subject): \(name) must be a date written YYYY-MM-DD, found \(node.kindDescription)",
+                    at: node.position, id: id)
             }
             return nil
         }
@@ -204,8 +222,11 @@ struct EntityFields {
             return number("effort", findings: &findings).map(Effort.days)
         }
         let keys = ["optimistic", "likely", "pessimistic"]
-        guard let estimate = EntityFields(node, subject: "\(subject): 'effort'", allowed: keys, entityID: id,
-                                          findings: &findings) else {
+        guard
+            let estimate = EntityFields(
+                node, subject: "\(subject): 'effort'", allowed: keys, entityID: id,
+                findings: &findings)
+        else {
             return nil
         }
         estimate.reportUnknownKeys(&findings)
@@ -221,9 +242,10 @@ struct EntityFields {
         }
         guard points.count == 3 else { return nil }
         guard points[0] <= points[1], points[1] <= points[2] else {
-            findings.error("\(subject): 'effort' must have optimistic <= likely <= pessimistic, found "
-                           + "\(Self.format(points[0])) / \(Self.format(points[1])) / \(Self.format(points[2]))",
-                           at: node.position, id: id)
+            findings.error(
+                "\(subject): 'effort' must have optimistic <= likely <= pessimistic, found "
+                    + "\(Self.format(points[0])) / \(Self.format(points[1])) / \(Self.format(points[2]))",
+                at: node.position, id: id)
             return nil
         }
         return .estimate(optimistic: points[0], likely: points[1], pessimistic: points[2])

@@ -59,19 +59,23 @@ struct LandscapeDecoder {
 
     private mutating func checkVersion(_ top: EntityFields) {
         guard let node = top.node("integraph") else {
-            findings.error("missing required key 'integraph' (the format version: write 'integraph: \(Landscape.formatVersion)' first)",
-                           at: top.position)
+            findings.error(
+                "missing required key 'integraph' (the format version: write 'integraph: \(Landscape.formatVersion)' first)",
+                at: top.position)
             return
         }
         guard case .scalar(let scalar) = node.value, scalar.style == .plain, Int(scalar.text) == Landscape.formatVersion else {
-            findings.error("unsupported format version \(node.kindDescription): this Integraph reads 'integraph: \(Landscape.formatVersion)'",
-                           at: node.position)
+            findings.error(
+                "unsupported format version \(node.kindDescription): this Integraph reads 'integraph: \(Landscape.formatVersion)'",
+                at: node.position)
             return
         }
     }
 
-    private mutating func entities<Entity>(_ top: EntityFields, _ key: String, singular: String,
-                                           _ decode: (inout LandscapeDecoder, DocumentNode, String) -> Entity?) -> [Entity] {
+    private mutating func entities<Entity>(
+        _ top: EntityFields, _ key: String, singular: String,
+        _ decode: (inout LandscapeDecoder, DocumentNode, String) -> Entity?
+    ) -> [Entity] {
         guard let node = top.node(key) else { return [] }
         guard case .sequence(let items) = node.value else {
             top.wrongType(key, expected: "a list of \(key)", found: node, findings: &findings)
@@ -89,8 +93,10 @@ struct LandscapeDecoder {
 
     /// Reads the common part of every entity: the mapping, and its id (named in messages).
     /// Callers report unknown keys once the entity's name is final.
-    private mutating func fields(_ node: DocumentNode, _ subject: String, kind: String, allowed: [String],
-                                 idRequired: Bool = true) -> EntityFields? {
+    private mutating func fields(
+        _ node: DocumentNode, _ subject: String, kind: String, allowed: [String],
+        idRequired: Bool = true
+    ) -> EntityFields? {
         guard let fields = EntityFields(node, subject: subject, kind: kind, allowed: allowed, findings: &findings) else {
             return nil
         }
@@ -149,10 +155,11 @@ struct LandscapeDecoder {
             if let id = fields.id { incompleteIDs.insert(id) }
             return nil
         }
-        var flow = Flow(id: id, hasExplicitID: fields.node("id") != nil, from: from, to: to, data: data,
-                    classification: classification, status: status, effort: effort, owner: owner,
-                    after: after, blockedBy: blocker.reason, blockedOwner: blocker.owner, blockedUntil: blocker.until,
-                    position: fields.position)
+        var flow = Flow(
+            id: id, hasExplicitID: fields.node("id") != nil, from: from, to: to, data: data,
+            classification: classification, status: status, effort: effort, owner: owner,
+            after: after, blockedBy: blocker.reason, blockedOwner: blocker.owner, blockedUntil: blocker.until,
+            position: fields.position)
         flow.attributes = attributes
         return flow
     }
@@ -205,8 +212,11 @@ struct LandscapeDecoder {
                 result.append(PilotNeed(system: Reference(scalar.text, at: item.position)))
                 continue
             }
-            guard let need = EntityFields(item, subject: "\(fields.subject): an entry of 'needs'",
-                                          allowed: Self.needKeys, entityID: fields.id, findings: &findings) else { continue }
+            guard
+                let need = EntityFields(
+                    item, subject: "\(fields.subject): an entry of 'needs'",
+                    allowed: Self.needKeys, entityID: fields.id, findings: &findings)
+            else { continue }
             need.reportUnknownKeys(&findings)
             let data = need.strings("data", findings: &findings)
             if let system = need.reference("system", required: true, findings: &findings) {
@@ -221,11 +231,16 @@ struct LandscapeDecoder {
     private mutating func blocker(_ fields: EntityFields) -> (reason: String?, owner: String?, until: CalendarDate?) {
         guard let node = fields.node("blocked_by") else { return (nil, nil, nil) }
         if case .scalar = node.value { return (fields.string("blocked_by", findings: &findings), nil, nil) }
-        guard let blocker = EntityFields(node, subject: "\(fields.subject): 'blocked_by'", allowed: Self.blockerKeys,
-                                         entityID: fields.id, findings: &findings) else { return (nil, nil, nil) }
+        guard
+            let blocker = EntityFields(
+                node, subject: "\(fields.subject): 'blocked_by'", allowed: Self.blockerKeys,
+                entityID: fields.id, findings: &findings)
+        else { return (nil, nil, nil) }
         blocker.reportUnknownKeys(&findings)
-        return (blocker.string("reason", findings: &findings), blocker.string("owner", findings: &findings),
-                blocker.date("until", findings: &findings))
+        return (
+            blocker.string("reason", findings: &findings), blocker.string("owner", findings: &findings),
+            blocker.date("until", findings: &findings)
+        )
     }
 
     /// `attributes: {team-slack: "#crm", calls: 1200}`: text values, whatever their look.
@@ -238,8 +253,9 @@ struct LandscapeDecoder {
         var result: [String: String] = [:]
         for entry in entries {
             guard case .scalar(let scalar) = entry.value.value else {
-                findings.error("\(fields.subject): 'attributes.\(entry.key)' must be text, found \(entry.value.kindDescription)",
-                               at: entry.value.position, id: fields.id)
+                findings.error(
+                    "\(fields.subject): 'attributes.\(entry.key)' must be text, found \(entry.value.kindDescription)",
+                    at: entry.value.position, id: fields.id)
                 continue
             }
             result[entry.key] = scalar.style == .null ? "" : scalar.text
@@ -252,8 +268,9 @@ struct LandscapeDecoder {
     private mutating func derives(_ fields: EntityFields) -> [String: [String]] {
         guard let node = fields.node("derives") else { return [:] }
         guard case .mapping(let entries) = node.value else {
-            fields.wrongType("derives", expected: "a mapping from each data label to the labels it is built from",
-                             found: node, findings: &findings)
+            fields.wrongType(
+                "derives", expected: "a mapping from each data label to the labels it is built from",
+                found: node, findings: &findings)
             return [:]
         }
         var result: [String: [String]] = [:]
@@ -263,15 +280,17 @@ struct LandscapeDecoder {
                 continue
             }
             guard case .sequence(let items) = entry.value.value else {
-                findings.error("\(fields.subject): 'derives.\(entry.key)' must be a list of data labels, found "
-                               + entry.value.kindDescription, at: entry.value.position, id: fields.id)
+                findings.error(
+                    "\(fields.subject): 'derives.\(entry.key)' must be a list of data labels, found "
+                        + entry.value.kindDescription, at: entry.value.position, id: fields.id)
                 continue
             }
             var labels: [String] = []
             for item in items {
                 guard case .scalar(let scalar) = item.value, scalar.style != .null else {
-                    findings.error("\(fields.subject): each entry of 'derives.\(entry.key)' must be a data label, found "
-                                   + item.kindDescription, at: item.position, id: fields.id)
+                    findings.error(
+                        "\(fields.subject): each entry of 'derives.\(entry.key)' must be a data label, found "
+                            + item.kindDescription, at: item.position, id: fields.id)
                     continue
                 }
                 labels.append(scalar.text)
@@ -299,7 +318,8 @@ struct LandscapeDecoder {
         fields.reportUnknownKeys(&findings)
         var rule = EstimateRule(effort: .zero, position: fields.position)
         if let matchNode = fields.node("match"),
-           let match = EntityFields(matchNode, subject: "\(subject): 'match'", allowed: Self.matchKeys, findings: &findings) {
+            let match = EntityFields(matchNode, subject: "\(subject): 'match'", allowed: Self.matchKeys, findings: &findings)
+        {
             match.reportUnknownKeys(&findings)
             if let kind = match.string("kind", findings: &findings) {
                 if let entityKind = EntityKind.workKinds.first(where: { $0.rawValue == kind }) {
@@ -313,9 +333,10 @@ struct LandscapeDecoder {
                 if allowed.contains(status) {
                     rule.status = status
                 } else {
-                    findings.error("\(subject): 'status' must be one of \(allowed.joined(separator: ", ")), found '\(status)'"
-                                   + Suggestion.phrase(for: status, among: allowed),
-                                   at: match.node("status")?.position ?? match.position)
+                    findings.error(
+                        "\(subject): 'status' must be one of \(allowed.joined(separator: ", ")), found '\(status)'"
+                            + Suggestion.phrase(for: status, among: allowed),
+                        at: match.node("status")?.position ?? match.position)
                 }
             }
             if match.node("classification") != nil {

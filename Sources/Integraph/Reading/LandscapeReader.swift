@@ -33,8 +33,9 @@ public struct LandscapeReader: Sendable {
             case .json: root = try JSONDocumentParser(limits: limits).parse(bytes)
             }
         } catch {
-            let finding = Finding(severity: .error, file: file, position: error.position, id: nil, rule: RuleID.syntax.rawValue,
-                                  message: error.message)
+            let finding = Finding(
+                severity: .error, file: file, position: error.position, id: nil, rule: RuleID.syntax.rawValue,
+                message: error.message)
             return ModelReport(source: source, landscape: nil, findings: [finding])
         }
         var decoder = LandscapeDecoder(file: file)

@@ -25,8 +25,6 @@ struct AnalysisDigest {
             .sorted { ($0.pilots.count, $1.id) > ($1.pilots.count, $0.id) }
     }
 
-
-
     /// A pilot's sprawl in words.
     static func sprawl(_ sprawl: PilotAnalysis.Sprawl) -> String {
         "\(Wording.counted(sprawl.systems, "system")), \(Wording.counted(sprawl.flows, "flow")) (\(sprawl.pendingFlows) pending), "
@@ -43,8 +41,9 @@ struct AnalysisDigest {
 
     /// Each critical item with its effort, then the pilot's own work.
     static func chain(_ pilot: PilotAnalysis) -> [String] {
-        let until = Dictionary(pilot.blockers.compactMap { blocker in blocker.until.map { (blocker.id, $0) } },
-                               uniquingKeysWith: { first, _ in first })
+        let until = Dictionary(
+            pilot.blockers.compactMap { blocker in blocker.until.map { (blocker.id, $0) } },
+            uniquingKeysWith: { first, _ in first })
         var steps = pilot.criticalPath.compactMap { id in
             pilot.work.entry(for: id).map { entry in
                 "\(entry.item.id) (\(entry.item.kind.rawValue), \(DaysText.days(entry.item.effort.expectedDays)) d"
@@ -61,11 +60,12 @@ struct AnalysisDigest {
     /// `blocked by f1 (vendor contract; owner Legal; until 2027-01-15), g2 (rejected)`.
     static func blockers(_ pilot: PilotAnalysis) -> String? {
         guard !pilot.blockers.isEmpty else { return nil }
-        return "blocked by " + pilot.blockers.map { blocker in
-            var details = [blocker.reason]
-            if let owner = blocker.owner { details.append("owner \(owner)") }
-            if let until = blocker.until { details.append("until \(until)") }
-            return "\(blocker.id) (\(details.joined(separator: "; ")))"
-        }.joined(separator: ", ")
+        return "blocked by "
+            + pilot.blockers.map { blocker in
+                var details = [blocker.reason]
+                if let owner = blocker.owner { details.append("owner \(owner)") }
+                if let until = blocker.until { details.append("until \(until)") }
+                return "\(blocker.id) (\(details.joined(separator: "; ")))"
+            }.joined(separator: ", ")
     }
 }

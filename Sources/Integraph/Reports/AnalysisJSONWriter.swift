@@ -7,12 +7,19 @@
 /// let json = AnalysisJSONWriter().write(analysis)
 /// ```
 public struct AnalysisJSONWriter: Sendable {
-    public init() {}
+    /// How many entries each ranked bottleneck list shows (default: every one); big landscapes
+    /// need small answers too.
+    public var top: Int?
+
+    public init(top: Int? = nil) {
+        self.top = top
+    }
 
     public func write(_ analysis: LandscapeAnalysis, pilots selected: [PilotAnalysis]? = nil) -> String {
         let summary = analysis.summary
         var out = "{\n"
-        out += "  \"landscape\": {\"name\": \(JSONText.optionalString(summary.name)), \"systems\": \(summary.systems), "
+        out +=
+            "  \"landscape\": {\"name\": \(JSONText.optionalString(summary.name)), \"systems\": \(summary.systems), "
             + "\"flows\": \(summary.flows), \"teams\": \(summary.teams), \"domains\": \(summary.domains), "
             + "\"pilots\": \(summary.pilots), \"pendingItems\": \(summary.pendingItems), "
             + "\"pendingEffort\": \(JSONText.number(summary.pendingEffort)), "
@@ -27,7 +34,8 @@ public struct AnalysisJSONWriter: Sendable {
         out += "    \"teams\": " + list(analysis.bottlenecks.teams) + "\n"
         out += "  },\n"
         let sprawl = analysis.sprawl
-        out += "  \"sprawl\": {\"cycles\": [" + sprawl.cycles.map(JSONText.strings).joined(separator: ",") + "], "
+        out +=
+            "  \"sprawl\": {\"cycles\": [" + sprawl.cycles.map(JSONText.strings).joined(separator: ",") + "], "
             + "\"redundantFlows\": \(JSONText.strings(sprawl.redundantFlows)), "
             + "\"orphanSystems\": \(JSONText.strings(sprawl.orphanSystems)), "
             + "\"deprecatedInUse\": \(JSONText.strings(sprawl.deprecatedInUse)), "
@@ -44,17 +52,18 @@ public struct AnalysisJSONWriter: Sendable {
     private func list(_ table: BottleneckTable) -> String {
         guard !table.isEmpty else { return "[]" }
         var out = "["
-        for (number, position) in table.rankedPositions().enumerated() {
+        for (number, position) in table.rankedPositions().prefix(top ?? Int.max).enumerated() {
             out += (number == 0 ? "\n      " : ",\n      ") + bottleneck(table[position])
         }
         return out + "\n    ]"
     }
 
     private func pilot(_ pilot: PilotAnalysis) -> String {
-        let estimate = pilot.estimate.map {
-            "{\"mean\": \(JSONText.number($0.mean)), \"stddev\": \(JSONText.number($0.standardDeviation)), "
-                + "\"p50\": \(JSONText.number($0.p50)), \"p85\": \(JSONText.number($0.p85)), \"p95\": \(JSONText.number($0.p95))}"
-        } ?? "null"
+        let estimate =
+            pilot.estimate.map {
+                "{\"mean\": \(JSONText.number($0.mean)), \"stddev\": \(JSONText.number($0.standardDeviation)), "
+                    + "\"p50\": \(JSONText.number($0.p50)), \"p85\": \(JSONText.number($0.p85)), \"p95\": \(JSONText.number($0.p95))}"
+            } ?? "null"
         let work = pilot.work.map { entry in
             "      {\"id\": \(JSONText.string(entry.item.id)), \"kind\": \(JSONText.string(entry.item.kind.rawValue)), "
                 + "\"effort\": \(JSONText.number(entry.item.effort.expectedDays)), "
@@ -69,7 +78,8 @@ public struct AnalysisJSONWriter: Sendable {
                 + "\"owner\": \(JSONText.optionalString(blocker.owner)), \"until\": \(JSONText.optionalString(blocker.until?.description))}"
         }
         let state = "\"state\": \(JSONText.string(pilot.state.rawValue)), \"blockedBy\": [" + blockers.joined(separator: ", ") + "], "
-        let dates = "\"duration\": \(JSONText.number(pilot.duration)), "
+        let dates =
+            "\"duration\": \(JSONText.number(pilot.duration)), "
             + "\"finish\": \(JSONText.optionalString(pilot.finishDate?.description)), \"finishIsP85\": \(pilot.finishIsP85), "
             + "\"datesAssumeUnblocked\": \(pilot.datesAssumeUnblocked), "
         return "    {\"id\": \(JSONText.string(pilot.pilot.id)), " + state + dates
@@ -84,7 +94,8 @@ public struct AnalysisJSONWriter: Sendable {
     }
 
     private func bottleneck(_ entry: Bottleneck) -> String {
-        var text = "{\"id\": \(JSONText.string(entry.id)), \"pilots\": \(JSONText.strings(entry.pilots)), "
+        var text =
+            "{\"id\": \(JSONText.string(entry.id)), \"pilots\": \(JSONText.strings(entry.pilots)), "
             + "\"waiting\": \(JSONText.strings(entry.waiting)), "
             + "\"pendingEffort\": \(JSONText.number(entry.pendingEffort)), \"pressure\": \(JSONText.number(entry.pressure)), "
             + "\"criticalFor\": \(JSONText.strings(entry.criticalFor))"

@@ -5,7 +5,13 @@
 /// let page = AnalysisMarkdownWriter().write(analysis)
 /// ```
 public struct AnalysisMarkdownWriter: Sendable {
-    public init() {}
+    /// How many entries each ranked bottleneck list shows (default: 10); big landscapes
+    /// need small answers too.
+    public var top: Int?
+
+    public init(top: Int? = nil) {
+        self.top = top
+    }
 
     public func write(_ analysis: LandscapeAnalysis, pilots selected: [PilotAnalysis]? = nil) -> String {
         let digest = AnalysisDigest(analysis, pilots: selected)
@@ -13,7 +19,8 @@ public struct AnalysisMarkdownWriter: Sendable {
         let days = { (value: Double) in DaysText.days(value) }
         let cell = Self.cell
         var out = "# \(cell(summary.name ?? "Landscape")): integration analysis\n\n"
-        out += "\(Wording.counted(summary.systems, "system")), \(Wording.counted(summary.flows, "flow")), \(Wording.counted(summary.teams, "team")), "
+        out +=
+            "\(Wording.counted(summary.systems, "system")), \(Wording.counted(summary.flows, "flow")), \(Wording.counted(summary.teams, "team")), "
             + "\(Wording.counted(summary.domains, "domain")), \(Wording.counted(summary.pilots, "pilot")); "
             + "\(Wording.counted(summary.pendingItems, "pending work item")), \(days(summary.pendingEffort)) days of pending effort.\n\n"
 
@@ -21,7 +28,8 @@ public struct AnalysisMarkdownWriter: Sendable {
         out += "|---|---|---|---:|---:|---|---|---|---|\n"
         for pilot in digest.pilotsByDuration {
             let model = pilot.pilot
-            out += "| \(cell(model.id)) | \(model.stage.rawValue) | \(cell(model.champion ?? "")) | \(days(pilot.duration)) | "
+            out +=
+                "| \(cell(model.id)) | \(model.stage.rawValue) | \(cell(model.champion ?? "")) | \(days(pilot.duration)) | "
                 + "\(pilot.estimate.map { days($0.p85) } ?? "") | \(cell(pilot.finishText ?? "")) | "
                 + "\(model.target?.description ?? "") | \(Self.state(pilot)) | \(cell(pilot.criticalPath.first ?? "")) |\n"
         }
@@ -34,11 +42,14 @@ public struct AnalysisMarkdownWriter: Sendable {
         }
 
         out += "\n## Bottlenecks\n\nPressure is pending days × the pilots whose work includes them, the pilots each holds back.\n"
-        for (title, list) in [("Systems", analysis.bottlenecks.systems), ("Flows", analysis.bottlenecks.flows),
-                              ("Teams", analysis.bottlenecks.teams)] {
+        for (title, list) in [
+            ("Systems", analysis.bottlenecks.systems), ("Flows", analysis.bottlenecks.flows),
+            ("Teams", analysis.bottlenecks.teams)
+        ] {
             out += "\n### \(title)\n\n| id | pressure | pending (d) | holds back | critical for |\n|---|---:|---:|---|---|\n"
-            for entry in list.top(10) {
-                out += "| \(cell(entry.id)) | \(days(entry.pressure)) | \(days(entry.pendingEffort)) | "
+            for entry in list.top(top ?? 10) {
+                out +=
+                    "| \(cell(entry.id)) | \(days(entry.pressure)) | \(days(entry.pendingEffort)) | "
                     + "\(entry.waiting.map(cell).joined(separator: ", ")) | \(entry.criticalFor.map(cell).joined(separator: ", ")) |\n"
             }
         }
@@ -65,11 +76,13 @@ public struct AnalysisMarkdownWriter: Sendable {
             out += "| work item | kind | effort (d) | earliest start | latest start | slack | criticality |\n"
             out += "|---|---|---:|---:|---:|---:|---:|\n"
             for entry in pilot.work {
-                out += "| \(cell(entry.item.id))\(entry.item.estimated ? " (estimated)" : "") | \(entry.item.kind.rawValue) | "
+                out +=
+                    "| \(cell(entry.item.id))\(entry.item.estimated ? " (estimated)" : "") | \(entry.item.kind.rawValue) | "
                     + "\(days(entry.item.effort.expectedDays)) | \(days(entry.earliestStart)) | \(days(entry.latestStart)) | "
                     + "\(days(entry.slack)) | \(AnalysisDigest.percent(entry.criticality)) |\n"
             }
-            out += "\nSprawl: " + AnalysisDigest.sprawl(pilot.sprawl) + ". Single points of failure: "
+            out +=
+                "\nSprawl: " + AnalysisDigest.sprawl(pilot.sprawl) + ". Single points of failure: "
                 + (pilot.dominators.isEmpty ? "none" : pilot.dominators.map(cell).joined(separator: ", ")) + ".\n"
         }
         return out

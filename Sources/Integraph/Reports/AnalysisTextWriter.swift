@@ -5,17 +5,25 @@
 /// print(AnalysisTextWriter().write(analysis))
 /// ```
 public struct AnalysisTextWriter: Sendable {
-    public init() {}
+    /// How many entries each ranked bottleneck list shows (default: 5); big landscapes
+    /// need small answers too.
+    public var top: Int?
+
+    public init(top: Int? = nil) {
+        self.top = top
+    }
 
     public func write(_ analysis: LandscapeAnalysis, pilots selected: [PilotAnalysis]? = nil) -> String {
         let digest = AnalysisDigest(analysis, pilots: selected)
         let summary = analysis.summary
         let days = { (value: Double) in DaysText.days(value) }
         var lines: [String] = []
-        lines.append("\(summary.name ?? "Landscape"): \(Wording.counted(summary.systems, "system")), \(Wording.counted(summary.flows, "flow")), "
-                     + "\(Wording.counted(summary.teams, "team")), \(Wording.counted(summary.domains, "domain")), \(Wording.counted(summary.pilots, "pilot"))")
-        lines.append("\(Wording.counted(summary.pendingItems, "pending work item")), \(days(summary.pendingEffort)) days of pending effort"
-                     + (analysis.options.start.map { "; dates from \($0) in working days" } ?? ""))
+        lines.append(
+            "\(summary.name ?? "Landscape"): \(Wording.counted(summary.systems, "system")), \(Wording.counted(summary.flows, "flow")), "
+                + "\(Wording.counted(summary.teams, "team")), \(Wording.counted(summary.domains, "domain")), \(Wording.counted(summary.pilots, "pilot"))")
+        lines.append(
+            "\(Wording.counted(summary.pendingItems, "pending work item")), \(days(summary.pendingEffort)) days of pending effort"
+                + (analysis.options.start.map { "; dates from \($0) in working days" } ?? ""))
 
         lines.append("")
         lines.append("Pilots by duration")
@@ -39,12 +47,17 @@ public struct AnalysisTextWriter: Sendable {
 
         lines.append("")
         lines.append("Top bottlenecks (pressure: pending days × pilots waiting on them)")
-        for (title, list) in [("systems", analysis.bottlenecks.systems), ("flows", analysis.bottlenecks.flows),
-                              ("teams", analysis.bottlenecks.teams)] {
-            let top = list.top(5)
-            let text = top.isEmpty ? "none" : top.map {
-                "\($0.id) \(days($0.pressure)) (\(days($0.pendingEffort)) d, holds back \(Wording.counted($0.waiting.count, "pilot")))"
-            }.joined(separator: "; ")
+        for (title, list) in [
+            ("systems", analysis.bottlenecks.systems), ("flows", analysis.bottlenecks.flows),
+            ("teams", analysis.bottlenecks.teams)
+        ] {
+            let top = list.top(self.top ?? 5)
+            let text =
+                top.isEmpty
+                ? "none"
+                : top.map {
+                    "\($0.id) \(days($0.pressure)) (\(days($0.pendingEffort)) d, holds back \(Wording.counted($0.waiting.count, "pilot")))"
+                }.joined(separator: "; ")
             lines.append("  \(title): \(text)")
         }
 

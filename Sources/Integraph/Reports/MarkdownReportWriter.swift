@@ -25,20 +25,25 @@ public struct MarkdownReportWriter: Sendable {
         let analysis = input.analysis
         let cell = AnalysisMarkdownWriter.cell
         var out = "# \(cell(input.title))\n\n"
-        out += "\(cell(input.landscape.name ?? "Integration landscape")) · \(Wording.counted(analysis.summary.systems, "system")), "
+        out +=
+            "\(cell(input.landscape.name ?? "Integration landscape")) · \(Wording.counted(analysis.summary.systems, "system")), "
             + "\(Wording.counted(analysis.summary.flows, "flow")), \(Wording.counted(analysis.summary.pilots, "pilot"))\n\n"
-        out += summary.stateCounts.map { "**\($0.count)** \($0.state.words)" }.joined(separator: " · ")
+        out +=
+            summary.stateCounts.map { "**\($0.count)** \($0.state.words)" }.joined(separator: " · ")
             + (summary.stateCounts.isEmpty ? "" : " · ") + "**\(DaysText.days(summary.pendingEffort)) d** pending effort\n\n"
         if let note = summary.stateNote { out += "\(note)\n\n" }
-        out += "Top bottlenecks by pressure: " + summary.topSystems.map {
-            "\(cell($0.id)) (\(DaysText.days($0.pressure)) pilot-days)"
-        }.joined(separator: ", ") + "\n\n## Pilots\n\n"
+        out +=
+            "Top bottlenecks by pressure: "
+            + summary.topSystems.map {
+                "\(cell($0.id)) (\(DaysText.days($0.pressure)) pilot-days)"
+            }.joined(separator: ", ") + "\n\n## Pilots\n\n"
         out += "| Pilot | Stage | Champion | Duration | P85 | Finish | Target | State | First on the critical path |\n"
         out += "|---|---|---|---:|---:|---|---|---|---|\n"
         for row in summary.rows {
             let pilot = row.analysis.pilot
             let name = row.sectionID.map { "[\(cell(pilot.name ?? pilot.id))](#\($0))" } ?? cell(pilot.name ?? pilot.id)
-            out += "| \(name) | \(pilot.stage.rawValue) | \(cell(pilot.champion ?? "—")) | \(DaysText.days(row.analysis.duration)) d | "
+            out +=
+                "| \(name) | \(pilot.stage.rawValue) | \(cell(pilot.champion ?? "—")) | \(DaysText.days(row.analysis.duration)) d | "
                 + "\(row.p85) | \(cell(row.finish)) | \(pilot.target.map { "\($0)" } ?? "—") | "
                 + "\(AnalysisMarkdownWriter.state(row.analysis)) | "
                 + "\(row.firstCriticalItem.map(cell) ?? "—") |\n"
@@ -53,7 +58,8 @@ public struct MarkdownReportWriter: Sendable {
             let (title, entries) = (ranked.title, ranked.entries)
             out += "\n### \(title)\n\n| Id | Pressure | Pending days | Holds back | Critical for |\n|---|---:|---:|---|---|\n"
             for entry in entries {
-                out += "| \(cell(entry.id)) | \(DaysText.days(entry.pressure)) | \(DaysText.days(entry.pendingEffort)) | "
+                out +=
+                    "| \(cell(entry.id)) | \(DaysText.days(entry.pressure)) | \(DaysText.days(entry.pendingEffort)) | "
                     + "\(entry.waiting.map(cell).joined(separator: ", ")) | \(entry.criticalFor.map(cell).joined(separator: ", ")) |\n"
             }
         }
@@ -63,7 +69,8 @@ public struct MarkdownReportWriter: Sendable {
         out += "|---|---:|---:|---:|---:|---:|---:|---|\n"
         for pilot in analysis.pilots {
             let sprawl = pilot.sprawl
-            out += "| \(cell(pilot.pilot.id)) | \(sprawl.systems) | \(sprawl.flows) | \(sprawl.pendingFlows) | \(sprawl.teams) | "
+            out +=
+                "| \(cell(pilot.pilot.id)) | \(sprawl.systems) | \(sprawl.flows) | \(sprawl.pendingFlows) | \(sprawl.teams) | "
                 + "\(sprawl.domains) | \(sprawl.gates) | \(sprawl.classification?.rawValue ?? "—") |\n"
         }
         for list in summary.sprawlLists {
@@ -74,10 +81,14 @@ public struct MarkdownReportWriter: Sendable {
             for row in plan.reportRows { out += "| " + row.map(cell).joined(separator: " | ") + " |\n" }
         }
         out += "\n## Model check\n\n"
-        out += input.findings.isEmpty ? "No errors or warnings.\n" : input.findings.map {
-            "- \(cell($0.file)):\($0.line):\($0.column): \($0.severity.rawValue): \(cell($0.message))\n"
-        }.joined()
-        out += "\n---\n\nModel file \(cell(input.source.modelFile)) · SHA-256 `\(input.source.modelHash)` · "
+        out +=
+            input.findings.isEmpty
+            ? "No errors or warnings.\n"
+            : input.findings.map {
+                "- \(cell($0.file)):\($0.line):\($0.column): \($0.severity.rawValue): \(cell($0.message))\n"
+            }.joined()
+        out +=
+            "\n---\n\nModel file \(cell(input.source.modelFile)) · SHA-256 `\(input.source.modelHash)` · "
             + "generated \(input.source.generatedAt) by Integraph \(input.source.toolVersion)\n"
         return out
     }

@@ -20,8 +20,10 @@ public struct ReportInput: Sendable {
     /// has day rates, values and budgets. `nil` leaves the section out.
     public var plan: CapacityPlan?
 
-    public init(title: String, landscape: Landscape, analysis: LandscapeAnalysis, findings: [Finding],
-                maps: [ReportMap], mapNotice: String? = nil, source: ReportSource) {
+    public init(
+        title: String, landscape: Landscape, analysis: LandscapeAnalysis, findings: [Finding],
+        maps: [ReportMap], mapNotice: String? = nil, source: ReportSource
+    ) {
         self.title = title
         self.landscape = landscape
         self.analysis = analysis
@@ -45,8 +47,10 @@ public struct ReportMap: Sendable {
     /// For the overview: SVG element id → section id, so clicking a pilot's node opens its map.
     public var links: [String: String]
 
-    public init(sectionID: String, title: String, svg: String, pilot: String? = nil, system: String? = nil,
-                links: [String: String] = [:]) {
+    public init(
+        sectionID: String, title: String, svg: String, pilot: String? = nil, system: String? = nil,
+        links: [String: String] = [:]
+    ) {
         self.sectionID = sectionID
         self.title = title
         self.svg = svg

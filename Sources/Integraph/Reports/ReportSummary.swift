@@ -40,17 +40,21 @@ struct ReportSummary {
     /// `topCount`: how many systems, flows and teams the bottleneck tables list.
     init(_ input: ReportInput, topCount: Int) {
         let analysis = input.analysis
-        let sections = Dictionary(input.maps.compactMap { map in map.pilot.map { ($0, map.sectionID) } },
-                                  uniquingKeysWith: { first, _ in first })
+        let sections = Dictionary(
+            input.maps.compactMap { map in map.pilot.map { ($0, map.sectionID) } },
+            uniquingKeysWith: { first, _ in first })
         rows = analysis.pilots.map { pilot in
-            PilotRow(analysis: pilot, sectionID: sections[pilot.pilot.id],
-                            firstCriticalItem: pilot.criticalPath.first, finish: pilot.finishText ?? "—",
-                            p85: pilot.estimate.map { "\(DaysText.days($0.p85)) d" } ?? "–")
+            PilotRow(
+                analysis: pilot, sectionID: sections[pilot.pilot.id],
+                firstCriticalItem: pilot.criticalPath.first, finish: pilot.finishText ?? "—",
+                p85: pilot.estimate.map { "\(DaysText.days($0.p85)) d" } ?? "–")
         }.sorted { ($0.analysis.duration, $1.analysis.pilot.id) > ($1.analysis.duration, $0.analysis.pilot.id) }
         stateCounts = PilotState.allCases.map { state in (state, analysis.pilots.filter { $0.state == state }.count) }
             .filter { $0.count > 0 }
         let held = analysis.pilots.filter { $0.state == .blocked || $0.state == .stalled }.count
-        stateNote = held == 0 ? nil
+        stateNote =
+            held == 0
+            ? nil
             : "Each pilot is counted once, in the first state that holds: blocked and stalled pilots are not also counted as at risk or on track."
         pendingEffort = analysis.summary.pendingEffort
         topSystems = analysis.bottlenecks.systems.top(3)
@@ -58,13 +62,17 @@ struct ReportSummary {
         pendingByTeam = teams.indices.map { (input.landscape.teams[$0].name ?? input.landscape.teams[$0].id, teams[$0].pendingEffort) }
             .filter { $0.1 > 0 }.sorted { ($0.1, $1.0) > ($1.1, $0.0) }
         let table = analysis.bottlenecks
-        rankedTables = [RankedTable(title: "Systems", id: "system-table", entries: table.systems.top(topCount)),
-                        RankedTable(title: "Flows", id: "flow-table", entries: table.flows.top(topCount)),
-                        RankedTable(title: "Teams", id: "team-table", entries: table.teams.top(topCount))]
+        rankedTables = [
+            RankedTable(title: "Systems", id: "system-table", entries: table.systems.top(topCount)),
+            RankedTable(title: "Flows", id: "flow-table", entries: table.flows.top(topCount)),
+            RankedTable(title: "Teams", id: "team-table", entries: table.teams.top(topCount))
+        ]
         let sprawl = analysis.sprawl
-        sprawlLists = [SprawlList(title: "Cycles of integrations", id: "cycles", items: sprawl.cycles.map { $0.joined(separator: " ⇄ ") }),
-                       SprawlList(title: "Redundant flows", id: "redundant-flows", items: sprawl.redundantFlows),
-                       SprawlList(title: "Orphan systems", id: "orphan-systems", items: sprawl.orphanSystems),
-                       SprawlList(title: "Deprecated systems still in use", id: "deprecated-in-use", items: sprawl.deprecatedInUse)]
+        sprawlLists = [
+            SprawlList(title: "Cycles of integrations", id: "cycles", items: sprawl.cycles.map { $0.joined(separator: " ⇄ ") }),
+            SprawlList(title: "Redundant flows", id: "redundant-flows", items: sprawl.redundantFlows),
+            SprawlList(title: "Orphan systems", id: "orphan-systems", items: sprawl.orphanSystems),
+            SprawlList(title: "Deprecated systems still in use", id: "deprecated-in-use", items: sprawl.deprecatedInUse)
+        ]
     }
 }

@@ -25,8 +25,10 @@ public struct CustomRule: Sendable {
         case after(EntitySelector)
     }
 
-    public init(id: String, severity: RuleSeverity, description: String, selector: EntitySelector,
-                requirements: [Requirement], position: SourcePosition) {
+    public init(
+        id: String, severity: RuleSeverity, description: String, selector: EntitySelector,
+        requirements: [Requirement], position: SourcePosition
+    ) {
         self.id = id
         self.severity = severity
         self.description = description
@@ -52,14 +54,15 @@ public struct EntitySelector: Sendable {
         .system: ["id", "name", "kind", "domain", "owner", "status"],
         .flow: ["id", "from", "to", "data", "classification", "status", "owner", "blocked_by"],
         .gate: ["id", "name", "kind", "owner", "status", "requested"],
-        .pilot: ["id", "name", "champion", "stage", "needs", "target"],
+        .pilot: ["id", "name", "champion", "stage", "needs", "target"]
     ]
 
     func matches(_ entity: EntityValues) -> Bool {
-        entity.kind == kind && values.allSatisfy { wanted in
-            let held = entity.values(of: wanted.key)
-            return wanted.anyOf.contains { held.contains($0) }
-        }
+        entity.kind == kind
+            && values.allSatisfy { wanted in
+                let held = entity.values(of: wanted.key)
+                return wanted.anyOf.contains { held.contains($0) }
+            }
     }
 }
 
@@ -75,8 +78,10 @@ struct EntityValues {
 
     static func all(in landscape: Landscape) -> [EntityValues] {
         var result: [EntityValues] = []
-        func add(_ kind: EntityKind, _ id: String, _ position: SourcePosition, after: [Reference] = [], _ fields: [String: String?],
-                 lists: [String: [String]] = [:]) {
+        func add(
+            _ kind: EntityKind, _ id: String, _ position: SourcePosition, after: [Reference] = [], _ fields: [String: String?],
+            lists: [String: [String]] = [:]
+        ) {
             var all = lists
             for (key, value) in fields { if let value { all[key] = [value] } }
             all["id"] = [id]
@@ -86,22 +91,32 @@ struct EntityValues {
             add(.team, team.id, team.position, ["name": team.name, "capacity": String(team.capacity)])
         }
         for system in landscape.systems {
-            add(.system, system.id, system.position, after: system.after,
-                ["name": system.name, "kind": system.kind, "domain": system.domain, "owner": system.owner?.id,
-                 "status": system.status.rawValue])
+            add(
+                .system, system.id, system.position, after: system.after,
+                [
+                    "name": system.name, "kind": system.kind, "domain": system.domain, "owner": system.owner?.id,
+                    "status": system.status.rawValue
+                ])
         }
         for flow in landscape.flows {
-            add(.flow, flow.id, flow.position, after: flow.after,
-                ["from": flow.from.id, "to": flow.to.id, "classification": flow.classification.rawValue, "status": flow.status.rawValue,
-                 "owner": flow.owner?.id, "blocked_by": flow.blockedBy], lists: ["data": flow.data])
+            add(
+                .flow, flow.id, flow.position, after: flow.after,
+                [
+                    "from": flow.from.id, "to": flow.to.id, "classification": flow.classification.rawValue, "status": flow.status.rawValue,
+                    "owner": flow.owner?.id, "blocked_by": flow.blockedBy
+                ], lists: ["data": flow.data])
         }
         for gate in landscape.gates {
-            add(.gate, gate.id, gate.position, after: gate.after,
-                ["name": gate.name, "kind": gate.kind.rawValue, "owner": gate.owner?.id, "status": gate.status.rawValue,
-                 "requested": gate.requested?.description])
+            add(
+                .gate, gate.id, gate.position, after: gate.after,
+                [
+                    "name": gate.name, "kind": gate.kind.rawValue, "owner": gate.owner?.id, "status": gate.status.rawValue,
+                    "requested": gate.requested?.description
+                ])
         }
         for pilot in landscape.pilots {
-            add(.pilot, pilot.id, pilot.position, after: pilot.after,
+            add(
+                .pilot, pilot.id, pilot.position, after: pilot.after,
                 ["name": pilot.name, "champion": pilot.champion, "stage": pilot.stage.rawValue, "target": pilot.target?.description],
                 lists: ["needs": pilot.needs.map(\.system.id)])
         }

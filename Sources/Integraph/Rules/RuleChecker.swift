@@ -37,8 +37,9 @@ public struct RuleChecker: Sendable {
         for pilot in analysis.pilots {
             for index in pilot.lineage.systems where landscape.systems[Int(index)].status == .deprecated {
                 let system = landscape.systems[Int(index)]
-                findings.warning("pilot '\(pilot.pilot.id)' takes data from the deprecated system '\(system.id)'",
-                                 at: pilot.pilot.position, id: pilot.pilot.id, rule: .noDeprecatedInLineage)
+                findings.warning(
+                    "pilot '\(pilot.pilot.id)' takes data from the deprecated system '\(system.id)'",
+                    at: pilot.pilot.position, id: pilot.pilot.id, rule: .noDeprecatedInLineage)
             }
         }
     }
@@ -52,8 +53,9 @@ public struct RuleChecker: Sendable {
         }
         guard !pilotsOf.isEmpty else { return }
         let links = AfterLinks(landscape)
-        let reviews = Dictionary(landscape.gates.filter { $0.kind == .securityReview || $0.kind == .privacy }.map { ($0.id, $0) },
-                                 uniquingKeysWith: { first, _ in first })
+        let reviews = Dictionary(
+            landscape.gates.filter { $0.kind == .securityReview || $0.kind == .privacy }.map { ($0.id, $0) },
+            uniquingKeysWith: { first, _ in first })
         for index in pilotsOf.keys.sorted() {
             let flow = landscape.flows[index]
             let start = flow.after.map(\.id)
@@ -65,10 +67,11 @@ public struct RuleChecker: Sendable {
                 return true
             }
             let pilots = (pilotsOf[index] ?? []).map { "'\($0)'" }.joined(separator: ", ")
-            findings.warning("flow '\(flow.id)' carries \(flow.classification.rawValue) data into the lineage of \(pilots) "
-                             + "without an approved security-review or privacy gate before it"
-                             + (unapproved.map { " (\($0))" } ?? ""),
-                             at: flow.position, id: flow.id, rule: .restrictedDataNeedsApprovedReview)
+            findings.warning(
+                "flow '\(flow.id)' carries \(flow.classification.rawValue) data into the lineage of \(pilots) "
+                    + "without an approved security-review or privacy gate before it"
+                    + (unapproved.map { " (\($0))" } ?? ""),
+                at: flow.position, id: flow.id, rule: .restrictedDataNeedsApprovedReview)
         }
     }
 
@@ -80,17 +83,19 @@ public struct RuleChecker: Sendable {
             }
             if pilot.sprawl.teams > rules.maximumTeams { over.append("\(pilot.sprawl.teams) teams (at most \(rules.maximumTeams))") }
             guard !over.isEmpty else { continue }
-            findings.warning("pilot '\(pilot.pilot.id)' touches \(over.joined(separator: " and "))",
-                             at: pilot.pilot.position, id: pilot.pilot.id, rule: .maxSprawl)
+            findings.warning(
+                "pilot '\(pilot.pilot.id)' touches \(over.joined(separator: " and "))",
+                at: pilot.pilot.position, id: pilot.pilot.id, rule: .maxSprawl)
         }
     }
 
     private func targets(_ analysis: LandscapeAnalysis, _ findings: inout FindingCollector) {
         for pilot in analysis.pilots {
             guard let target = pilot.pilot.target, pilot.finishDate.map({ $0 > target }) ?? true else { continue }
-            findings.warning("pilot '\(pilot.pilot.id)' is expected ready \(pilot.finishText ?? "after 9999-12-31"), "
-                             + "after its target \(target)",
-                             at: pilot.pilot.position, id: pilot.pilot.id, rule: .targetIsReachable)
+            findings.warning(
+                "pilot '\(pilot.pilot.id)' is expected ready \(pilot.finishText ?? "after 9999-12-31"), "
+                    + "after its target \(target)",
+                at: pilot.pilot.position, id: pilot.pilot.id, rule: .targetIsReachable)
         }
     }
 
@@ -99,9 +104,10 @@ public struct RuleChecker: Sendable {
             guard let requested = gate.requested else { continue }
             let waited = asOf.dayNumber - requested.dayNumber
             guard waited > rules.staleGateDays else { continue }
-            findings.warning("gate '\(gate.id)' has been pending \(waited) days since it was requested on \(requested) "
-                             + "(more than \(rules.staleGateDays)): escalate it",
-                             at: gate.position, id: gate.id, rule: .staleGate)
+            findings.warning(
+                "gate '\(gate.id)' has been pending \(waited) days since it was requested on \(requested) "
+                    + "(more than \(rules.staleGateDays)): escalate it",
+                at: gate.position, id: gate.id, rule: .staleGate)
         }
     }
 
@@ -117,20 +123,29 @@ public struct RuleChecker: Sendable {
                     switch requirement {
                     case .value(let key, let allowed):
                         let held = entity.values(of: key)
-                        broken = allowed.contains(where: held.contains) ? nil
+                        broken =
+                            allowed.contains(where: held.contains)
+                            ? nil
                             : "'\(key)' is \(held.isEmpty ? "not set" : held.map { "'\($0)'" }.joined(separator: ", ")), "
                                 + "the rule requires \(allowed.map { "'\($0)'" }.joined(separator: " or "))"
                     case .after(let selector):
-                        broken = links.reaches(from: entity.after, where: { byID[$0].map(selector.matches) ?? false }) ? nil
+                        broken =
+                            links.reaches(from: entity.after, where: { byID[$0].map(selector.matches) ?? false })
+                            ? nil
                             : "it waits for no \(selector.kind.rawValue)"
-                                + (selector.values.isEmpty ? "" : " with " + selector.values.map { "\($0.key) \($0.anyOf.joined(separator: "|"))" }
-                                    .joined(separator: ", "))
+                                + (selector.values.isEmpty
+                                    ? ""
+                                    : " with "
+                                        + selector.values.map { "\($0.key) \($0.anyOf.joined(separator: "|"))" }
+                                        .joined(separator: ", "))
                     }
                     guard let broken else { continue }
-                    findings.findings.append(Finding(severity: rule.severity == .error ? .error : .warning, file: findings.file,
-                                                     position: entity.position, id: entity.id, rule: rule.id,
-                                                     message: "\(entity.kind.rawValue) '\(entity.id)' breaks '\(rule.id)' "
-                                                         + "(\(rule.description)): \(broken)"))
+                    findings.findings.append(
+                        Finding(
+                            severity: rule.severity == .error ? .error : .warning, file: findings.file,
+                            position: entity.position, id: entity.id, rule: rule.id,
+                            message: "\(entity.kind.rawValue) '\(entity.id)' breaks '\(rule.id)' "
+                                + "(\(rule.description)): \(broken)"))
                 }
             }
         }

@@ -32,16 +32,17 @@ public struct RuleSet: Sendable {
 
     /// Findings of rules that are on, each with its rule's severity, in reading order.
     public func apply(_ findings: [Finding]) -> [Finding] {
-        Finding.ordered(findings.compactMap { finding in
-            guard let level = severity(ofRule: finding.rule) else { return finding }
-            var shown = finding
-            switch level {
-            case .off: return nil
-            case .error: shown.severity = .error
-            case .warning: shown.severity = .warning
-            }
-            return shown
-        })
+        Finding.ordered(
+            findings.compactMap { finding in
+                guard let level = severity(ofRule: finding.rule) else { return finding }
+                var shown = finding
+                switch level {
+                case .off: return nil
+                case .error: shown.severity = .error
+                case .warning: shown.severity = .warning
+                }
+                return shown
+            })
     }
 
     /// Whether any rule that needs the analysis is on.

@@ -26,8 +26,14 @@ public struct RuleSetReader: Sendable {
         do {
             root = try YAMLDocumentParser().parse(text)
         } catch {
-            return (rules, [Finding(severity: .error, file: file, position: error.position, id: nil, rule: RuleID.syntax.rawValue,
-                                    message: error.message)])
+            return (
+                rules,
+                [
+                    Finding(
+                        severity: .error, file: file, position: error.position, id: nil, rule: RuleID.syntax.rawValue,
+                        message: error.message)
+                ]
+            )
         }
         guard let root, case .mapping(let entries) = root.value else {
             findings.error("a rules file is a mapping with 'rules' and 'custom'", at: root?.position ?? .start)
@@ -51,8 +57,9 @@ public struct RuleSetReader: Sendable {
         }
         for entry in entries {
             guard let rule = RuleID(rawValue: entry.key) else {
-                findings.error("unknown rule '\(entry.key)'" + Suggestion.phrase(for: entry.key, among: RuleID.allCases.map(\.rawValue)),
-                               at: entry.keyPosition)
+                findings.error(
+                    "unknown rule '\(entry.key)'" + Suggestion.phrase(for: entry.key, among: RuleID.allCases.map(\.rawValue)),
+                    at: entry.keyPosition)
                 continue
             }
             var severity: RuleSeverity?
@@ -65,8 +72,9 @@ public struct RuleSetReader: Sendable {
                     case ("days", .staleGate): rules.staleGateDays = count(setting.value, upTo: Int(Effort.maximumDays), &findings) ?? rules.staleGateDays
                     default:
                         let allowed = ["severity"] + (rule == .maxSprawl ? ["systems", "teams"] : rule == .staleGate ? ["days"] : [])
-                        findings.error("rule '\(rule.rawValue)' has no setting '\(setting.key)'; it takes "
-                                       + allowed.map { "'\($0)'" }.joined(separator: ", "), at: setting.keyPosition)
+                        findings.error(
+                            "rule '\(rule.rawValue)' has no setting '\(setting.key)'; it takes "
+                                + allowed.map { "'\($0)'" }.joined(separator: ", "), at: setting.keyPosition)
                     }
                 }
             } else {
@@ -101,8 +109,9 @@ public struct RuleSetReader: Sendable {
                 case "where": selector = self.selector(entry.value, &findings)
                 case "require": requirements = require(entry.value, kind: selector?.kind, &findings)
                 default:
-                    findings.error("unknown key '\(entry.key)' in a custom rule; it takes 'id', 'severity', 'description', "
-                                   + "'where' and 'require'", at: entry.keyPosition)
+                    findings.error(
+                        "unknown key '\(entry.key)' in a custom rule; it takes 'id', 'severity', 'description', "
+                            + "'where' and 'require'", at: entry.keyPosition)
                 }
             }
             guard let id, !id.isEmpty else {
@@ -117,8 +126,10 @@ public struct RuleSetReader: Sendable {
                 findings.error("custom rule '\(id)' needs 'where' (with a 'kind') and a non-empty 'require'", at: item.position, id: id)
                 continue
             }
-            rules.custom.append(CustomRule(id: id, severity: severity, description: description ?? id, selector: selector,
-                                           requirements: requirements, position: item.position))
+            rules.custom.append(
+                CustomRule(
+                    id: id, severity: severity, description: description ?? id, selector: selector,
+                    requirements: requirements, position: item.position))
         }
     }
 
@@ -162,8 +173,9 @@ public struct RuleSetReader: Sendable {
     private func key(_ entry: DocumentNode.MappingEntry, of kind: EntityKind, _ findings: inout FindingCollector) -> Bool {
         let keys = EntitySelector.keys[kind] ?? []
         guard keys.contains(entry.key) else {
-            findings.error("a \(kind.rawValue) has no key '\(entry.key)' to match; it has " + keys.joined(separator: ", "),
-                           at: entry.keyPosition)
+            findings.error(
+                "a \(kind.rawValue) has no key '\(entry.key)' to match; it has " + keys.joined(separator: ", "),
+                at: entry.keyPosition)
             return false
         }
         return true

@@ -35,7 +35,8 @@ public struct SARIFWriter: Sendable {
         let results = findings.map { finding in
             var object = "        {\"ruleId\": \(JSONText.string(finding.rule)), "
             if let position = index[finding.rule] { object += "\"ruleIndex\": \(position), " }
-            object += "\"level\": \(JSONText.string(finding.severity == .error ? "error" : "warning")), "
+            object +=
+                "\"level\": \(JSONText.string(finding.severity == .error ? "error" : "warning")), "
                 + "\"message\": {\"text\": \(JSONText.string(finding.message))}, "
                 + "\"locations\": [{\"physicalLocation\": {\"artifactLocation\": {\"uri\": \(JSONText.string(Self.uri(finding.file)))}, "
                 + "\"region\": {\"startLine\": \(max(1, finding.line)), \"startColumn\": \(max(1, finding.column))}}}]"

@@ -8,18 +8,19 @@ public enum JSONText {
     /// A JSON string literal for `text` (RFC 8259 escaping; `<`, `>` and `&` escaped too,
     /// so the text is safe to embed in HTML).
     public static func string(_ text: String) -> String {
-        "\"" + TextEscaping.escape(text) { scalar in
-            switch scalar {
-            case "\"": "\\\""
-            case "\\": "\\\\"
-            case "\n": "\\n"
-            case "\r": "\\r"
-            case "\t": "\\t"
-            case "<", ">", "&", "\u{2028}", "\u{2029}": unicodeEscape(scalar.value)
-            case _ where scalar.value < 0x20: unicodeEscape(scalar.value)
-            default: nil
-            }
-        } + "\""
+        "\""
+            + TextEscaping.escape(text) { scalar in
+                switch scalar {
+                case "\"": "\\\""
+                case "\\": "\\\\"
+                case "\n": "\\n"
+                case "\r": "\\r"
+                case "\t": "\\t"
+                case "<", ">", "&", "\u{2028}", "\u{2029}": unicodeEscape(scalar.value)
+                case _ where scalar.value < 0x20: unicodeEscape(scalar.value)
+                default: nil
+                }
+            } + "\""
     }
 
     /// `"text"`, or `null` for `nil`.

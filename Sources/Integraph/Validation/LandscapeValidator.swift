@@ -41,8 +41,9 @@ struct LandscapeValidator {
     // MARK: - Ids
 
     private mutating func checkUniqueIDs(_ findings: inout FindingCollector) {
-        declarations.reserveCapacity(landscape.teams.count + landscape.systems.count + landscape.flows.count
-                                     + landscape.gates.count + landscape.pilots.count)
+        declarations.reserveCapacity(
+            landscape.teams.count + landscape.systems.count + landscape.flows.count
+                + landscape.gates.count + landscape.pilots.count)
         // Kind by kind, without sorting millions of entries: where an id turns up again, the
         // one written first in the file is the declaration and the other the duplicate.
         var duplicates: [(id: String, kind: EntityKind, position: SourcePosition, defaultFlowID: Bool)] = []
@@ -61,21 +62,24 @@ struct LandscapeValidator {
         for team in landscape.teams { declare(team.id, .team, team.position, defaultFlowID: false) }
         for system in landscape.systems { declare(system.id, .system, system.position, defaultFlowID: false) }
         for number in landscape.flows.indices {
-            declare(landscape.flows[number].id, .flow, landscape.flows[number].position,
-                    defaultFlowID: !landscape.flows[number].hasExplicitID)
+            declare(
+                landscape.flows[number].id, .flow, landscape.flows[number].position,
+                defaultFlowID: !landscape.flows[number].hasExplicitID)
         }
         for gate in landscape.gates { declare(gate.id, .gate, gate.position, defaultFlowID: false) }
         for pilot in landscape.pilots { declare(pilot.id, .pilot, pilot.position, defaultFlowID: false) }
         for entry in duplicates {
             guard let first = declarations[entry.id] else { continue }
             if entry.defaultFlowID {
-                findings.error("flow '\(entry.id)': another entity already has the default id '\(entry.id)' "
-                               + "(the \(first.kind.rawValue) at line \(first.position.line)); give this flow an explicit 'id'",
-                               at: entry.position, id: entry.id, rule: .duplicateID)
+                findings.error(
+                    "flow '\(entry.id)': another entity already has the default id '\(entry.id)' "
+                        + "(the \(first.kind.rawValue) at line \(first.position.line)); give this flow an explicit 'id'",
+                    at: entry.position, id: entry.id, rule: .duplicateID)
             } else {
-                findings.error("\(entry.kind.rawValue) '\(entry.id)': duplicate id, already used by the "
-                               + "\(first.kind.rawValue) at line \(first.position.line)",
-                               at: entry.position, id: entry.id, rule: .duplicateID)
+                findings.error(
+                    "\(entry.kind.rawValue) '\(entry.id)': duplicate id, already used by the "
+                        + "\(first.kind.rawValue) at line \(first.position.line)",
+                    at: entry.position, id: entry.id, rule: .duplicateID)
             }
         }
     }
@@ -95,8 +99,9 @@ struct LandscapeValidator {
             check(flow.owner, "owner", of: "flow '\(flow.id)'", id: flow.id, expecting: [.team], &findings)
             check(flow.after, "after", of: "flow '\(flow.id)'", id: flow.id, expecting: work, &findings)
             if flow.from.id == flow.to.id {
-                findings.error("flow '\(flow.id)': flows from '\(flow.from.id)' to itself; a flow joins two different systems",
-                               at: flow.to.position, id: flow.id, rule: .selfFlow)
+                findings.error(
+                    "flow '\(flow.id)': flows from '\(flow.from.id)' to itself; a flow joins two different systems",
+                    at: flow.to.position, id: flow.id, rule: .selfFlow)
             }
         }
         for gate in landscape.gates {
@@ -115,27 +120,33 @@ struct LandscapeValidator {
         }
     }
 
-    private mutating func check(_ references: [Reference], _ key: String, of subject: @autoclosure () -> String, id: String?,
-                                expecting kinds: Set<EntityKind>, _ findings: inout FindingCollector) {
+    private mutating func check(
+        _ references: [Reference], _ key: String, of subject: @autoclosure () -> String, id: String?,
+        expecting kinds: Set<EntityKind>, _ findings: inout FindingCollector
+    ) {
         for reference in references {
             check(reference, key, of: subject(), id: id, expecting: kinds, &findings)
         }
     }
 
     /// `subject` is worded only when there is something to say: millions of flows are fine.
-    private mutating func check(_ reference: Reference?, _ key: String, of subject: @autoclosure () -> String, id: String?,
-                                expecting kinds: Set<EntityKind>, _ findings: inout FindingCollector) {
+    private mutating func check(
+        _ reference: Reference?, _ key: String, of subject: @autoclosure () -> String, id: String?,
+        expecting kinds: Set<EntityKind>, _ findings: inout FindingCollector
+    ) {
         guard let reference else { return }
         guard let declaration = declarations[reference.id] else {
             guard !incompleteIDs.contains(reference.id) else { return }
-            findings.error("\(subject()): '\(key)' names unknown \(Self.describe(kinds)) '\(reference.id)'"
-                           + suggestion(for: reference.id, kinds), at: reference.position, id: id, rule: .unknownReference)
+            findings.error(
+                "\(subject()): '\(key)' names unknown \(Self.describe(kinds)) '\(reference.id)'"
+                    + suggestion(for: reference.id, kinds), at: reference.position, id: id, rule: .unknownReference)
             return
         }
         if !kinds.contains(declaration.kind) {
-            findings.error("\(subject()): '\(key)' names the \(declaration.kind.rawValue) '\(reference.id)', "
-                           + "but '\(key)' takes \(Self.describe(kinds)) ids",
-                           at: reference.position, id: id, rule: .unknownReference)
+            findings.error(
+                "\(subject()): '\(key)' names the \(declaration.kind.rawValue) '\(reference.id)', "
+                    + "but '\(key)' takes \(Self.describe(kinds)) ids",
+                at: reference.position, id: id, rule: .unknownReference)
         }
     }
 
@@ -197,8 +208,9 @@ struct LandscapeValidator {
             let names = (cycle + [cycle[0]]).map { ids[Int($0)] }
             let secondID = names[1]
             let position = afters[start].first(where: { $0.id == secondID })?.position ?? .start
-            findings.error("cycle in 'after' links: \(names.joined(separator: " -> ")) (each waits for the next, so none can start)",
-                           at: position, id: ids[start], rule: .afterCycle)
+            findings.error(
+                "cycle in 'after' links: \(names.joined(separator: " -> ")) (each waits for the next, so none can start)",
+                at: position, id: ids[start], rule: .afterCycle)
         }
     }
 
@@ -215,18 +227,20 @@ struct LandscapeValidator {
         for number in landscape.flows.indices where landscape.flows[number].isPending {
             pendingIn[landscape.flows[number].to.id, default: 0] += 1
         }
-        let hubs = Set(landscape.flows.lazy.filter { $0.isPending && $0.data.isEmpty }.map(\.from.id)
-            .filter { (pendingIn[$0] ?? 0) > Self.hubIncomingLimit })
+        let hubs = Set(
+            landscape.flows.lazy.filter { $0.isPending && $0.data.isEmpty }.map(\.from.id)
+                .filter { (pendingIn[$0] ?? 0) > Self.hubIncomingLimit })
         guard !hubs.isEmpty else { return }
         var incomingOf: [String: [String]] = [:]
         for flow in landscape.flows where flow.isPending && hubs.contains(flow.to.id) { incomingOf[flow.to.id, default: []].append(flow.id) }
         for flow in landscape.flows where flow.isPending && flow.data.isEmpty && hubs.contains(flow.from.id) {
             let incoming = incomingOf[flow.from.id] ?? []
             let named = incoming.sorted().prefix(3).map { "'\($0)'" }.joined(separator: ", ")
-            findings.warning("flow '\(flow.id)' carries no data labels and leaves '\(flow.from.id)', which has \(incoming.count) "
-                             + "pending flows coming in (\(named), …): it must wait for all of them; label its 'data' "
-                             + "(and theirs) so that it waits only for the flows that feed it",
-                             at: flow.position, id: flow.id, rule: .unlabelledFlowFromHub)
+            findings.warning(
+                "flow '\(flow.id)' carries no data labels and leaves '\(flow.from.id)', which has \(incoming.count) "
+                    + "pending flows coming in (\(named), …): it must wait for all of them; label its 'data' "
+                    + "(and theirs) so that it waits only for the flows that feed it",
+                at: flow.position, id: flow.id, rule: .unlabelledFlowFromHub)
         }
     }
 
@@ -240,37 +254,43 @@ struct LandscapeValidator {
         }
         for item in landscape.pendingItems(ownerOfFlow: owner(ofFlow:))
         where item.effort == nil && !landscape.estimates.contains(where: { $0.matches(item) }) {
-            findings.warning("\(item.kind.rawValue) '\(item.id)' is pending work with no 'effort', and no estimates rule covers it: "
-                             + "it will take the median effort of its kind",
-                             at: item.position, id: item.id, rule: .pendingWithoutEffort)
+            findings.warning(
+                "\(item.kind.rawValue) '\(item.id)' is pending work with no 'effort', and no estimates rule covers it: "
+                    + "it will take the median effort of its kind",
+                at: item.position, id: item.id, rule: .pendingWithoutEffort)
         }
         for system in landscape.systems {
             if system.owner == nil {
-                findings.warning("system '\(system.id)' has no owner: name the team that runs it",
-                                 at: system.position, id: system.id, rule: .owned)
+                findings.warning(
+                    "system '\(system.id)' has no owner: name the team that runs it",
+                    at: system.position, id: system.id, rule: .owned)
             }
         }
         for gate in landscape.gates where gate.owner == nil {
-            findings.warning("gate '\(gate.id)' has no owner: name the team that decides it",
-                             at: gate.position, id: gate.id, rule: .owned)
+            findings.warning(
+                "gate '\(gate.id)' has no owner: name the team that decides it",
+                at: gate.position, id: gate.id, rule: .owned)
         }
         for number in landscape.flows.indices {
             let flow = landscape.flows[number]
             // A flow into an unknown system is an error already; its owner is unknowable.
             if owner(ofFlow: number) == nil, declarations[flow.to.id]?.kind == .system {
-                findings.warning("flow '\(flow.id)' has no owner, and neither has its target system '\(flow.to.id)'",
-                                 at: flow.position, id: flow.id, rule: .owned)
+                findings.warning(
+                    "flow '\(flow.id)' has no owner, and neither has its target system '\(flow.to.id)'",
+                    at: flow.position, id: flow.id, rule: .owned)
             }
             if flow.status == .blocked, (flow.blockedBy ?? "").allSatisfy(\.isWhitespace) {
-                findings.warning("flow '\(flow.id)' is blocked but says nothing in 'blocked_by' about what blocks it",
-                                 at: flow.position, id: flow.id, rule: .blockedHasReason)
+                findings.warning(
+                    "flow '\(flow.id)' is blocked but says nothing in 'blocked_by' about what blocks it",
+                    at: flow.position, id: flow.id, rule: .blockedHasReason)
             }
         }
         warnAboutUnlabelledFlowsOutOfHubs(&findings)
         for pilot in landscape.pilots {
             if (pilot.champion ?? "").allSatisfy(\.isWhitespace) {
-                findings.warning("pilot '\(pilot.id)' has no champion: name the person accountable for it",
-                                 at: pilot.position, id: pilot.id, rule: .pilotHasChampion)
+                findings.warning(
+                    "pilot '\(pilot.id)' has no champion: name the person accountable for it",
+                    at: pilot.position, id: pilot.id, rule: .pilotHasChampion)
             }
         }
     }

@@ -122,8 +122,10 @@ public final class Graphviz: @unchecked Sendable {
             nodes.append(DOTDocument.Node(name: text(agnameof(current)), attributes: attributes(UnsafeMutableRawPointer(current), kind: AGNODE)))
             var edge = agfstout(graph, current)
             while let out = edge {
-                edges.append(DOTDocument.Edge(tail: text(agnameof(integraph_edge_tail(out))), head: text(agnameof(integraph_edge_head(out))),
-                                              attributes: attributes(UnsafeMutableRawPointer(out), kind: AGEDGE)))
+                edges.append(
+                    DOTDocument.Edge(
+                        tail: text(agnameof(integraph_edge_tail(out))), head: text(agnameof(integraph_edge_head(out))),
+                        attributes: attributes(UnsafeMutableRawPointer(out), kind: AGEDGE)))
                 edge = agnxtout(graph, out)
             }
             node = agnxtnode(graph, current)
@@ -148,9 +150,10 @@ public final class Graphviz: @unchecked Sendable {
             while let current = next { inner.append(current); next = agnxtsubg(current) }
             stack += inner.reversed()
         }
-        return DOTDocument(name: text(agnameof(graph)), isDirected: agisdirected(graph) != 0,
-                           attributes: attributes(UnsafeMutableRawPointer(graph), kind: AGRAPH), nodes: nodes, edges: edges,
-                           clusters: clusters)
+        return DOTDocument(
+            name: text(agnameof(graph)), isDirected: agisdirected(graph) != 0,
+            attributes: attributes(UnsafeMutableRawPointer(graph), kind: AGRAPH), nodes: nodes, edges: edges,
+            clusters: clusters)
     }
 
     /// Whether the 2.43 scanner reset is available in the loaded libcgraph.

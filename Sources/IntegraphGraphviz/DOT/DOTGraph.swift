@@ -19,9 +19,11 @@ public struct DOTGraph: Sendable, Hashable {
     public var nodes: [DOTNode]
     public var edges: [DOTEdge]
 
-    public init(name: String, graphAttributes: DOTAttributes = [:], nodeDefaults: DOTAttributes = [:],
-                edgeDefaults: DOTAttributes = [:], clusters: [DOTCluster] = [], nodes: [DOTNode] = [],
-                edges: [DOTEdge] = []) {
+    public init(
+        name: String, graphAttributes: DOTAttributes = [:], nodeDefaults: DOTAttributes = [:],
+        edgeDefaults: DOTAttributes = [:], clusters: [DOTCluster] = [], nodes: [DOTNode] = [],
+        edges: [DOTEdge] = []
+    ) {
         self.name = name
         self.graphAttributes = graphAttributes
         self.nodeDefaults = nodeDefaults

@@ -65,16 +65,17 @@ public struct DOTWriter: Sendable {
 
     /// A DOT double-quoted string holding `text` literally.
     public static func quoted(_ text: String) -> String {
-        "\"" + TextEscaping.escape(text) { scalar in
-            switch scalar {
-            case "\"": "\\\""
-            case "\\": "\\\\"
-            case "&": "&amp;"
-            case "\n": "\\n"
-            case "\r": ""
-            case _ where TextEscaping.isControl(scalar): " "
-            default: nil
-            }
-        } + "\""
+        "\""
+            + TextEscaping.escape(text) { scalar in
+                switch scalar {
+                case "\"": "\\\""
+                case "\\": "\\\\"
+                case "&": "&amp;"
+                case "\n": "\\n"
+                case "\r": ""
+                case _ where TextEscaping.isControl(scalar): " "
+                default: nil
+                }
+            } + "\""
     }
 }

@@ -47,13 +47,17 @@ public struct DOTImporter: Sendable {
             var pairs: Set<String> = []
             for edge in document.edges {
                 guard edge.tail != edge.head else {
-                    builder.skip(ImportNote(file: file.name, position: .start,
-                                            message: "skipped the edge from '\(edge.tail)' to itself: a flow joins two different systems"))
+                    builder.skip(
+                        ImportNote(
+                            file: file.name, position: .start,
+                            message: "skipped the edge from '\(edge.tail)' to itself: a flow joins two different systems"))
                     continue
                 }
                 guard pairs.insert(edge.tail + "\u{0}" + edge.head).inserted else {
-                    builder.skip(ImportNote(file: file.name, position: .start,
-                                            message: "merged a second edge from '\(edge.tail)' to '\(edge.head)' into the first"))
+                    builder.skip(
+                        ImportNote(
+                            file: file.name, position: .start,
+                            message: "merged a second edge from '\(edge.tail)' to '\(edge.head)' into the first"))
                     continue
                 }
                 builder.addFlow(flow(edge), at: note)
@@ -65,8 +69,9 @@ public struct DOTImporter: Sendable {
         var attributes = node.attributes
         // `\N`, Graphviz's default label, says only "the node's name".
         if attributes["label"] == "\\N" { attributes["label"] = nil }
-        var system = System(id: node.name, name: attributes.removeValue(forKey: "name") ?? attributes["label"].flatMap(Self.plainLabel),
-                            kind: attributes.removeValue(forKey: "kind"), domain: attributes.removeValue(forKey: "domain") ?? domain)
+        var system = System(
+            id: node.name, name: attributes.removeValue(forKey: "name") ?? attributes["label"].flatMap(Self.plainLabel),
+            kind: attributes.removeValue(forKey: "kind"), domain: attributes.removeValue(forKey: "domain") ?? domain)
         system.owner = attributes.removeValue(forKey: "owner").map { Reference($0, at: .start) }
         if let status = Self.take("status", from: &attributes, SystemStatus.init(rawValue:)) { system.status = status }
         system.effort = Self.take("effort", from: &attributes, Self.days).map(Effort.days)
@@ -76,8 +81,9 @@ public struct DOTImporter: Sendable {
 
     private func flow(_ edge: DOTDocument.Edge) -> Flow {
         var attributes = edge.attributes
-        var flow = Flow(id: Flow.defaultID(from: edge.tail, to: edge.head), hasExplicitID: false,
-                        from: Reference(edge.tail, at: .start), to: Reference(edge.head, at: .start))
+        var flow = Flow(
+            id: Flow.defaultID(from: edge.tail, to: edge.head), hasExplicitID: false,
+            from: Reference(edge.tail, at: .start), to: Reference(edge.head, at: .start))
         if let data = attributes.removeValue(forKey: "data") {
             flow.data = data.split(whereSeparator: { $0 == "," || $0 == ";" }).map { $0.trimmingCharacters(in: .whitespaces) }
                 .filter { !$0.isEmpty }
@@ -92,8 +98,10 @@ public struct DOTImporter: Sendable {
 
     /// The value of `key` read as the model key it names, and removed from `attributes` when
     /// it reads; a value the model cannot take stays there.
-    private static func take<Value>(_ key: String, from attributes: inout [String: String],
-                                    _ read: (String) -> Value?) -> Value? {
+    private static func take<Value>(
+        _ key: String, from attributes: inout [String: String],
+        _ read: (String) -> Value?
+    ) -> Value? {
         guard let value = attributes[key].flatMap(read) else { return nil }
         attributes[key] = nil
         return value

@@ -25,7 +25,8 @@ public struct BacklogMap: Sendable {
             touched.insert(system.id)
         }
 
-        let efforts = landscape.systems.indices.map { systems[$0].pendingEffort }
+        let efforts =
+            landscape.systems.indices.map { systems[$0].pendingEffort }
             + pendingGates.map { subject.workItem(.gate, $0.id)?.effort.expectedDays ?? 0 }
         let heat = HeatScale(maximum: efforts.max() ?? 0)
         var teams: [String: [DOTNode]] = [:]
@@ -51,8 +52,9 @@ public struct BacklogMap: Sendable {
             teams[gate.owner.map { subject.teamName($0.id) } ?? unowned, default: []].append(node)
         }
         let teamTable = subject.analysis.bottlenecks.teams
-        let pendingByTeam = Dictionary(landscape.teams.indices.map { (subject.teamName(landscape.teams[$0].id), teamTable[$0].pendingEffort) },
-                                       uniquingKeysWith: +)
+        let pendingByTeam = Dictionary(
+            landscape.teams.indices.map { (subject.teamName(landscape.teams[$0].id), teamTable[$0].pendingEffort) },
+            uniquingKeysWith: +)
         for team in teams.keys.sorted() {
             let label = team == unowned ? team : "\(team) — \(DaysText.days(pendingByTeam[team] ?? 0, decimals: 1)) d pending"
             graph.clusters.append(MapFrame.cluster(label: label, nodes: teams[team] ?? []))

@@ -45,9 +45,11 @@ struct ClusterGrid {
         let weights = Self.weights(graph, clusterOf: clusterOf, clusters: parts.count)
         let legendSize = legendID.flatMap { freeSizes[$0] } ?? Size(width: 0, height: 0)
         let pilotRow = graph.nodes.filter { $0.id != legendID }.compactMap { freeSizes[$0.id]?.height }.max() ?? 0
-        let grid = GridPlan.best(boxes: parts.map(\.box), weights: weights,
-                                 extra: Size(width: legendSize.width > 0 ? legendSize.width + Self.gap : 0,
-                                             height: pilotRow > 0 ? pilotRow + Self.gap : 0))
+        let grid = GridPlan.best(
+            boxes: parts.map(\.box), weights: weights,
+            extra: Size(
+                width: legendSize.width > 0 ? legendSize.width + Self.gap : 0,
+                height: pilotRow > 0 ? pilotRow + Self.gap : 0))
 
         var placed = graph
         var centres: [String: Point] = [:], sizes = freeSizes
@@ -74,8 +76,9 @@ struct ClusterGrid {
             if let centre = centres[placed.nodes[node].id] { placed.nodes[node].attributes["pos"] = Self.text(centre) }
         }
         let nodeBoxes = centres.compactMap { id, centre in sizes[id].map { Box(centre: centre, size: $0) } }
-        var curves = CurveRouter(nodeBoxes: nodeBoxes, arrowSize: Double(graph.edgeDefaults["arrowsize"] ?? "1") ?? 1,
-                                 fontSize: Double(graph.edgeDefaults["fontsize"] ?? "14") ?? 14)
+        var curves = CurveRouter(
+            nodeBoxes: nodeBoxes, arrowSize: Double(graph.edgeDefaults["arrowsize"] ?? "1") ?? 1,
+            fontSize: Double(graph.edgeDefaults["fontsize"] ?? "14") ?? 14)
         for index in placed.edges.indices {
             let edge = placed.edges[index]
             if let pos = edge.attributes["pos"] {
@@ -86,7 +89,8 @@ struct ClusterGrid {
             }
             func end(_ node: String, cluster key: String) -> (box: Box, key: String)? {
                 if let name = edge.attributes[key], name.hasPrefix("cluster_"), let number = Int(name.dropFirst(8)),
-                   boxes.indices.contains(number) {
+                    boxes.indices.contains(number)
+                {
                     return (boxes[number], name)
                 }
                 guard let centre = centres[node], let size = sizes[node] else { return nil }
@@ -240,8 +244,9 @@ extension ClusterGrid {
         }
 
         init(centre: Point, size: Size) {
-            self.init(minX: centre.x - size.width / 2, minY: centre.y - size.height / 2,
-                      maxX: centre.x + size.width / 2, maxY: centre.y + size.height / 2)
+            self.init(
+                minX: centre.x - size.width / 2, minY: centre.y - size.height / 2,
+                maxX: centre.x + size.width / 2, maxY: centre.y + size.height / 2)
         }
 
         func overlaps(_ other: Box) -> Bool {

@@ -15,8 +15,9 @@ extension ClusterGrid {
 
         init(cluster index: Int, of graph: DOTGraph, clusterOf: [String: Int]) throws(GraphvizError) {
             let cluster = graph.clusters[index]
-            var alone = DOTGraph(name: "part", graphAttributes: ["rankdir": "LR", "nodesep": "0.35", "ranksep": "0.6", "pack": "12"],
-                                 nodeDefaults: graph.nodeDefaults, edgeDefaults: graph.edgeDefaults, nodes: cluster.nodes)
+            var alone = DOTGraph(
+                name: "part", graphAttributes: ["rankdir": "LR", "nodesep": "0.35", "ranksep": "0.6", "pack": "12"],
+                nodeDefaults: graph.nodeDefaults, edgeDefaults: graph.edgeDefaults, nodes: cluster.nodes)
             for (position, edge) in graph.edges.enumerated()
             where clusterOf[edge.from] == index && clusterOf[edge.to] == index && edge.attributes["ltail"] == nil {
                 var inside = edge
@@ -28,13 +29,16 @@ extension ClusterGrid {
             }
             let placed = try Graphviz.shared.layout(dot: DOTWriter().write(alone), engine: "dot")
             let bounds = (placed.attributes["bb"] ?? "").split(separator: ",").compactMap { Double($0) }
-            let layout = bounds.count == 4 ? Box(minX: bounds[0], minY: bounds[1], maxX: bounds[2], maxY: bounds[3])
+            let layout =
+                bounds.count == 4
+                ? Box(minX: bounds[0], minY: bounds[1], maxX: bounds[2], maxY: bounds[3])
                 : Box(minX: 0, minY: 0, maxX: 0, maxY: 0)
             origin = Point(x: layout.minX, y: layout.minY)
             // A long domain name must fit over the box.
             let labelWidth = Double((cluster.attributes["label"] ?? "").count) * 8
-            box = Size(width: max(layout.width, labelWidth) + 2 * ClusterGrid.margin,
-                       height: layout.height + 2 * ClusterGrid.margin + ClusterGrid.labelBand)
+            box = Size(
+                width: max(layout.width, labelWidth) + 2 * ClusterGrid.margin,
+                height: layout.height + 2 * ClusterGrid.margin + ClusterGrid.labelBand)
             for node in placed.nodes {
                 let numbers = (node.attributes["pos"] ?? "").split(separator: ",").compactMap { Double($0) }
                 guard numbers.count == 2 else { continue }

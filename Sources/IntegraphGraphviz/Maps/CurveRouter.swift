@@ -15,8 +15,10 @@ extension ClusterGrid {
             self.fontSize = fontSize
         }
 
-        mutating func route(from tail: (box: Box, key: String), to head: (box: Box, key: String),
-                            edge: DOTAttributes) -> (pos: String, label: Point?) {
+        mutating func route(
+            from tail: (box: Box, key: String), to head: (box: Box, key: String),
+            edge: DOTAttributes
+        ) -> (pos: String, label: Point?) {
             let arrow = edge["dir"] != "none" && edge["arrowhead"] != "none"
             let arrowLength = 10 * (Double(edge["arrowsize"] ?? "") ?? arrowSize)
             let pairKey = tail.key + "\u{0}" + head.key
@@ -28,8 +30,10 @@ extension ClusterGrid {
                 // A loop on the right side of the box.
                 let box = tail.box, reach = 24 + 10 * Double(earlier)
                 tip = Point(x: box.maxX, y: box.midY - 4)
-                points = [Point(x: box.maxX, y: box.midY + 4), Point(x: box.maxX + reach, y: box.midY + reach),
-                          Point(x: box.maxX + reach, y: box.midY - reach), tip]
+                points = [
+                    Point(x: box.maxX, y: box.midY + 4), Point(x: box.maxX + reach, y: box.midY + reach),
+                    Point(x: box.maxX + reach, y: box.midY - reach), tip
+                ]
             } else {
                 let start = tail.box.exit(towards: head.box.centre)
                 tip = head.box.exit(towards: tail.box.centre)

@@ -46,13 +46,17 @@ public struct DomainMap: Sendable {
         let heat = HeatScale(quantilesOf: pressure.values)
         for domain in systems.keys.sorted() {
             let value = pressure[domain] ?? 0
-            let label = "\(domain)\n\(Wording.counted(systems[domain] ?? 0, "system")) · \(Wording.counted(inside[domain] ?? 0, "flow")) inside"
+            let label =
+                "\(domain)\n\(Wording.counted(systems[domain] ?? 0, "system")) · \(Wording.counted(inside[domain] ?? 0, "flow")) inside"
                 + "\npressure \(DaysText.days(value, decimals: 1)) pilot-days"
-            graph.nodes.append(DOTNode(id: "domain:\(domain)", attributes: [
-                "id": "domain:\(domain)", "label": label, "shape": "box", "style": "rounded,filled",
-                "fillcolor": heat.fill(for: value), "fontcolor": heat.fontColor(for: value), "color": "#4d4d4d",
-                "tooltip": label,
-            ]))
+            graph.nodes.append(
+                DOTNode(
+                    id: "domain:\(domain)",
+                    attributes: [
+                        "id": "domain:\(domain)", "label": label, "shape": "box", "style": "rounded,filled",
+                        "fillcolor": heat.fill(for: value), "fontcolor": heat.fontColor(for: value), "color": "#4d4d4d",
+                        "tooltip": label
+                    ]))
         }
         // dot spends seconds routing hundreds of labelled edges between a few dozen nodes
         // (13 s for 650 edges among 26 domains, 0.4 s without labels): dense domain graphs
@@ -66,7 +70,7 @@ public struct DomainMap: Sendable {
             var attributes: DOTAttributes = [
                 "id": "domains:\(key[0])→\(key[1])", "tooltip": "\(key[0]) → \(key[1]): \(label)",
                 "penwidth": String(format: "%.1f", 1 + log2(Double(link.flows))),
-                "color": level == 0 ? "#8c8c8c" : HeatScale.fills[level - 1],
+                "color": level == 0 ? "#8c8c8c" : HeatScale.fills[level - 1]
             ]
             if labelled { attributes["label"] = label }
             graph.edges.append(DOTEdge(from: "domain:\(key[0])", to: "domain:\(key[1])", attributes: attributes))

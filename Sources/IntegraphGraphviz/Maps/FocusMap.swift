@@ -28,7 +28,8 @@ public struct FocusMap: Sendable {
             if subject.systemPosition[system] != nil {
                 // Checked as text before any conversion: a depth is one or two digits.
                 guard (1...2).contains(digits.count), digits.allSatisfy(\.isNumber), let depth = Int(digits),
-                      (1...Self.maximumDepth).contains(depth) else {
+                    (1...Self.maximumDepth).contains(depth)
+                else {
                     throw MapViewError("the depth of focus:\(target) must be a whole number from 1 to \(Self.maximumDepth)")
                 }
                 return (system, depth)
@@ -85,10 +86,17 @@ public struct FocusMap: Sendable {
         for pilot in landscape.pilots where waiting.contains(pilot.id) {
             graph.nodes.append(MapFrame.pilotNode(pilot))
             let needs = MapFrame.needEdges(pilot).filter { distance[$0.from] != nil }
-            graph.edges += needs.isEmpty
-                ? [DOTEdge(from: focus, to: pilot.id, attributes: ["style": "dotted", "color": MapPalette.pilotColor,
-                                                                   "arrowhead": "empty", "id": "need:\(pilot.id):\(focus)",
-                                                                   "tooltip": "\(pilot.id) needs data that passes through \(focus)"])]
+            graph.edges +=
+                needs.isEmpty
+                ? [
+                    DOTEdge(
+                        from: focus, to: pilot.id,
+                        attributes: [
+                            "style": "dotted", "color": MapPalette.pilotColor,
+                            "arrowhead": "empty", "id": "need:\(pilot.id):\(focus)",
+                            "tooltip": "\(pilot.id) needs data that passes through \(focus)"
+                        ])
+                ]
                 : needs
         }
         var legend = MapLegend()
@@ -98,9 +106,12 @@ public struct FocusMap: Sendable {
         legend.add(.glyph("⬡", color: MapPalette.pilotColor), "pilots whose lineage or work includes \(focus)")
         let hiddenSystems = landscape.systems.count - distance.count
         let hiddenFlows = landscape.flows.count - drawnFlows
-        legend.add(.glyph("…", color: "#1a1a1a"), hiddenSystems + hiddenFlows == 0 ? "nothing left out"
-                   : "left out: \(Wording.counted(hiddenSystems, "system")) and \(Wording.counted(hiddenFlows, "flow")) "
-                       + "more than \(words) away")
+        legend.add(
+            .glyph("…", color: "#1a1a1a"),
+            hiddenSystems + hiddenFlows == 0
+                ? "nothing left out"
+                : "left out: \(Wording.counted(hiddenSystems, "system")) and \(Wording.counted(hiddenFlows, "flow")) "
+                    + "more than \(words) away")
         return MapDrawing(graph: graph, legend: legend, avoiding: subject.entityIDs)
     }
 }

@@ -20,7 +20,7 @@ extension ClusterGrid {
                 let plan = GridPlan(boxes: boxes, order: order, columns: columns)
                 let aspect = (plan.size.width + extra.width) / max(1, plan.size.height + extra.height)
                 let score = abs(log(aspect / ClusterGrid.targetAspect))
-                if best == nil || score < best!.score - 1e-9 { best = (score, plan) }
+                if score < (best?.score ?? .infinity) - 1e-9 { best = (score, plan) }
             }
             return best?.plan ?? GridPlan(boxes: boxes, order: Array(boxes.indices), columns: 1)
         }

@@ -40,11 +40,12 @@ public struct LandscapeMap: Sendable {
                 attributes["penwidth"] = "2"
             }
             let node = DOTNode(id: system.id, attributes: attributes)
-            let group: String? = switch clustering {
-            case .domain: system.domain
-            case .team: system.owner.map { subject.teamName($0.id) }
-            case .none: nil
-            }
+            let group: String? =
+                switch clustering {
+                case .domain: system.domain
+                case .team: system.owner.map { subject.teamName($0.id) }
+                case .none: nil
+                }
             if let group { groups[group, default: []].append(node) } else { graph.nodes.append(node) }
         }
         // Systems without a group share a box of their own, unless no system has one.
@@ -126,9 +127,10 @@ public struct LandscapeMap: Sendable {
             "color": MapPalette.bundleEdge, "penwidth": String(format: "%.1f", min(5, 0.8 + 0.15 * Double(flows.count))),
             "label": "\(flows.count) live", "fontcolor": "#777777",
             "tooltip": "\(Wording.counted(flows.count, "live flow")) between \(a) and \(b) that no pilot's lineage uses:\n"
-                + listed.joined(separator: "\n"),
+                + listed.joined(separator: "\n")
         ]
-        return DOTEdge(from: clusters[pair.first].nodes.first?.id ?? "", to: clusters[pair.second].nodes.first?.id ?? "",
-                       attributes: attributes)
+        return DOTEdge(
+            from: clusters[pair.first].nodes.first?.id ?? "", to: clusters[pair.second].nodes.first?.id ?? "",
+            attributes: attributes)
     }
 }

@@ -42,7 +42,9 @@ public struct LayoutPlan: Sendable, Equatable {
         case "dot"?:
             engine = "dot"
             attributes = small ? [:] : bounded
-            notice = small || layered ? nil
+            notice =
+                small || layered
+                ? nil
                 : "dot on \(size) may take minutes; crossing minimisation is bounded (try --engine sfdp or --view domains)"
         case let other?:
             engine = other
@@ -59,7 +61,8 @@ public struct LayoutPlan: Sendable, Equatable {
         case nil:
             engine = "sfdp"
             attributes = spring
-            notice = "the map has \(size), too tangled for dot (it can take minutes): laid out with sfdp; "
+            notice =
+                "the map has \(size), too tangled for dot (it can take minutes): laid out with sfdp; "
                 + "for an overview try --view domains, or force an engine with --engine"
         }
     }
@@ -95,7 +98,9 @@ public struct LayoutPlan: Sendable, Equatable {
                 if top.next < successors[top.node].count {
                     stack[stack.count - 1].next += 1
                     let next = successors[top.node][top.next]
-                    if state[next] == 1 { back += 1 } else if state[next] == 0 {
+                    if state[next] == 1 {
+                        back += 1
+                    } else if state[next] == 0 {
                         state[next] = 1
                         stack.append((next, 0))
                     }

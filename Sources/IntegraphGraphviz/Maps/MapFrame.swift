@@ -8,7 +8,7 @@ enum MapFrame {
             name: title,
             graphAttributes: [
                 "label": title, "labelloc": "t", "labeljust": "l", "fontsize": "20", "fontname": MapPalette.font,
-                "rankdir": rankdir, "nodesep": "0.35", "ranksep": "0.9", "bgcolor": "white", "tooltip": title,
+                "rankdir": rankdir, "nodesep": "0.35", "ranksep": "0.9", "bgcolor": "white", "tooltip": title
             ],
             nodeDefaults: ["fontname": MapPalette.font, "fontsize": "11", "shape": "box", "margin": "0.15,0.06"],
             edgeDefaults: ["fontname": MapPalette.font, "fontsize": "9", "arrowsize": "0.7"])
@@ -28,21 +28,25 @@ enum MapFrame {
     static func cluster(label: String, nodes: [DOTNode], tooltip: String? = nil) -> DOTCluster {
         var attributes: DOTAttributes = [
             "label": label, "style": "rounded,filled", "fillcolor": MapPalette.clusterFill,
-            "color": MapPalette.clusterBorder, "fontname": MapPalette.font, "fontsize": "13",
+            "color": MapPalette.clusterBorder, "fontname": MapPalette.font, "fontsize": "13"
         ]
         attributes["tooltip"] = tooltip ?? label
         return DOTCluster(attributes: attributes, nodes: nodes)
     }
 
     static func pilotNode(_ pilot: Pilot, extra: [String] = []) -> DOTNode {
-        var tooltip = ["\(pilot.name ?? pilot.id) (\(pilot.id))", "stage: \(pilot.stage.rawValue)",
-                       "champion: \(pilot.champion ?? "none")"]
+        var tooltip = [
+            "\(pilot.name ?? pilot.id) (\(pilot.id))", "stage: \(pilot.stage.rawValue)",
+            "champion: \(pilot.champion ?? "none")"
+        ]
         if let target = pilot.target { tooltip.append("target: \(target)") }
-        return DOTNode(id: pilot.id, attributes: [
-            "id": pilot.id, "label": ([pilot.name ?? pilot.id, pilot.stage.rawValue] + extra).joined(separator: "\n"),
-            "shape": "hexagon", "style": "filled", "fillcolor": MapPalette.pilotFill,
-            "color": MapPalette.pilotColor, "penwidth": "1.5", "tooltip": (tooltip + extra).joined(separator: "\n"),
-        ])
+        return DOTNode(
+            id: pilot.id,
+            attributes: [
+                "id": pilot.id, "label": ([pilot.name ?? pilot.id, pilot.stage.rawValue] + extra).joined(separator: "\n"),
+                "shape": "hexagon", "style": "filled", "fillcolor": MapPalette.pilotFill,
+                "color": MapPalette.pilotColor, "penwidth": "1.5", "tooltip": (tooltip + extra).joined(separator: "\n")
+            ])
     }
 
     /// Dotted links from each needed system to the pilot, one per system.
@@ -51,10 +55,12 @@ enum MapFrame {
         return pilot.needs.filter { linked.insert($0.system.id).inserted }.map { need in
             var tooltip = "\(pilot.name ?? pilot.id) needs \(need.system.id)"
             if let data = need.data { tooltip += " (\(data.joined(separator: ", ")))" }
-            return DOTEdge(from: need.system.id, to: pilot.id, attributes: [
-                "id": "need:\(pilot.id):\(need.system.id)", "color": MapPalette.pilotColor,
-                "style": "dotted", "arrowhead": "empty", "penwidth": "1.2", "tooltip": tooltip,
-            ])
+            return DOTEdge(
+                from: need.system.id, to: pilot.id,
+                attributes: [
+                    "id": "need:\(pilot.id):\(need.system.id)", "color": MapPalette.pilotColor,
+                    "style": "dotted", "arrowhead": "empty", "penwidth": "1.2", "tooltip": tooltip
+                ])
         }
     }
 
@@ -65,14 +71,16 @@ enum MapFrame {
             "id": gate.id, "shape": "diamond", "style": "filled", "fillcolor": MapPalette.gateFill,
             "color": MapPalette.gateColor, "fontsize": "9", "label": "\(gate.id)\n\(gate.kind.rawValue)\n\(detail)",
             "tooltip": "\(gate.id): \(gate.kind.rawValue)\nowner: \(gate.owner?.id ?? "none")\nstatus: \(gate.status.rawValue)"
-                + "\neffort: \(effort)",
+                + "\neffort: \(effort)"
         ]
     }
 
     /// A dashed line from a gate to what waits for it.
     static func waitEdge(from gate: String, to target: String, why: String) -> DOTEdge {
-        DOTEdge(from: gate, to: target, attributes: [
-            "id": "wait:\(gate):\(target)", "style": "dashed", "color": MapPalette.gateColor, "arrowhead": "tee", "tooltip": why,
-        ])
+        DOTEdge(
+            from: gate, to: target,
+            attributes: [
+                "id": "wait:\(gate):\(target)", "style": "dashed", "color": MapPalette.gateColor, "arrowhead": "tee", "tooltip": why
+            ])
     }
 }

@@ -66,7 +66,11 @@ public struct MapLegend: Sendable {
             html += ##"<TD ALIGN="LEFT">\##(DOTWriter.htmlEscaped(meaning))</TD></TR>"##
         }
         html += "</TABLE>"
-        return DOTNode(id: id, attributes: ["id": elementID ?? id, "shape": "plaintext", "margin": "0", "fontsize": "10",
-                                            "tooltip": "Legend"], htmlLabel: html)
+        return DOTNode(
+            id: id,
+            attributes: [
+                "id": elementID ?? id, "shape": "plaintext", "margin": "0", "fontsize": "10",
+                "tooltip": "Legend"
+            ], htmlLabel: html)
     }
 }

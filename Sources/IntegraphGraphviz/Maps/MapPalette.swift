@@ -54,6 +54,6 @@ enum MapPalette {
 
     static let statusMeaning: [(FlowStatus, String)] = [
         (.live, "live flow"), (.inProgress, "flow in progress"), (.backlog, "flow in the backlog"),
-        (.blocked, "blocked flow, labelled with what blocks it"),
+        (.blocked, "blocked flow, labelled with what blocks it")
     ]
 }

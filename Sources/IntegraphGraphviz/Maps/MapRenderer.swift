@@ -97,7 +97,7 @@ public struct MapRenderer: Sendable {
                 .split(separator: ",").compactMap { Double($0) }
             guard bounds.count == 4, bounds[2] > bounds[0], bounds[3] > bounds[1] else { continue }
             let score = abs(log((bounds[2] - bounds[0]) / (bounds[3] - bounds[1]) / ClusterGrid.targetAspect))
-            if best == nil || score < best!.score - 1e-9 { best = (score, direction) }
+            if score < (best?.score ?? .infinity) - 1e-9 { best = (score, direction) }
         }
         return best?.direction ?? directions[0]
     }
@@ -105,8 +105,10 @@ public struct MapRenderer: Sendable {
     public func drawing(for subject: MapSubject) throws(MapViewError) -> MapDrawing {
         switch view {
         case .landscape where subject.landscape.systems.count > LandscapeMap.systemLimit:
-            DomainMap(note: "This landscape has \(subject.landscape.systems.count) systems, too many to read on one map: "
-                      + "drawn as its domains (--view landscape:all draws every system)").drawing(for: subject)
+            DomainMap(
+                note: "This landscape has \(subject.landscape.systems.count) systems, too many to read on one map: "
+                    + "drawn as its domains (--view landscape:all draws every system)"
+            ).drawing(for: subject)
         case .landscape, .landscapeAll: LandscapeMap(clustering: clustering).drawing(for: subject)
         case .pilot(let id): try PilotMap(pilot: id).drawing(for: subject)
         case .backlog: BacklogMap().drawing(for: subject)
@@ -124,20 +126,26 @@ public struct MapRenderer: Sendable {
     /// Throws ``MapViewError`` for a view that cannot be drawn, ``GraphvizError`` when
     /// Graphviz fails. `slowLayout` is called once, from another thread, if layout and
     /// rendering take over a second, so a caller can say that work is going on.
-    public func render(_ subject: MapSubject, as format: MapFormat,
-                       slowLayout: (@Sendable (LayoutPlan) -> Void)? = nil) throws -> Rendering {
+    public func render(
+        _ subject: MapSubject, as format: MapFormat,
+        slowLayout: (@Sendable (LayoutPlan) -> Void)? = nil
+    ) throws -> Rendering {
         try render(try drawing(for: subject).prefixingIDs(idPrefix), as: format, slowLayout: slowLayout)
     }
 
     /// Lays out and renders a drawing made elsewhere (a view with options of its own).
-    public func render(_ drawing: MapDrawing, as format: MapFormat,
-                       slowLayout: (@Sendable (LayoutPlan) -> Void)? = nil) throws -> Rendering {
+    public func render(
+        _ drawing: MapDrawing, as format: MapFormat,
+        slowLayout: (@Sendable (LayoutPlan) -> Void)? = nil
+    ) throws -> Rendering {
         if format == .mermaid {
             let plain = drawing.unbundled()
-            return Rendering(data: Array(MermaidWriter().write(plain).utf8), warnings: [],
-                             plan: LayoutPlan(for: plain.graphWithLegend, requested: engine), notice: drawing.notice)
+            return Rendering(
+                data: Array(MermaidWriter().write(plain).utf8), warnings: [],
+                plan: LayoutPlan(for: plain.graphWithLegend, requested: engine), notice: drawing.notice)
         }
-        let inGrid = drawing.arrangesClustersInGrid && engine == nil && !drawing.graph.clusters.isEmpty
+        let inGrid =
+            drawing.arrangesClustersInGrid && engine == nil && !drawing.graph.clusters.isEmpty
             && drawing.graph.clusters.reduce(0, { $0 + $1.nodes.count }) <= LandscapeMap.systemLimit
         let every = drawing.unbundled().graphWithLegend
         let automatic = LayoutPlan(for: every, requested: engine)

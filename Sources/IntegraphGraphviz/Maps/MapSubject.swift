@@ -65,11 +65,12 @@ public struct MapSubject: Sendable {
 
     /// The pending work item of a system, flow or gate, by id.
     func workItem(_ kind: EntityKind, _ id: String) -> WorkItem? {
-        let positions = switch kind {
-        case .system: systemPosition
-        case .flow: flowPosition
-        default: gatePosition
-        }
+        let positions =
+            switch kind {
+            case .system: systemPosition
+            case .flow: flowPosition
+            default: gatePosition
+            }
         return positions[id].flatMap { analysis.workItem(kind, at: $0) }
     }
 
@@ -106,8 +107,9 @@ public struct MapSubject: Sendable {
 extension MapSubject {
     /// Every model id in use, so helper nodes (the legend) can avoid them.
     var entityIDs: Set<String> {
-        Set(landscape.systems.map(\.id) + landscape.pilots.map(\.id) + landscape.gates.map(\.id)
-            + landscape.teams.map(\.id) + landscape.flows.map(\.id))
+        Set(
+            landscape.systems.map(\.id) + landscape.pilots.map(\.id) + landscape.gates.map(\.id)
+                + landscape.teams.map(\.id) + landscape.flows.map(\.id))
     }
 
     /// A team's name, or its id when it has none.

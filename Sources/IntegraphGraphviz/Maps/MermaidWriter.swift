@@ -25,11 +25,12 @@ public struct MermaidWriter: Sendable {
             let id = "n\(ids.count)"
             ids[node.id] = id
             let text = Self.label(node.attributes["label"] ?? node.id)
-            let shape = switch node.attributes["shape"] {
-            case "hexagon"?: "{{\(text)}}"
-            case "diamond"?: "{\(text)}"
-            default: "[\(text)]"
-            }
+            let shape =
+                switch node.attributes["shape"] {
+                case "hexagon"?: "{{\(text)}}"
+                case "diamond"?: "{\(text)}"
+                default: "[\(text)]"
+                }
             out += "\(indent)\(id)\(shape)\n"
             var style: [String] = []
             if let fill = node.attributes["fillcolor"] { style.append("fill:\(fill)") }
@@ -77,18 +78,19 @@ public struct MermaidWriter: Sendable {
 
     /// A quoted Mermaid label holding `text` literally; line breaks become `<br/>`.
     static func label(_ text: String) -> String {
-        "\"" + TextEscaping.escape(text) { scalar in
-            switch scalar {
-            case "\"": "#quot;"
-            case "#": "#35;"
-            case "<": "#lt;"
-            case ">": "#gt;"
-            case "&": "#amp;"
-            case "`": "#96;"
-            case "\n": "<br/>"
-            case _ where TextEscaping.isControl(scalar): " "
-            default: nil
-            }
-        } + "\""
+        "\""
+            + TextEscaping.escape(text) { scalar in
+                switch scalar {
+                case "\"": "#quot;"
+                case "#": "#35;"
+                case "<": "#lt;"
+                case ">": "#gt;"
+                case "&": "#amp;"
+                case "`": "#96;"
+                case "\n": "<br/>"
+                case _ where TextEscaping.isControl(scalar): " "
+                default: nil
+                }
+            } + "\""
     }
 }

@@ -23,8 +23,9 @@ public struct PilotMap: Sendable {
 
     public func drawing(for subject: MapSubject) throws(MapViewError) -> MapDrawing {
         guard let analysis = subject.analysis.pilots.first(where: { $0.pilot.id == pilot }) else {
-            throw MapViewError("no pilot '\(pilot)' in the model"
-                + Suggestion.phrase(for: pilot, among: subject.landscape.pilots.map(\.id)))
+            throw MapViewError(
+                "no pilot '\(pilot)' in the model"
+                    + Suggestion.phrase(for: pilot, among: subject.landscape.pilots.map(\.id)))
         }
         let landscape = subject.landscape
         var graph = MapFrame.graph(title: subject.title(.pilot(pilot)), rankdir: "LR")
@@ -79,8 +80,9 @@ public struct PilotMap: Sendable {
         var drawnGates: Set<String> = []
         func gateNode(_ gate: Gate) {
             guard drawnGates.insert(gate.id).inserted else { return }
-            var attributes = MapFrame.gateAttributes(gate, detail: schedule(gate.id) ?? gate.status.rawValue,
-                                                     effort: subject.effortText(.gate, gate.id))
+            var attributes = MapFrame.gateAttributes(
+                gate, detail: schedule(gate.id) ?? gate.status.rawValue,
+                effort: subject.effortText(.gate, gate.id))
             if critical.contains(gate.id) {
                 attributes["color"] = MapPalette.critical
                 attributes["penwidth"] = MapPalette.criticalWidth

@@ -31,8 +31,10 @@ public struct ReportMaps: Sendable {
             guard drawing.graph.nodes.count <= pilotNodeLimit else { continue }
             let prefix = "f\(number + 1)-"
             let svg = String(decoding: try MapRenderer().render(drawing.prefixingIDs(prefix), as: .svg).data, as: UTF8.self)
-            maps.append(ReportMap(sectionID: "focus-\(number + 1)", title: "\(bottleneck.id) and its neighbours",
-                                  svg: svg, system: bottleneck.id))
+            maps.append(
+                ReportMap(
+                    sectionID: "focus-\(number + 1)", title: "\(bottleneck.id) and its neighbours",
+                    svg: svg, system: bottleneck.id))
         }
         return maps
     }
@@ -49,7 +51,9 @@ public struct ReportMaps: Sendable {
             // Its lineage's systems and its gates are most of a pilot map's nodes.
             let small = pilot.sprawl.systems + pilot.sprawl.gates <= Self.pilotNodeLimit
             let drawing = try PilotMap(pilot: pilot.pilot.id, criticalPathOnly: !small).drawing(for: subject)
-            let title = small ? "\(name) — what it waits for"
+            let title =
+                small
+                ? "\(name) — what it waits for"
                 : "\(name) — its critical path (its whole lineage, \(pilot.sprawl.systems) systems, is too big to draw)"
             let svg = String(decoding: try MapRenderer().render(drawing.prefixingIDs(prefix), as: .svg).data, as: UTF8.self)
             pilotMaps.append(ReportMap(sectionID: "pilot-\(number + 1)", title: title, svg: svg, pilot: pilot.pilot.id))
@@ -61,9 +65,11 @@ public struct ReportMaps: Sendable {
             for pilot in pilots { if let section = sections[pilot.pilot.id] { links["o-" + pilot.pilot.id] = section } }
         }
         let svg = String(decoding: try overview.render(subject, as: .svg).data, as: UTF8.self)
-        maps = [ReportMap(sectionID: "overview", title: big ? "Domains" : "Landscape, by backlog pressure", svg: svg, links: links)]
+        maps =
+            [ReportMap(sectionID: "overview", title: big ? "Domains" : "Landscape, by backlog pressure", svg: svg, links: links)]
             + pilotMaps + (try Self.focusMaps(subject))
-        notice = big
+        notice =
+            big
             ? "This landscape has \(landscape.systems.count) systems, too many to read on one map: the overview shows its domains, "
                 + "and each pilot has its own map."
             : nil

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import Integraph
 
 /// Reads model text given inline, as the file `name`.
@@ -27,7 +28,9 @@ extension Landscape {
     var withoutPositions: Landscape {
         func erase(_ reference: Reference) -> Reference { Reference(reference.id, at: .start) }
         var copy = self
-        copy.teams = teams.map { var team = $0; team.position = .start; return team }
+        copy.teams = teams.map {
+            var team = $0; team.position = .start; return team
+        }
         copy.systems = systems.map {
             var system = $0
             system.position = .start
