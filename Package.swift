@@ -16,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
         // A min-max heap for the capacity plan's event queue and per-team ready queues.
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+        // SHA-256 for the report's model fingerprint and its script's Content-Security-Policy hash.
+        .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
     ],
     targets: [
         // libgvc/libcgraph from Debian's libgraphviz-dev; the shim hides the C API's
@@ -29,7 +31,7 @@ let package = Package(
         .target(
             name: "Integraph",
             dependencies: [.product(name: "Yams", package: "Yams"), .product(name: "SwiftCSV", package: "SwiftCSV"),
-                           .product(name: "HeapModule", package: "swift-collections")]
+                           .product(name: "HeapModule", package: "swift-collections"), .product(name: "Crypto", package: "swift-crypto")]
         ),
         // Styling, layout and rendering through libgvc: the only target that imports CGraphviz.
         .target(

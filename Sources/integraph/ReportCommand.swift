@@ -65,7 +65,7 @@ struct ReportCommand: ParsableCommand {
             landscape: model.landscape.landscape, analysis: subject.analysis, findings: model.findings, maps: maps.maps,
             mapNotice: maps.notice,
             source: ReportSource(
-                modelFile: ModelSource(argument: self.model).displayName, modelHash: SHA256.hex(model.bytes),
+                modelFile: ModelSource(argument: self.model).displayName, modelHash: Fingerprint.hex(model.bytes),
                 generatedAt: Self.generationTime()))
         var planOptions = PlanOptions()
         planOptions.start = start

@@ -41,7 +41,7 @@ import Testing
         #expect(html.components(separatedBy: "<script").count - 1 == 3)
         let script = try #require(html.components(separatedBy: "<script>").last?.components(separatedBy: "</script>").first)
         #expect(script == HTMLReportAssets.script)
-        #expect(html.contains("script-src 'sha256-\(SHA256.base64(Array(script.utf8)))'"))
+        #expect(html.contains("script-src 'sha256-\(Fingerprint.base64(Array(script.utf8)))'"))
         // Graphviz's prolog and comments do not reach the page; the links travel as JSON.
         #expect(!html.contains("<?xml") && !html.contains("<!-- c -->"))
         #expect(html.contains(#"<script type="application/json" id="map-links">{"o-p":"pilot-1"}</script>"#))

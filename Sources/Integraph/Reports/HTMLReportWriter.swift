@@ -21,7 +21,7 @@ public struct HTMLReportWriter: Sendable {
     public func write(_ input: ReportInput) -> String {
         let summary = ReportSummary(input, topCount: topCount)
         let analysis = input.analysis
-        let scriptHash = SHA256.base64(Array(HTMLReportAssets.script.utf8))
+        let scriptHash = Fingerprint.base64(Array(HTMLReportAssets.script.utf8))
         var html = """
             <!DOCTYPE html>
             <html lang="en">
