@@ -1,6 +1,6 @@
 /// Where integration backlogs concentrate: one system, flow or team with the pilots that
 /// depend on it, the pending effort on it, and its pressure in pilot-days.
-public struct Bottleneck: Sendable {
+package struct Bottleneck: Sendable {
     public let id: String
     /// Pilots whose lineage or work includes it, by id.
     public let pilots: [String]
@@ -29,7 +29,7 @@ public struct Bottleneck: Sendable {
 /// ```swift
 /// for bottleneck in analysis.bottlenecks.systems.top(5) { print(bottleneck.id, bottleneck.pressure) }
 /// ```
-public struct BottleneckTable: Sendable, RandomAccessCollection {
+package struct BottleneckTable: Sendable, RandomAccessCollection {
     let ids: [String]
     let pendingEffort: [Double]
     let pressure: [Double]
@@ -96,7 +96,7 @@ public struct BottleneckTable: Sendable, RandomAccessCollection {
 }
 
 /// The bottleneck tables of each kind.
-public struct Bottlenecks: Sendable {
+package struct Bottlenecks: Sendable {
     public let systems: BottleneckTable
     public let flows: BottleneckTable
     public let teams: BottleneckTable
@@ -107,7 +107,7 @@ public struct Bottlenecks: Sendable {
 
 /// The landscape's sprawl: cycles of integrations, flows that duplicate longer paths,
 /// systems nobody uses, deprecated systems still relied on.
-public struct LandscapeSprawl: Sendable {
+package struct LandscapeSprawl: Sendable {
     /// System ids of each strongly connected component with more than one system.
     public let cycles: [[String]]
     public let redundantFlows: [String]

@@ -6,7 +6,7 @@
 /// let structure = FlowGraphStructure(validated.index, options: AnalysisOptions())
 /// structure.articulationPoints.contains(0)
 /// ```
-public struct FlowGraphStructure: Sendable {
+package struct FlowGraphStructure: Sendable {
     public let articulationPoints: Bitset
     public let bridges: Bitset
     public let betweenness: Betweenness?

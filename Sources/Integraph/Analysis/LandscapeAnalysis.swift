@@ -8,11 +8,11 @@
 /// for pilot in analysis.pilots { print(pilot.pilot.id, pilot.state, pilot.duration, pilot.criticalPath) }
 /// ```
 public struct LandscapeAnalysis: Sendable {
-    public let summary: LandscapeSummary
+    package let summary: LandscapeSummary
     /// Sorted by id.
     public let pilots: [PilotAnalysis]
-    public let bottlenecks: Bottlenecks
-    public let sprawl: LandscapeSprawl
+    package let bottlenecks: Bottlenecks
+    package let sprawl: LandscapeSprawl
     public let options: AnalysisOptions
     private let plan: WorkPlan
 
@@ -47,7 +47,7 @@ public struct LandscapeAnalysis: Sendable {
     /// ```swift
     /// analysis.workItem(.flow, at: 3)?.estimated
     /// ```
-    public func workItem(_ kind: EntityKind, at position: Int) -> WorkItem? {
+    package func workItem(_ kind: EntityKind, at position: Int) -> WorkItem? {
         let items: [UInt32] =
             switch kind {
             case .system: plan.systemItem

@@ -12,7 +12,7 @@ import Foundation
 ///     print(index.incomingFlows[warehouse].count)
 /// }
 /// ```
-public struct LandscapeIndex: Sendable {
+package struct LandscapeIndex: Sendable {
     public let landscape: Landscape
     public let systemIndex: [String: UInt32]
     public let teamIndex: [String: UInt32]

@@ -1,5 +1,5 @@
 /// The size of a landscape and of its pending work.
-public struct LandscapeSummary: Sendable {
+package struct LandscapeSummary: Sendable {
     public let name: String?
     public let systems: Int
     public let flows: Int

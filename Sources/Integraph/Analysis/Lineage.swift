@@ -21,7 +21,7 @@
 /// let lineage = Lineage(of: pilot, in: index)
 /// lineage.systems.count
 /// ```
-public struct Lineage: Sendable {
+package struct Lineage: Sendable {
     public let systems: Bitset
     public let flows: Bitset
     /// The needed systems, ascending.

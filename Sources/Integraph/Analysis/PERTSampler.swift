@@ -10,7 +10,7 @@ import Foundation
 /// var random = SeededRandom(seed: 1)
 /// let days = PERTSampler.sample(.estimate(optimistic: 3, likely: 5, pessimistic: 12), using: &random)
 /// ```
-public enum PERTSampler {
+package enum PERTSampler {
     public static func sample(_ effort: Effort, using random: inout SeededRandom) -> Double {
         guard case .estimate(let optimistic, let likely, let pessimistic) = effort, pessimistic > optimistic else {
             return effort.expectedDays

@@ -1,8 +1,14 @@
 /// Everything the analyses say about one pilot: its work and schedule, its critical path
 /// and the odds on its duration, its sprawl and its single points of failure.
+///
+/// ```swift
+/// let churn = LandscapeAnalysis(validated).pilots.first { $0.pilot.id == "churn-copilot" }
+/// churn?.duration      // 36.8 working days with unlimited hands
+/// churn?.criticalPath  // ["crm-to-features", "dwh-to-features", …]
+/// ```
 public struct PilotAnalysis: Sendable {
     /// One work item in the pilot's schedule.
-    public struct ScheduledWork: Sendable {
+    package struct ScheduledWork: Sendable {
         public let item: WorkItem
         public let earliestStart: Double
         public let earliestFinish: Double
@@ -17,7 +23,7 @@ public struct PilotAnalysis: Sendable {
     /// The pilot's work items with their schedule, sorted by id, kept as columns so a
     /// pilot waiting on a million items costs 28 bytes an item; a ``ScheduledWork`` is made
     /// when one is read.
-    public struct WorkSchedule: Sendable, RandomAccessCollection {
+    package struct WorkSchedule: Sendable, RandomAccessCollection {
         let items: [WorkItem]
         let itemIndices: [UInt32]
         let earliestStarts: [Double]
@@ -51,7 +57,7 @@ public struct PilotAnalysis: Sendable {
     }
 
     /// PERT statistics along the critical path and Monte Carlo percentiles of the duration.
-    public struct DurationEstimate: Sendable {
+    package struct DurationEstimate: Sendable {
         public let mean: Double
         public let standardDeviation: Double
         public let p50: Double
@@ -60,7 +66,7 @@ public struct PilotAnalysis: Sendable {
     }
 
     /// How much of the landscape the pilot touches.
-    public struct Sprawl: Sendable {
+    package struct Sprawl: Sendable {
         public let systems: Int
         public let flows: Int
         public let pendingFlows: Int
@@ -72,7 +78,7 @@ public struct PilotAnalysis: Sendable {
     }
 
     /// A blocked flow or a rejected gate in a pilot's work: who clears it, by when.
-    public struct Blocker: Sendable, Hashable {
+    package struct Blocker: Sendable, Hashable {
         public let id: String
         /// A blocked flow's `blocked_by` reason, or "rejected" for a gate.
         public let reason: String
@@ -82,11 +88,11 @@ public struct PilotAnalysis: Sendable {
     }
 
     public let pilot: Pilot
-    public let lineage: Lineage
+    package let lineage: Lineage
     /// The one word every output uses for where the pilot stands.
     public let state: PilotState
     /// The blocked flows and rejected gates in its work, by id.
-    public let blockers: [Blocker]
+    package let blockers: [Blocker]
     /// No pending work stands between the pilot and its own hardening.
     public var ready: Bool { workItems.isEmpty }
     /// Some blocker has no `until` date, so its dates assume the block clears now.
@@ -110,13 +116,17 @@ public struct PilotAnalysis: Sendable {
         let date = finishDate.map(\.description) ?? "after 9999-12-31"
         return notes.isEmpty ? date : "\(date) (\(notes.joined(separator: ", ")))"
     }
+    /// The 85th percentile of the Monte Carlo durations, where some effort is a three-point
+    /// estimate; `nil` when every effort is certain.
+    public var p85: Double? { estimate?.p85 }
+
     public let duration: Double
     /// Item ids of one zero-slack chain, first to last, ties broken by id.
     public let criticalPath: [String]
-    public let estimate: DurationEstimate?
+    package let estimate: DurationEstimate?
     /// Sorted by id.
-    public let work: WorkSchedule
-    public let sprawl: Sprawl
+    package let work: WorkSchedule
+    package let sprawl: Sprawl
     /// Systems every data path into the pilot's needed systems passes through, by id.
     public let dominators: [String]
     /// The share of the duration's critical-path days that rest on estimated efforts.

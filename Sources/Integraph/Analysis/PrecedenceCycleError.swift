@@ -5,7 +5,7 @@
 /// do { _ = try WorkPlan(index) }
 /// catch { print(error) } // "the order of work has a cycle: a -> b [after] -> a [implicit: lineage] ..."
 /// ```
-public struct PrecedenceCycleError: Error, Sendable, CustomStringConvertible {
+package struct PrecedenceCycleError: Error, Sendable, CustomStringConvertible {
     /// The item ids of the cycle, each waiting for the next, the first repeated at the end.
     public let cycle: [String]
     /// Where the first item of the cycle is written.

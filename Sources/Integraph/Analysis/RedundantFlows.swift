@@ -13,7 +13,7 @@
 /// ```swift
 /// RedundantFlows(index).flows // flow indices, ascending
 /// ```
-public struct RedundantFlows: Sendable {
+package struct RedundantFlows: Sendable {
     public let flows: [UInt32]
 
     public init(_ index: LandscapeIndex) {

@@ -19,7 +19,7 @@
 /// schedule.duration // 6
 /// schedule.isCritical(0) // true: no slack
 /// ```
-public struct Schedule: Sendable {
+package struct Schedule: Sendable {
     public let earliestStart: [Double]
     public let earliestFinish: [Double]
     public let latestStart: [Double]
@@ -160,7 +160,7 @@ public struct Schedule: Sendable {
 
 /// Percentiles of a pilot's duration and each node's criticality index, from a Monte Carlo
 /// run of ``Schedule`` with durations drawn from their Beta-PERT distributions.
-public struct MonteCarloSchedule: Sendable {
+package struct MonteCarloSchedule: Sendable {
     public let p50: Double
     public let p85: Double
     public let p95: Double

@@ -5,7 +5,7 @@
 /// item.effort.expectedDays // PERT mean for three-point estimates
 /// item.estimated           // true when no one wrote this effort down
 /// ```
-public struct WorkItem: Sendable, Hashable {
+package struct WorkItem: Sendable, Hashable {
     public let kind: EntityKind
     public let id: String
     public let effort: Effort

@@ -21,7 +21,7 @@
 /// let plan = try WorkPlan(LandscapeIndex(landscape)) // inside the package, on a checked landscape
 /// plan.items.count
 /// ```
-public struct WorkPlan: Sendable {
+package struct WorkPlan: Sendable {
     public let index: LandscapeIndex
     /// Pending items: planned systems, pending flows, pending gates, in model order.
     public let items: [WorkItem]

@@ -8,7 +8,7 @@
 /// let start = CalendarDate(iso: "2026-12-04")! // a Friday
 /// WorkingCalendar.finish(afterWorkingDays: 2, from: start) // 2026-12-07, the Monday
 /// ```
-public enum WorkingCalendar {
+package enum WorkingCalendar {
     /// The day `days` working days from `start` end on; `nil` when that is past 9999-12-31
     /// (or `days` is not finite), which no plan can mean.
     public static func finish(afterWorkingDays days: Double, from start: CalendarDate) -> CalendarDate? {

@@ -5,7 +5,7 @@
 /// ```swift
 /// print(DiffWriter(oldName: "main", newName: "landscape.yaml").text(diff))
 /// ```
-public struct DiffWriter: Sendable {
+package struct DiffWriter: Sendable {
     public var oldName: String
     public var newName: String
     public var observed: Bool

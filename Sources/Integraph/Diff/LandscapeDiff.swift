@@ -11,34 +11,34 @@
 /// diff.added[.flow]   // ["crm-to-lakehouse"]
 /// diff.pilots.first?.why // ["finished: crm-to-features", "re-estimated: dwh-to-features (5 d → 8 d)"]
 /// ```
-public struct LandscapeDiff: Sendable {
-    public struct FieldChange: Sendable, Equatable {
+package struct LandscapeDiff: Sendable {
+    package struct FieldChange: Sendable, Equatable {
         public let key: String
         public let old: String?
         public let new: String?
     }
 
-    public struct Change: Sendable, Equatable {
+    package struct Change: Sendable, Equatable {
         public let id: String
         public let fields: [FieldChange]
     }
 
     /// A pilot's schedule in one snapshot.
-    public struct Outcome: Sendable, Equatable {
+    package struct Outcome: Sendable, Equatable {
         public let duration: Double
         public let p85: Double?
         public let state: PilotState
         public let finish: CalendarDate?
     }
 
-    public struct PilotChange: Sendable {
+    package struct PilotChange: Sendable {
         public let id: String
         public let before: Outcome
         public let after: Outcome
         public let why: [String]
     }
 
-    public struct TeamEffort: Sendable, Equatable {
+    package struct TeamEffort: Sendable, Equatable {
         public let id: String
         public let before: Double
         public let after: Double

@@ -6,7 +6,7 @@
 /// let limits = DocumentLimits(maximumDepth: 64, maximumNodes: 10_000)
 /// let node = try YAMLDocumentParser(limits: limits).parse(text)
 /// ```
-public struct DocumentLimits: Sendable {
+package struct DocumentLimits: Sendable {
     /// How deeply lists and mappings may nest. libyaml, under Yams, stops at 1,000 as well.
     public var maximumDepth: Int
     /// How many nodes a document may expand to once YAML aliases are followed; `nil` allows

@@ -9,8 +9,8 @@
 ///     print(entries[0].key, entries[0].value.position) // "name 1:7"
 /// }
 /// ```
-public struct DocumentNode: Sendable {
-    public enum Value: Sendable {
+package struct DocumentNode: Sendable {
+    package enum Value: Sendable {
         case scalar(Scalar)
         case sequence([DocumentNode])
         case mapping([MappingEntry])
@@ -18,8 +18,8 @@ public struct DocumentNode: Sendable {
 
     /// A leaf value with its text as written. Whether it is a number or a string is decided
     /// by the decoder, which knows what type the key expects.
-    public struct Scalar: Sendable, Equatable {
-        public enum Style: Sendable, Equatable {
+    package struct Scalar: Sendable, Equatable {
+        package enum Style: Sendable, Equatable {
             /// Unquoted YAML, or a JSON number or boolean: may be read as a number.
             case plain
             /// A quoted YAML scalar or a JSON string: always text.
@@ -38,7 +38,7 @@ public struct DocumentNode: Sendable {
     }
 
     /// One `key: value` pair of a mapping; keys are always text.
-    public struct MappingEntry: Sendable {
+    package struct MappingEntry: Sendable {
         public var key: String
         public var keyPosition: SourcePosition
         public var value: DocumentNode

@@ -4,7 +4,7 @@
 /// do { _ = try JSONDocumentParser().parse(Array("{".utf8)) }
 /// catch let error as DocumentSyntaxError { print(error.position, error.message) }
 /// ```
-public struct DocumentSyntaxError: Error, Sendable, Equatable {
+package struct DocumentSyntaxError: Error, Sendable, Equatable {
     public var message: String
     public var position: SourcePosition
 

@@ -7,7 +7,7 @@
 /// ```swift
 /// let root = try JSONDocumentParser().parse(Array(#"{"integraph": 1}"#.utf8))
 /// ```
-public struct JSONDocumentParser: Sendable {
+package struct JSONDocumentParser: Sendable {
     public var limits: DocumentLimits
 
     public init(limits: DocumentLimits = DocumentLimits()) {

@@ -4,7 +4,7 @@
 /// ```swift
 /// let text = try SourceText.decode(Array("name: Acme\n".utf8))
 /// ```
-public enum SourceText {
+package enum SourceText {
     public static func decode(_ bytes: [UInt8]) throws(DocumentSyntaxError) -> String {
         let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
         var iterator = body.makeIterator()

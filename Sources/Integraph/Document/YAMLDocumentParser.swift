@@ -12,7 +12,7 @@ import Yams
 /// ```swift
 /// let root = try YAMLDocumentParser().parse("integraph: 1\nsystems: []\n")
 /// ```
-public struct YAMLDocumentParser: Sendable {
+package struct YAMLDocumentParser: Sendable {
     public var limits: DocumentLimits
 
     public init(limits: DocumentLimits = DocumentLimits()) {

@@ -7,7 +7,7 @@
 /// ```swift
 /// let landscape = LandscapeGenerator(systems: 1_000, seed: 7).landscape()
 /// ```
-public struct LandscapeGenerator: Sendable {
+package struct LandscapeGenerator: Sendable {
     public var systems: Int
     public var seed: UInt64
     public var flowsPerSystem: Double

@@ -4,7 +4,7 @@
 /// ```swift
 /// let yaml = LandscapeWriter(syntax: .yaml).write(landscape)
 /// ```
-public struct LandscapeWriter: Sendable {
+package struct LandscapeWriter: Sendable {
     public var syntax: ModelSyntax
 
     public init(syntax: ModelSyntax) {

@@ -14,7 +14,7 @@ import Foundation
 /// let graph = DirectedGraph(nodeCount: 3, edges: [(0, 1), (1, 2)])
 /// Betweenness(graph).values // [0, 1, 0]
 /// ```
-public struct Betweenness: Sendable {
+package struct Betweenness: Sendable {
     public let values: [Double]
     /// The number of sources used; equal to the node count when exact.
     public let sourceCount: Int

@@ -11,7 +11,7 @@
 /// cuts.articulationPoints // [1]
 /// cuts.bridges            // [0, 1]
 /// ```
-public struct Biconnectivity: Sendable {
+package struct Biconnectivity: Sendable {
     /// Nodes whose removal disconnects their component, ascending.
     public let articulationPoints: [UInt32]
     /// Indices of edges whose removal disconnects their ends, ascending.

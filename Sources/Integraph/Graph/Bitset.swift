@@ -7,7 +7,7 @@
 /// seen.contains(3) // true
 /// Array(seen)      // [3]
 /// ```
-public struct Bitset: Sendable, Hashable, Sequence {
+package struct Bitset: Sendable, Hashable, Sequence {
     public private(set) var words: [UInt64]
     public let capacity: Int
 
@@ -46,7 +46,7 @@ public struct Bitset: Sendable, Hashable, Sequence {
     /// Members in ascending order.
     public func makeIterator() -> Iterator { Iterator(words: words) }
 
-    public struct Iterator: IteratorProtocol {
+    package struct Iterator: IteratorProtocol {
         let words: [UInt64]
         var wordIndex = 0
         var current: UInt64

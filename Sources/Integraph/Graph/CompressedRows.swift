@@ -6,7 +6,7 @@
 /// let outgoing = CompressedRows(rowCount: 3, entries: [(0, 7), (2, 8), (0, 9)])
 /// outgoing[0] // [7, 9]
 /// ```
-public struct CompressedRows: Sendable {
+package struct CompressedRows: Sendable {
     public let rowCount: Int
     private let offsets: [UInt32]
     private let values: [UInt32]

@@ -9,8 +9,8 @@
 /// let graph = DirectedGraph(nodeCount: 3, edges: [(0, 1), (1, 2), (2, 0)])
 /// graph.successors(of: 1) // [2]
 /// ```
-public struct DirectedGraph: Sendable {
-    public typealias Node = UInt32
+package struct DirectedGraph: Sendable {
+    package typealias Node = UInt32
 
     private let rows: CompressedRows
 

@@ -9,7 +9,7 @@
 /// let tree = Dominators(DirectedGraph(nodeCount: 4, edges: [(0, 1), (0, 2), (1, 3), (2, 3)]), root: 0)
 /// tree.immediateDominator(of: 3) // 0
 /// ```
-public struct Dominators: Sendable {
+package struct Dominators: Sendable {
     private let idom: [UInt32]
     private static let none = UInt32.max
 

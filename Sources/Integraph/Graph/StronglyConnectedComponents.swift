@@ -12,7 +12,7 @@
 /// scc.count // 3
 /// scc.component(of: 0) == scc.component(of: 1) // true
 /// ```
-public struct StronglyConnectedComponents: Sendable {
+package struct StronglyConnectedComponents: Sendable {
     /// The component number of each node.
     public let componentOfNode: [UInt32]
     /// The nodes of each component, in ascending order.

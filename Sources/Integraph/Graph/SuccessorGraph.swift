@@ -6,7 +6,7 @@
 /// let graph = DirectedGraph(nodeCount: 3, edges: [(0, 1), (0, 2)])
 /// graph.forEachSuccessor(of: 0) { print($0) } // 1, 2
 /// ```
-public protocol SuccessorGraph {
+package protocol SuccessorGraph {
     var nodeCount: Int { get }
     func forEachSuccessor(of node: UInt32, _ body: (UInt32) -> Void)
 }

@@ -16,7 +16,7 @@
 /// let graph = DirectedGraph(nodeCount: 5, edges: [(0, 1), (1, 2), (2, 4), (0, 3), (3, 2)])
 /// TargetDominators(of: 4, from: 0, in: graph).dominators // [2]
 /// ```
-public struct TargetDominators: Sendable {
+package struct TargetDominators: Sendable {
     /// The dominators other than the root and the target, nearest the root first; empty
     /// when the target is unreachable.
     public let dominators: [UInt32]

@@ -18,7 +18,7 @@ import Foundation
 /// var builder = ImportBuilder(source: "archimate")
 /// ArchiMateImporter().read(files, into: &builder)
 /// ```
-public struct ArchiMateImporter: Sendable {
+package struct ArchiMateImporter: Sendable {
     static let systemTypes: Set<String> = ["ApplicationComponent", "Node", "Device", "SystemSoftware", "DataObject"]
     static let dataRelationships: Set<String> = ["Flow", "Serving", "Triggering", "Access"]
 

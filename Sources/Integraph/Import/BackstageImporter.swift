@@ -16,7 +16,7 @@
 /// var builder = ImportBuilder(source: "backstage")
 /// BackstageImporter().read(files, into: &builder)
 /// ```
-public struct BackstageImporter: Sendable {
+package struct BackstageImporter: Sendable {
     private struct Entity {
         let kind: String
         let namespace: String

@@ -11,7 +11,7 @@ import Foundation
 /// var builder = ImportBuilder(source: "compose")
 /// ComposeImporter().read([ImportSource(name: "docker-compose.yml", text: text)], into: &builder)
 /// ```
-public struct ComposeImporter: Sendable {
+package struct ComposeImporter: Sendable {
     public init() {}
 
     public func read(_ files: [ImportSource], into builder: inout ImportBuilder) {

@@ -10,7 +10,7 @@
 /// builder.addCall(caller: "frontend", callee: "cart", attributes: ["env": "CART_ADDR"], at: note)
 /// let result = builder.finish(direction: .data)
 /// ```
-public struct ImportBuilder: Sendable {
+package struct ImportBuilder: Sendable {
     /// Set on every imported system and flow as `attributes["source"]`.
     public let source: String
     private var systems: [System] = []
@@ -159,7 +159,7 @@ public struct ImportBuilder: Sendable {
 }
 
 /// A landscape read from another format, and what reading it left out or filled in.
-public struct ImportResult: Sendable {
+package struct ImportResult: Sendable {
     public let landscape: Landscape
     /// What the source had that the model cannot hold, and why.
     public let skipped: [ImportNote]

@@ -5,7 +5,7 @@
 /// ```swift
 /// ImportDirection.data.flow(caller: "frontend", callee: "catalog") // ("catalog", "frontend")
 /// ```
-public enum ImportDirection: String, Sendable, CaseIterable {
+package enum ImportDirection: String, Sendable, CaseIterable {
     case data, calls
 
     /// The flow's ends for a call from `caller` to `callee`.

@@ -4,7 +4,7 @@
 /// let result = ImportKind.kubernetes.read(paths: ["k8s/"], direction: .data)
 /// print(result.landscape.systems.count, result.skipped.count)
 /// ```
-public enum ImportKind: String, Sendable, CaseIterable {
+package enum ImportKind: String, Sendable, CaseIterable {
     case backstage, kubernetes, compose, traces, csv, archimate
 
     /// The extensions of the files it reads from a folder.

@@ -12,7 +12,7 @@
 /// let merged = ImportMerge.merge(imported, into: model, source: "backstage", prune: false)
 /// for note in merged.notes { print(note) }
 /// ```
-public enum ImportMerge {
+package enum ImportMerge {
     public static func merge(
         _ imported: Landscape, into model: Landscape, source: String, prune: Bool,
         file: String = "model"

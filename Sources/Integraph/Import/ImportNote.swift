@@ -4,7 +4,7 @@
 /// ```swift
 /// for note in result.skipped { print(note) } // "k8s/redis.yaml:3:1: skipped ConfigMap 'redis-conf': not a workload"
 /// ```
-public struct ImportNote: Error, Sendable, Hashable, CustomStringConvertible {
+package struct ImportNote: Error, Sendable, Hashable, CustomStringConvertible {
     public let file: String
     public let position: SourcePosition
     public let message: String

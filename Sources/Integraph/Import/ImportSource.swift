@@ -5,7 +5,7 @@ import Foundation
 /// ```swift
 /// let file = ImportSource(name: "k8s/frontend.yaml", text: manifest)
 /// ```
-public struct ImportSource: Sendable {
+package struct ImportSource: Sendable {
     public let name: String
     public let text: String
 

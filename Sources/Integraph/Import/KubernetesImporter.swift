@@ -13,7 +13,7 @@
 /// KubernetesImporter().read(files, into: &builder)
 /// let model = builder.finish(direction: .data).landscape
 /// ```
-public struct KubernetesImporter: Sendable {
+package struct KubernetesImporter: Sendable {
     static let workloadKinds = ["Deployment", "StatefulSet", "DaemonSet", "CronJob", "Job", "ReplicaSet"]
 
     private struct Workload {

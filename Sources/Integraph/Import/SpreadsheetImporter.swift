@@ -14,7 +14,7 @@ import SwiftCSV
 /// var builder = ImportBuilder(source: "csv")
 /// SpreadsheetImporter().read(files, into: &builder)
 /// ```
-public struct SpreadsheetImporter: Sendable {
+package struct SpreadsheetImporter: Sendable {
     /// The files it reads, by base name, with the model key they fill.
     static let tables = ["teams": "teams", "systems": "systems", "flows": "flows", "gates": "gates", "pilots": "pilots"]
     static let listKeys: Set<String> = ["data", "after", "needs", "flows"]

@@ -12,7 +12,7 @@
 /// var builder = ImportBuilder(source: "traces")
 /// TracesImporter().read(files, into: &builder)
 /// ```
-public struct TracesImporter: Sendable {
+package struct TracesImporter: Sendable {
     private struct Span {
         let id: String?
         let parent: String?

@@ -3,7 +3,7 @@
 /// ```swift
 /// EntityKind.gate.rawValue // "gate"
 /// ```
-public enum EntityKind: String, Sendable, Hashable, CaseIterable, Comparable {
+package enum EntityKind: String, Sendable, Hashable, CaseIterable, Comparable {
     case team, system, flow, gate, pilot
 
     public static func < (lhs: EntityKind, rhs: EntityKind) -> Bool {

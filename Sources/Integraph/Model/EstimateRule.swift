@@ -9,7 +9,7 @@
 ///   - {match: {kind: flow, classification: restricted}, effort: {optimistic: 5, likely: 10, pessimistic: 20}}
 ///   - {match: {kind: security-review}, effort: 10}
 /// ```
-public struct EstimateRule: Sendable, Hashable {
+package struct EstimateRule: Sendable, Hashable {
     /// Matches only this entity kind, when set.
     public var entityKind: EntityKind?
     /// Matches gates and systems whose own `kind` is this, when set.

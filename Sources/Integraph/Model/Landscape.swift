@@ -21,11 +21,11 @@ public struct Landscape: Sendable, Hashable {
     public var gates: [Gate]
     public var pilots: [Pilot]
     /// Rules that estimate pending work written without an `effort`, in order.
-    public var estimates: [EstimateRule]
+    package var estimates: [EstimateRule]
 
     public init(
         name: String? = nil, teams: [Team] = [], systems: [System] = [], flows: [Flow] = [],
-        gates: [Gate] = [], pilots: [Pilot] = [], estimates: [EstimateRule] = []
+        gates: [Gate] = [], pilots: [Pilot] = []
     ) {
         self.name = name
         self.teams = teams
@@ -33,7 +33,7 @@ public struct Landscape: Sendable, Hashable {
         self.flows = flows
         self.gates = gates
         self.pilots = pilots
-        self.estimates = estimates
+        estimates = []
     }
 
     /// The team that owns each flow, by flow id: its own `owner`, or else the owner of the

@@ -5,7 +5,7 @@
 /// ```swift
 /// FlowStatus.allowedValues // ["live", "in-progress", "backlog", "blocked"]
 /// ```
-public protocol ModelEnumeration: RawRepresentable<String>, CaseIterable, Sendable, Hashable {}
+package protocol ModelEnumeration: RawRepresentable<String>, CaseIterable, Sendable, Hashable {}
 
 extension ModelEnumeration {
     public static var allowedValues: [String] { allCases.map(\.rawValue) }

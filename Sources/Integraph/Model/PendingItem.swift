@@ -6,7 +6,7 @@
 ///     print("\(item.kind) '\(item.id)' has no estimate")
 /// }
 /// ```
-public struct PendingItem: Sendable, Hashable {
+package struct PendingItem: Sendable, Hashable {
     public var kind: EntityKind
     public var id: String
     public var status: String
@@ -27,7 +27,7 @@ public struct PendingItem: Sendable, Hashable {
 extension Landscape {
     /// Every pending item: planned systems, then pending flows, then pending gates, each in
     /// model order. Pass ``flowOwners()`` when it is at hand already.
-    public func pendingItems(flowOwners: [String: String]? = nil) -> [PendingItem] {
+    package func pendingItems(flowOwners: [String: String]? = nil) -> [PendingItem] {
         let owners = flowOwners ?? self.flowOwners()
         return pendingItems { owners[flows[$0].id] }
     }

@@ -11,8 +11,8 @@
 /// plan.pilots.first?.plannedReady      // 41.5
 /// plan.pilots.first?.unconstrainedReady // 36.8
 /// ```
-public struct CapacityPlan: Sendable {
-    public struct Item: Sendable, Equatable {
+package struct CapacityPlan: Sendable {
+    package struct Item: Sendable, Equatable {
         public let id: String
         public let kind: EntityKind
         public let team: String?
@@ -23,7 +23,7 @@ public struct CapacityPlan: Sendable {
         public let handFree: Double
     }
 
-    public struct TeamLoad: Sendable, Equatable {
+    package struct TeamLoad: Sendable, Equatable {
         public let id: String
         public let capacity: Int
         /// Working days of effort it carries.
@@ -33,7 +33,7 @@ public struct CapacityPlan: Sendable {
         public let items: Int
     }
 
-    public struct PilotPlan: Sendable, Equatable {
+    package struct PilotPlan: Sendable, Equatable {
         public let id: String
         public let plannedReady: Double
         public let unconstrainedReady: Double

@@ -6,7 +6,7 @@
 /// ```swift
 /// let svg = GanttChart().svg(plan, title: "Acme Retail — capacity plan")
 /// ```
-public struct GanttChart: Sendable {
+package struct GanttChart: Sendable {
     public init() {}
 
     static let labelWidth = 170.0

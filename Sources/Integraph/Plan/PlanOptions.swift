@@ -5,7 +5,7 @@
 /// options.capacity["data-platform"] = 3         // --capacity data-platform=3
 /// options.finishedNow.insert("crm-to-features") // --assume crm-to-features=live
 /// ```
-public struct PlanOptions: Sendable {
+package struct PlanOptions: Sendable {
     /// Day 0 of the plan; with it, every day count also has a date.
     public var start: CalendarDate?
     /// Team capacities that replace the model's.

@@ -7,8 +7,8 @@
 /// moves.first?.move            // .capacity(team: "data-platform", add: 1)
 /// moves.first?.pilotDaysSaved  // 12.5
 /// ```
-public struct PlanSuggestion: Sendable, Equatable {
-    public enum Move: Sendable, Equatable {
+package struct PlanSuggestion: Sendable, Equatable {
+    package enum Move: Sendable, Equatable {
         case capacity(team: String, add: Int)
         case finish(id: String)
     }

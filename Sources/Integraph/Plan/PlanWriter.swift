@@ -7,7 +7,7 @@
 /// ```swift
 /// print(PlanWriter().text(plan, baseline: nil, suggestions: []))
 /// ```
-public struct PlanWriter: Sendable {
+package struct PlanWriter: Sendable {
     public init() {}
 
     public func json(_ plan: CapacityPlan, baseline: CapacityPlan?, suggestions: [PlanSuggestion]) -> String {

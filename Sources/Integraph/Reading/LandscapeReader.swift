@@ -10,9 +10,14 @@ import Foundation
 /// guard let validated = report.validLandscape else { exit(1) }
 /// ```
 public struct LandscapeReader: Sendable {
-    public var limits: DocumentLimits
+    package var limits: DocumentLimits
 
-    public init(limits: DocumentLimits = DocumentLimits()) {
+    /// A reader with the default limits on nesting depth and node count.
+    public init() {
+        limits = DocumentLimits()
+    }
+
+    package init(limits: DocumentLimits) {
         self.limits = limits
     }
 

@@ -24,7 +24,7 @@ public enum ModelSource: Sendable, Hashable {
     }
 
     /// `.json` files are JSON; everything else, standard input included, is YAML.
-    public var syntax: ModelSyntax {
+    package var syntax: ModelSyntax {
         switch self {
         case .file(let path): (path as NSString).pathExtension.lowercased() == "json" ? .json : .yaml
         case .standardInput: .yaml

@@ -5,7 +5,7 @@
 /// ```swift
 /// let markdown = MarkdownReportWriter(mapDirectory: "report-maps").write(input)
 /// ```
-public struct MarkdownReportWriter: Sendable {
+package struct MarkdownReportWriter: Sendable {
     /// Where the map files are, relative to the Markdown file.
     public var mapDirectory: String
     public var topCount = 15

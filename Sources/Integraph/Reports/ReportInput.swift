@@ -18,7 +18,7 @@ public struct ReportInput: Sendable {
     public var source: ReportSource
     /// The capacity plan: pilots' ready days with team capacity, and money where the model
     /// has day rates, values and budgets. `nil` leaves the section out.
-    public var plan: CapacityPlan?
+    package var plan: CapacityPlan?
 
     public init(
         title: String, landscape: Landscape, analysis: LandscapeAnalysis, findings: [Finding],
@@ -35,6 +35,10 @@ public struct ReportInput: Sendable {
 }
 
 /// One drawn map, as SVG text, with the element id it is shown under.
+///
+/// ```swift
+/// let map = ReportMap(sectionID: "overview", title: "Landscape", svg: svgText)
+/// ```
 public struct ReportMap: Sendable {
     /// The id of the map's section in the report (`overview`, `pilot-3`).
     public var sectionID: String
@@ -61,6 +65,10 @@ public struct ReportMap: Sendable {
 }
 
 /// Where a report came from, for its footer.
+///
+/// ```swift
+/// let source = ReportSource(modelFile: "acme.yaml", modelHash: sha256Hex, generatedAt: "2026-12-01T09:00:00Z")
+/// ```
 public struct ReportSource: Sendable {
     public var modelFile: String
     /// SHA-256 of the model file's bytes, hex.

@@ -9,7 +9,7 @@
 ///     where: {kind: flow, classification: restricted}
 ///     require: {after: {kind: gate, status: approved}}
 /// ```
-public struct CustomRule: Sendable {
+package struct CustomRule: Sendable {
     public var id: String
     public var severity: RuleSeverity
     public var description: String
@@ -18,7 +18,7 @@ public struct CustomRule: Sendable {
     /// Where the rule is written, for its own errors.
     public var position: SourcePosition
 
-    public enum Requirement: Sendable {
+    package enum Requirement: Sendable {
         /// The key holds this value (a list key: holds it among its items).
         case value(key: String, equals: [String])
         /// Some entity reached through `after` links, directly or through others, matches.
@@ -39,7 +39,7 @@ public struct CustomRule: Sendable {
 }
 
 /// Picks entities of one kind whose keys hold the given values (any of a list).
-public struct EntitySelector: Sendable {
+package struct EntitySelector: Sendable {
     public var kind: EntityKind
     public var values: [(key: String, anyOf: [String])]
 

@@ -7,7 +7,7 @@
 /// let checker = RuleChecker(rules: .standard, asOf: CalendarDate(iso: "2026-12-01"))
 /// let findings = checker.findings(for: validated, file: "acme.yaml", analysis: analysis)
 /// ```
-public struct RuleChecker: Sendable {
+package struct RuleChecker: Sendable {
     public var rules: RuleSet
     /// The day `stale-gate` counts to and `target-is-reachable` needs (the analysis must
     /// have been run with it as its start); `nil` skips both.

@@ -7,7 +7,7 @@
 /// RuleID.owned.defaultSeverity // .off: an imported catalog has no owners yet
 /// RuleID(rawValue: "max-sprawl")?.summary
 /// ```
-public enum RuleID: String, CaseIterable, Sendable, Hashable {
+package enum RuleID: String, CaseIterable, Sendable, Hashable {
     case syntax
     case schema
     case duplicateID = "duplicate-id"
@@ -101,6 +101,6 @@ public enum RuleID: String, CaseIterable, Sendable, Hashable {
 }
 
 /// How a rule's findings count: `off` drops them.
-public enum RuleSeverity: String, Sendable, Hashable, CaseIterable {
+package enum RuleSeverity: String, Sendable, Hashable, CaseIterable {
     case error, warning, off
 }

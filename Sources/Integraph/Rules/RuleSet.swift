@@ -6,7 +6,7 @@
 /// rules.severities[.owned] = .warning
 /// let shown = rules.apply(report.findings)
 /// ```
-public struct RuleSet: Sendable {
+package struct RuleSet: Sendable {
     /// Severities that differ from each rule's default.
     public var severities: [RuleID: RuleSeverity] = [:]
     /// `max-sprawl`: a pilot may touch this many systems and teams.

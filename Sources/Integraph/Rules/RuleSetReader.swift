@@ -16,7 +16,7 @@
 /// ```swift
 /// let (rules, errors) = RuleSetReader().read(text, file: "rules.yaml")
 /// ```
-public struct RuleSetReader: Sendable {
+package struct RuleSetReader: Sendable {
     public init() {}
 
     public func read(_ text: String, file: String) -> (rules: RuleSet, errors: [Finding]) {

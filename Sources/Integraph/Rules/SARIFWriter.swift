@@ -7,7 +7,7 @@
 /// let log = SARIFWriter(rules: ruleSet).write(findings)
 /// // {"$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0", "runs": [...]}
 /// ```
-public struct SARIFWriter: Sendable {
+package struct SARIFWriter: Sendable {
     public var rules: RuleSet
     public var toolVersion: String
 

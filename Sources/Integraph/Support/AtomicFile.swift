@@ -15,8 +15,8 @@
 /// ```swift
 /// try AtomicFile.write(Array("<svg/>".utf8), to: "out/map.svg")
 /// ```
-public enum AtomicFile {
-    public struct WriteError: Error, Sendable, CustomStringConvertible {
+package enum AtomicFile {
+    package struct WriteError: Error, Sendable, CustomStringConvertible {
         public var path: String
         public var reason: String
         public var description: String { "\(path): cannot write: \(reason)" }

@@ -5,7 +5,7 @@
 /// DaysText.days(12.333, decimals: 1) // "12.3"
 /// DaysText.effort(.estimate(optimistic: 3, likely: 5, pessimistic: 12)) // "3–5–12 d"
 /// ```
-public enum DaysText {
+package enum DaysText {
     /// A number of days to at most `decimals` places, without trailing zeros. Values too
     /// large for a whole number (or not finite) are written as Swift writes them.
     public static func days(_ value: Double, decimals: Int = 2) -> String {

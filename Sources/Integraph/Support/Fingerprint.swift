@@ -7,7 +7,7 @@ import Foundation
 /// ```swift
 /// Fingerprint.hex(Array("abc".utf8)) // "ba7816bf…f20015ad"
 /// ```
-public enum Fingerprint {
+package enum Fingerprint {
     public static func hex(_ bytes: [UInt8]) -> String {
         SHA256.hash(data: bytes).map { byte in
             let digits = String(byte, radix: 16)

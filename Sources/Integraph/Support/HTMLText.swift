@@ -5,7 +5,7 @@
 /// ```swift
 /// HTMLText.escaped("<b>\"x\"</b>") // "&lt;b&gt;&quot;x&quot;&lt;/b&gt;"
 /// ```
-public enum HTMLText {
+package enum HTMLText {
     public static func escaped(_ text: String, lineBreak: String = "\n") -> String {
         TextEscaping.escape(text) { scalar in
             switch scalar {

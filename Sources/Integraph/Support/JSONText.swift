@@ -4,7 +4,7 @@
 /// ```swift
 /// JSONText.string("say \"hi\"\n") // "\"say \\\"hi\\\"\\n\""
 /// ```
-public enum JSONText {
+package enum JSONText {
     /// A JSON string literal for `text` (RFC 8259 escaping; `<`, `>` and `&` escaped too,
     /// so the text is safe to embed in HTML).
     public static func string(_ text: String) -> String {

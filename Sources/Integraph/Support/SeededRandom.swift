@@ -6,7 +6,7 @@
 /// var random = SeededRandom(seed: 42)
 /// let u = random.nextUnit() // in [0, 1)
 /// ```
-public struct SeededRandom: RandomNumberGenerator, Sendable {
+package struct SeededRandom: RandomNumberGenerator, Sendable {
     private var state: (UInt64, UInt64, UInt64, UInt64)
 
     public init(seed: UInt64) {

@@ -4,7 +4,7 @@
 /// Suggestion.closest(to: "onwer", among: ["owner", "name"]) // "owner"
 /// Suggestion.phrase(for: "zzz", among: ["owner"]) // ""
 /// ```
-public enum Suggestion {
+package enum Suggestion {
     /// The candidate nearest to `word` by edit distance, if it is near enough to be a typo:
     /// at most a third of the word's length (at least 1, at most 3 edits), and never a
     /// replacement of every character. Ties go to the candidate that sorts first, so the

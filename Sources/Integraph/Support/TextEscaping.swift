@@ -4,7 +4,7 @@
 /// ```swift
 /// TextEscaping.escape("a<b") { $0 == "<" ? "&lt;" : nil } // "a&lt;b"
 /// ```
-public enum TextEscaping {
+package enum TextEscaping {
     public static func escape(_ text: String, _ replacement: (Unicode.Scalar) -> String?) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)

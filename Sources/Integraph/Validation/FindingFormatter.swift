@@ -5,7 +5,7 @@
 /// let json = FindingFormatter.json(report.findings)
 /// // [{"severity":"error","file":"m.yaml","line":3,"column":9,"id":"f","rule":"unknown-reference","message":"..."}]
 /// ```
-public enum FindingFormatter {
+package enum FindingFormatter {
     /// One `FILE:LINE:COLUMN: severity: message` line per finding, with ` [rule]` after
     /// the message when `showingRules`.
     public static func text(_ findings: [Finding], showingRules: Bool = false) -> String {

@@ -32,7 +32,7 @@ public struct ValidatedLandscape: Sendable {
     }
 
     /// The landscape as compact, index-based arrays for graph algorithms of your own.
-    public var index: LandscapeIndex { plan.index }
+    package var index: LandscapeIndex { plan.index }
 
     public subscript<Value>(dynamicMember keyPath: KeyPath<Landscape, Value>) -> Value {
         landscape[keyPath: keyPath]

@@ -13,12 +13,12 @@ import Foundation
 /// ```swift
 /// let svg = try Graphviz.shared.render(dot: "digraph { a -> b }", engine: "dot", format: "svg")
 /// ```
-public final class Graphviz: @unchecked Sendable {
+package final class Graphviz: @unchecked Sendable {
     /// The process-wide instance.
     public static let shared = Graphviz()
 
     /// The output of one render, with the warnings Graphviz gave on the way.
-    public struct Rendering: Sendable {
+    package struct Rendering: Sendable {
         public var data: [UInt8]
         public var warnings: [String]
     }

@@ -5,7 +5,7 @@
 /// do { _ = try Graphviz.shared.render(dot: "digraph {", engine: "dot", format: "svg") }
 /// catch { print(error) } // "Graphviz cannot read the graph: syntax error in line 1 near ''"
 /// ```
-public enum GraphvizError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum GraphvizError: Error, Sendable, Equatable, CustomStringConvertible {
     /// libgvc started without plugins: its plugin list (`config6a`) is missing.
     case noPlugins
     case unreadableGraph(messages: [String])

@@ -6,7 +6,7 @@
 /// attributes["shape"] = "box"
 /// attributes["label"] = "Salesforce \"CRM\""
 /// ```
-public struct DOTAttributes: Sendable, Hashable, ExpressibleByDictionaryLiteral {
+package struct DOTAttributes: Sendable, Hashable, ExpressibleByDictionaryLiteral {
     public private(set) var entries: [(key: String, value: String)] = []
 
     public init() {}

@@ -9,7 +9,7 @@
 /// graph.nodes.append(DOTNode(id: "dwh", attributes: ["label": "Warehouse"]))
 /// graph.edges.append(DOTEdge(from: "crm", to: "dwh"))
 /// ```
-public struct DOTGraph: Sendable, Hashable {
+package struct DOTGraph: Sendable, Hashable {
     public var name: String
     public var graphAttributes: DOTAttributes
     public var nodeDefaults: DOTAttributes
@@ -35,7 +35,7 @@ public struct DOTGraph: Sendable, Hashable {
 }
 
 /// A node, named by the model id it stands for.
-public struct DOTNode: Sendable, Hashable {
+package struct DOTNode: Sendable, Hashable {
     public var id: String
     public var attributes: DOTAttributes
     /// A Graphviz HTML-like label (a table), written between `<` and `>` instead of quoted;
@@ -51,7 +51,7 @@ public struct DOTNode: Sendable, Hashable {
 }
 
 /// A directed edge between two nodes.
-public struct DOTEdge: Sendable, Hashable {
+package struct DOTEdge: Sendable, Hashable {
     public var from: String
     public var to: String
     public var attributes: DOTAttributes
@@ -64,7 +64,7 @@ public struct DOTEdge: Sendable, Hashable {
 }
 
 /// A box of nodes that Graphviz keeps together, such as the systems of one domain.
-public struct DOTCluster: Sendable, Hashable {
+package struct DOTCluster: Sendable, Hashable {
     public var attributes: DOTAttributes
     public var nodes: [DOTNode]
 

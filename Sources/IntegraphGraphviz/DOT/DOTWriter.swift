@@ -12,7 +12,7 @@ import Integraph
 /// ```swift
 /// let text = DOTWriter().write(graph)
 /// ```
-public struct DOTWriter: Sendable {
+package struct DOTWriter: Sendable {
     public init() {}
 
     public func write(_ graph: DOTGraph) -> String {

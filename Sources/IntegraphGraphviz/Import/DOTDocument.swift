@@ -6,21 +6,21 @@
 /// let document = try Graphviz.shared.read(dot: "digraph { subgraph cluster_a { label=Sales; crm } crm -> dwh }")
 /// document.clusters.first?.members // ["crm"]
 /// ```
-public struct DOTDocument: Sendable {
-    public struct Node: Sendable {
+package struct DOTDocument: Sendable {
+    package struct Node: Sendable {
         public let name: String
         /// Attributes with a non-empty value, the graph's defaults included.
         public let attributes: [String: String]
     }
 
-    public struct Edge: Sendable {
+    package struct Edge: Sendable {
         public let tail: String
         public let head: String
         public let attributes: [String: String]
     }
 
     /// A subgraph whose name starts with `cluster`, outer ones before the ones inside them.
-    public struct Cluster: Sendable {
+    package struct Cluster: Sendable {
         public let name: String
         public let label: String?
         public let members: [String]

@@ -16,7 +16,7 @@ import Integraph
 /// var builder = ImportBuilder(source: "dot")
 /// DOTImporter().read(files, into: &builder)
 /// ```
-public struct DOTImporter: Sendable {
+package struct DOTImporter: Sendable {
     public init() {}
 
     /// Reads DOT files and folders (`.gv` and `.dot` below a folder) into a landscape.

@@ -8,7 +8,7 @@ import Integraph
 /// ```swift
 /// let graph = BacklogMap().drawing(for: subject)
 /// ```
-public struct BacklogMap: Sendable {
+package struct BacklogMap: Sendable {
     public init() {}
 
     public func drawing(for subject: MapSubject) -> MapDrawing {

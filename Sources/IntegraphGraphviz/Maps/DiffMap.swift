@@ -8,7 +8,7 @@ import Integraph
 /// let comparison = MapSubject.Comparison(old: lastWeek, new: today)
 /// let drawing = DiffMap(comparison).drawing(for: MapSubject(today, modelDate: nil))
 /// ```
-public struct DiffMap: Sendable {
+package struct DiffMap: Sendable {
     public var comparison: MapSubject.Comparison
 
     public init(_ comparison: MapSubject.Comparison) {

@@ -9,7 +9,7 @@ import Integraph
 /// ```swift
 /// let graph = DomainMap().drawing(for: subject)
 /// ```
-public struct DomainMap: Sendable {
+package struct DomainMap: Sendable {
     public static let noDomain = "no domain"
     /// Why the domains are drawn instead of what was asked, shown in the legend.
     public var note: String?

@@ -10,7 +10,7 @@ import Integraph
 /// ```swift
 /// let drawing = try FocusMap("snowflake:2").drawing(for: subject)
 /// ```
-public struct FocusMap: Sendable {
+package struct FocusMap: Sendable {
     public static let maximumDepth = 5
     /// As written after `focus:`: a system id, or a system id, a colon and a depth.
     public let target: String

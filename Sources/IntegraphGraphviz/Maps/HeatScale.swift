@@ -13,7 +13,7 @@ import Foundation
 /// heat.fill(for: 0)   // "#ffffff"
 /// heat.fill(for: 120) // "#8c2d04"
 /// ```
-public struct HeatScale: Sendable {
+package struct HeatScale: Sendable {
     public static let fills = ["#feedde", "#fdd0a2", "#fdae6b", "#fd8d3c", "#f16913", "#d94801", "#8c2d04"]
     public static let none = "#ffffff"
     public let maximum: Double

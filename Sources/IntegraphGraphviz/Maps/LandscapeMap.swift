@@ -10,7 +10,7 @@ import Integraph
 /// ```swift
 /// let graph = LandscapeMap(clustering: .team).drawing(for: subject)
 /// ```
-public struct LandscapeMap: Sendable {
+package struct LandscapeMap: Sendable {
     /// Past this many systems a map of every one is unreadable: `--view landscape` draws the
     /// domains instead, and says so; `landscape:all` draws them anyway.
     public static let systemLimit = 300

@@ -16,7 +16,7 @@
 /// let plan = LayoutPlan(for: drawing.graphWithLegend, requested: nil)
 /// plan.engine // "dot" or "sfdp"
 /// ```
-public struct LayoutPlan: Sendable, Equatable {
+package struct LayoutPlan: Sendable, Equatable {
     public static let engines = ["dot", "neato", "fdp", "sfdp", "circo", "twopi"]
 
     public let engine: String

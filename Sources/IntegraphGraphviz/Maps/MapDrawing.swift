@@ -5,7 +5,7 @@
 /// let drawing = LandscapeMap().drawing(for: subject)
 /// let dot = DOTWriter().write(drawing.graphWithLegend)
 /// ```
-public struct MapDrawing: Sendable {
+package struct MapDrawing: Sendable {
     /// The view without its legend.
     public var graph: DOTGraph
     public var legend: MapLegend

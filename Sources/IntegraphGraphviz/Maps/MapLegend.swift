@@ -8,8 +8,8 @@ import Integraph
 /// legend.add(.fill("#fd8d3c"), "backlog pressure")
 /// graph.nodes.append(legend.node(id: "legend"))
 /// ```
-public struct MapLegend: Sendable {
-    public enum Swatch: Sendable {
+package struct MapLegend: Sendable {
+    package enum Swatch: Sendable {
         /// A filled box.
         case fill(String)
         /// A glyph (line, shape) in a colour.

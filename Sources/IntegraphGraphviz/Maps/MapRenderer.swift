@@ -29,10 +29,15 @@ public struct MapRenderer: Sendable {
     }
 
     /// A rendered map, the layout decision behind it, and Graphviz's warnings.
+    ///
+    /// ```swift
+    /// let rendering = try MapRenderer().render(subject, as: .svg)
+    /// try AtomicFile.write(rendering.data, to: "map.svg")
+    /// ```
     public struct Rendering: Sendable {
         public var data: [UInt8]
         public var warnings: [String]
-        public var plan: LayoutPlan
+        package var plan: LayoutPlan
         /// The drawing's ``MapDrawing/notice``.
         public var notice: String? = nil
     }
@@ -102,7 +107,7 @@ public struct MapRenderer: Sendable {
         return best?.direction ?? directions[0]
     }
 
-    public func drawing(for subject: MapSubject) throws(MapViewError) -> MapDrawing {
+    package func drawing(for subject: MapSubject) throws(MapViewError) -> MapDrawing {
         switch view {
         case .landscape where subject.landscape.systems.count > LandscapeMap.systemLimit:
             DomainMap(
@@ -124,17 +129,22 @@ public struct MapRenderer: Sendable {
     }
 
     /// Throws ``MapViewError`` for a view that cannot be drawn, ``GraphvizError`` when
-    /// Graphviz fails. `slowLayout` is called once, from another thread, if layout and
+    /// Graphviz fails.
+    public func render(_ subject: MapSubject, as format: MapFormat) throws -> Rendering {
+        try render(subject, as: format, slowLayout: nil)
+    }
+
+    /// As ``render(_:as:)``; `slowLayout` is called once, from another thread, if layout and
     /// rendering take over a second, so a caller can say that work is going on.
-    public func render(
+    package func render(
         _ subject: MapSubject, as format: MapFormat,
-        slowLayout: (@Sendable (LayoutPlan) -> Void)? = nil
+        slowLayout: (@Sendable (LayoutPlan) -> Void)?
     ) throws -> Rendering {
         try render(try drawing(for: subject).prefixingIDs(idPrefix), as: format, slowLayout: slowLayout)
     }
 
     /// Lays out and renders a drawing made elsewhere (a view with options of its own).
-    public func render(
+    package func render(
         _ drawing: MapDrawing, as format: MapFormat,
         slowLayout: (@Sendable (LayoutPlan) -> Void)? = nil
     ) throws -> Rendering {

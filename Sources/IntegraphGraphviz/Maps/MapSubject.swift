@@ -14,10 +14,10 @@ public struct MapSubject: Sendable {
     /// Shown in every title; `nil` when the model has no file date (standard input).
     public let modelDate: String?
     /// The earlier snapshot the `diff` view compares this one with, and what changed.
-    public var comparison: Comparison?
+    package var comparison: Comparison?
 
     /// An earlier snapshot and the ``LandscapeDiff`` from it to this one.
-    public struct Comparison: Sendable {
+    package struct Comparison: Sendable {
         public let baseline: Landscape
         public let diff: LandscapeDiff
 

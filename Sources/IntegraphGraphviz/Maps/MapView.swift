@@ -53,6 +53,10 @@ public enum MapView: Sendable, Hashable {
 }
 
 /// A view that cannot be drawn as asked.
+///
+/// ```swift
+/// do { _ = try MapView(argument: "pilots") } catch { print(error) } // unknown view 'pilots'; views are …
+/// ```
 public struct MapViewError: Error, CustomStringConvertible, Sendable {
     public let description: String
     public init(_ description: String) { self.description = description }

@@ -11,7 +11,7 @@ import Integraph
 /// ```swift
 /// let text = MermaidWriter().write(LandscapeMap().drawing(for: subject))
 /// ```
-public struct MermaidWriter: Sendable {
+package struct MermaidWriter: Sendable {
     public init() {}
 
     public func write(_ drawing: MapDrawing) -> String {

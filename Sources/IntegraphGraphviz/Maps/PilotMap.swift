@@ -10,7 +10,7 @@ import Integraph
 /// ```swift
 /// let graph = try PilotMap(pilot: "churn-copilot").drawing(for: subject)
 /// ```
-public struct PilotMap: Sendable {
+package struct PilotMap: Sendable {
     public var pilot: String
     /// Draw only the critical path, the needed systems and the pilot: for pilots whose
     /// lineage is too big to read.

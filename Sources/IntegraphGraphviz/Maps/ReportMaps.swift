@@ -8,7 +8,7 @@ import Integraph
 /// ```swift
 /// let maps = try ReportMaps(subject).maps
 /// ```
-public struct ReportMaps: Sendable {
+package struct ReportMaps: Sendable {
     /// Above this many systems the overview is the `domains` view.
     public static let landscapeLimit = LandscapeMap.systemLimit
     /// Pilot maps with more nodes than this show the critical path only: a bigger one is
