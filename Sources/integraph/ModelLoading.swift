@@ -78,7 +78,7 @@ enum ModelLoading {
         let report = LandscapeReader().read(bytes: bytes, source: source)
         guard let landscape = report.validLandscape else {
             Console.error(FindingFormatter.text(report.errors))
-            Console.error("\(source.displayName): the model has \(report.errors.count) error(s); 'integraph check \(argument)' lists them")
+            Console.error("\(source.displayName): the model has \(Wording.counted(report.errors.count, "error")); 'integraph check \(argument)' lists them")
             throw ExitStatus.modelHasErrors
         }
         // What check shows with its standard rules (some, like 'owned', are off unless asked for).

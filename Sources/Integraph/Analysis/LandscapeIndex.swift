@@ -221,8 +221,9 @@ package struct LandscapeIndex: Sendable {
                 let to = context.systemIndex[flows[position].to.id] ?? 0
                 source.append(context.systemIndex[flows[position].from.id] ?? 0)
                 target.append(to)
-                // A flow's own owner, else its target's: the rule of Landscape.flowOwners().
-                owner.append(flows[position].owner.flatMap { context.teamIndex[$0.id] } ?? context.systemOwner[Int(to)])
+                owner.append(
+                    flows[position].owner(own: { context.teamIndex[$0.id] }, target: { context.systemOwner[Int(to)] })
+                        ?? LandscapeIndex.none)
                 classification.append(flows[position].classification)
                 if !context.wanted.isEmpty, context.wanted.contains(flows[position].id) {
                     referenced.append((flows[position].id, UInt32(number)))

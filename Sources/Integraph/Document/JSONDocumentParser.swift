@@ -35,7 +35,7 @@ package struct JSONDocumentParser: Sendable {
         var column = 1
 
         init(bytes: [UInt8], limits: DocumentLimits) {
-            self.bytes = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
+            self.bytes = SourceText.withoutByteOrderMark(bytes)
             self.limits = limits
         }
 

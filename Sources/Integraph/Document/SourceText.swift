@@ -5,8 +5,14 @@
 /// let text = try SourceText.decode(Array("name: Acme\n".utf8))
 /// ```
 package enum SourceText {
+    /// The bytes without a leading UTF-8 byte-order mark, which YAML and JSON files from
+    /// Windows tools often carry.
+    static func withoutByteOrderMark(_ bytes: [UInt8]) -> [UInt8] {
+        bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
+    }
+
     public static func decode(_ bytes: [UInt8]) throws(DocumentSyntaxError) -> String {
-        let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
+        let body = withoutByteOrderMark(bytes)
         var iterator = body.makeIterator()
         var decoder = Unicode.UTF8()
         var line = 1

@@ -62,3 +62,15 @@ public struct Flow: Sendable, Hashable {
 
     public var isPending: Bool { status != .live }
 }
+
+extension Flow {
+    /// Who owns a flow, the one rule every part uses: its own `owner`, or else the owner of
+    /// the system it feeds. `own` and `target` say it in the caller's terms (ids, indices).
+    ///
+    /// ```swift
+    /// flow.owner(own: { $0.id }, target: { systemOwners[flow.to.id] })
+    /// ```
+    package func owner<Owner>(own: (Reference) -> Owner?, target: () -> Owner?) -> Owner? {
+        owner.flatMap(own) ?? target()
+    }
+}

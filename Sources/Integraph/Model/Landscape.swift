@@ -39,15 +39,21 @@ public struct Landscape: Sendable, Hashable {
     /// The team that owns each flow, by flow id: its own `owner`, or else the owner of the
     /// system it feeds. Flows with neither are absent. O(systems + flows).
     public func flowOwners() -> [String: String] {
-        var systemOwners: [String: String] = [:]
-        systemOwners.reserveCapacity(systems.count)
-        for system in systems {
-            if let owner = system.owner { systemOwners[system.id] = owner.id }
-        }
+        let systemOwners = self.systemOwners()
         var owners: [String: String] = [:]
         owners.reserveCapacity(flows.count)
         for flow in flows {
-            if let owner = flow.owner?.id ?? systemOwners[flow.to.id] { owners[flow.id] = owner }
+            if let owner = flow.owner(own: { $0.id }, target: { systemOwners[flow.to.id] }) { owners[flow.id] = owner }
+        }
+        return owners
+    }
+
+    /// The owner team of each system that has one, by system id.
+    package func systemOwners() -> [String: String] {
+        var owners: [String: String] = [:]
+        owners.reserveCapacity(systems.count)
+        for system in systems {
+            if let owner = system.owner { owners[system.id] = owner.id }
         }
         return owners
     }

@@ -12,8 +12,7 @@ package enum DaysText {
         var scale = 1.0
         for _ in 0..<max(0, decimals) { scale *= 10 }
         let rounded = (value * scale).rounded() / scale
-        guard rounded.isFinite, abs(rounded) < 1e15 else { return String(value) }
-        return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+        return rounded.isFinite ? JSONText.plain(rounded) : String(value)
     }
 
     /// The effort the analyses use for a work item, as every output words it: `4 d`, or

@@ -37,9 +37,13 @@ package enum JSONText {
     /// double; rounding is for text, Markdown and HTML): whole numbers without a fraction,
     /// never NaN or infinity, which JSON cannot say.
     public static func number(_ value: Double) -> String {
-        guard value.isFinite else { return "null" }
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
-        return "\(value)"
+        value.isFinite ? plain(value) : "null"
+    }
+
+    /// A number as written for people and machines alike: a whole number without a
+    /// fraction (`12`, not `12.0`), anything else as Swift writes it.
+    package static func plain(_ value: Double) -> String {
+        value.isFinite && value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 
     /// `["a","b"]`.

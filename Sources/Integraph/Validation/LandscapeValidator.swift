@@ -246,11 +246,10 @@ struct LandscapeValidator {
 
     private func warnAboutGaps(_ findings: inout FindingCollector) {
         // Each flow's owner worked out where it is needed, not as a dictionary of every flow.
-        var systemOwners: [String: String] = [:]
-        systemOwners.reserveCapacity(landscape.systems.count)
-        for system in landscape.systems { if let owner = system.owner { systemOwners[system.id] = owner.id } }
+        let systemOwners = landscape.systemOwners()
         func owner(ofFlow number: Int) -> String? {
-            landscape.flows[number].owner?.id ?? systemOwners[landscape.flows[number].to.id]
+            let flow = landscape.flows[number]
+            return flow.owner(own: { $0.id }, target: { systemOwners[flow.to.id] })
         }
         for item in landscape.pendingItems(ownerOfFlow: owner(ofFlow:))
         where item.effort == nil && !landscape.estimates.contains(where: { $0.matches(item) }) {
