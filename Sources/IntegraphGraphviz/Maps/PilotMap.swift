@@ -27,58 +27,102 @@ package struct PilotMap: Sendable {
                 "no pilot '\(pilot)' in the model"
                     + Suggestion.phrase(for: pilot, among: subject.landscape.pilots.map(\.id)))
         }
-        let landscape = subject.landscape
-        var graph = MapFrame.graph(title: subject.title(.pilot(pilot)), rankdir: "LR")
-        let critical = Set(analysis.criticalPath)
-        let dominators = Set(analysis.dominators)
+        var drawing = Drawing(map: self, subject: subject, analysis: analysis)
+        let drawn = drawing.selection()
+        drawing.addSystems(drawn.systems)
+        drawing.addFlows(drawn.flows)
+        drawing.addWaits(systems: drawn.systems, gates: drawn.waitedGates)
+        drawing.addPilot()
+        var result = MapDrawing(graph: drawing.graph, legend: Self.legend(), avoiding: subject.entityIDs)
+        result.directionsToTry = ["LR", "TB"]
+        return result
+    }
+
+    private static func legend() -> MapLegend {
+        var legend = MapLegend()
+        legend.add(.glyph("━━━▶", color: MapPalette.critical), "critical path: its items have no slack")
+        legend.addFlowStatuses()
+        legend.add(.glyph("effort · slack", color: "#1a1a1a"), "on each pending item: days of effort, days it may slip")
+        legend.add(.glyph("◇", color: MapPalette.gateColor), "gate (review, sign-off) on the flow it guards")
+        legend.add(.glyph("◯◯", color: "#1a1a1a"), "double outline: dominator, every data path to the pilot passes here")
+        legend.add(.glyph("⬡", color: MapPalette.pilotColor), "the pilot, linked (dotted) from the systems it needs")
+        return legend
+    }
+
+    /// One pilot view being drawn: what it shows and the graph so far.
+    private struct Drawing {
+        let map: PilotMap
+        let subject: MapSubject
+        let analysis: PilotAnalysis
+        let critical: Set<String>
+        let dominators: Set<String>
+        let gates: [String: Gate]
+        var graph: DOTGraph
+        var drawnGates: Set<String> = []
+
+        init(map: PilotMap, subject: MapSubject, analysis: PilotAnalysis) {
+            self.map = map
+            self.subject = subject
+            self.analysis = analysis
+            critical = Set(analysis.criticalPath)
+            dominators = Set(analysis.dominators)
+            gates = Dictionary(subject.landscape.gates.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            graph = MapFrame.graph(title: subject.title(.pilot(map.pilot)), rankdir: "LR")
+        }
+
+        /// `effort · slack` of a pending item, as the schedule has it.
         func schedule(_ id: String) -> String? {
             analysis.work.entry(for: id).map {
                 "\(DaysText.effort(of: $0.item)) · slack \(DaysText.days($0.slack, decimals: 1)) d"
             }
         }
 
-        var drawnFlows = Set(analysis.lineage.flows.map { landscape.flows[Int($0)].id })
-        var drawnSystems = Set(analysis.lineage.systems.map { landscape.systems[Int($0)].id })
-        var waitedGates: Set<String> = []
-        for entry in analysis.work {
-            switch entry.item.kind {
-            case .flow:
-                drawnFlows.insert(entry.item.id)
-                if let position = subject.flowPosition[entry.item.id] {
-                    drawnSystems.insert(landscape.flows[position].from.id)
-                    drawnSystems.insert(landscape.flows[position].to.id)
+        /// The lineage and every item of the work (or, critical path only, that and the
+        /// systems the pilot needs), with the gates the work waits for.
+        func selection() -> (flows: Set<String>, systems: Set<String>, waitedGates: Set<String>) {
+            let landscape = subject.landscape
+            var flows = Set(analysis.lineage.flows.map { landscape.flows[Int($0)].id })
+            var systems = Set(analysis.lineage.systems.map { landscape.systems[Int($0)].id })
+            var waitedGates: Set<String> = []
+            for entry in analysis.work {
+                switch entry.item.kind {
+                case .flow:
+                    flows.insert(entry.item.id)
+                    if let position = subject.flowPosition[entry.item.id] {
+                        systems.insert(landscape.flows[position].from.id)
+                        systems.insert(landscape.flows[position].to.id)
+                    }
+                case .system: systems.insert(entry.item.id)
+                default: waitedGates.insert(entry.item.id)
                 }
-            case .system: drawnSystems.insert(entry.item.id)
-            default: waitedGates.insert(entry.item.id)
             }
-        }
-        if criticalPathOnly {
-            drawnFlows.formIntersection(critical)
-            drawnSystems = critical.intersection(drawnSystems).union(analysis.pilot.needs.map(\.system.id))
-            for flow in drawnFlows {
+            guard map.criticalPathOnly else { return (flows, systems, waitedGates) }
+            flows.formIntersection(critical)
+            systems = critical.intersection(systems).union(analysis.pilot.needs.map(\.system.id))
+            for flow in flows {
                 guard let position = subject.flowPosition[flow] else { continue }
-                drawnSystems.formUnion([landscape.flows[position].from.id, landscape.flows[position].to.id])
+                systems.formUnion([landscape.flows[position].from.id, landscape.flows[position].to.id])
             }
-            waitedGates.formIntersection(critical)
+            return (flows, systems, waitedGates.intersection(critical))
         }
 
-        for system in landscape.systems where drawnSystems.contains(system.id) {
-            var attributes = MapFrame.systemAttributes(system, tooltip: subject.systemTooltip(system))
-            if let line = schedule(system.id) { attributes["label"] = (attributes["label"] ?? "") + "\n" + line }
-            if critical.contains(system.id) {
-                attributes["color"] = MapPalette.critical
-                attributes["penwidth"] = MapPalette.criticalWidth
+        mutating func addSystems(_ drawn: Set<String>) {
+            for system in subject.landscape.systems where drawn.contains(system.id) {
+                var attributes = MapFrame.systemAttributes(system, tooltip: subject.systemTooltip(system))
+                if let line = schedule(system.id) { attributes["label"] = (attributes["label"] ?? "") + "\n" + line }
+                if critical.contains(system.id) {
+                    attributes["color"] = MapPalette.critical
+                    attributes["penwidth"] = MapPalette.criticalWidth
+                }
+                if dominators.contains(system.id) {
+                    attributes["peripheries"] = "2"
+                    attributes["tooltip"] = (attributes["tooltip"] ?? "") + "\ndominator: every data path to \(map.pilot) passes here"
+                }
+                graph.nodes.append(DOTNode(id: system.id, attributes: attributes))
             }
-            if dominators.contains(system.id) {
-                attributes["peripheries"] = "2"
-                attributes["tooltip"] = (attributes["tooltip"] ?? "") + "\ndominator: every data path to \(pilot) passes here"
-            }
-            graph.nodes.append(DOTNode(id: system.id, attributes: attributes))
         }
 
-        let gates = Dictionary(landscape.gates.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        var drawnGates: Set<String> = []
-        func gateNode(_ gate: Gate) {
+        mutating func addGate(_ gate: Gate) {
             guard drawnGates.insert(gate.id).inserted else { return }
             var attributes = MapFrame.gateAttributes(
                 gate, detail: schedule(gate.id) ?? gate.status.rawValue,
@@ -90,69 +134,67 @@ package struct PilotMap: Sendable {
             graph.nodes.append(DOTNode(id: gate.id, attributes: attributes))
         }
 
-        for flow in landscape.flows where drawnFlows.contains(flow.id) {
-            var attributes = MapPalette.edgeStyle(for: flow.status)
-            var label: [String] = []
-            if flow.status == .blocked { label.append("blocked: \(flow.blockedBy ?? "reason not given")") }
-            if let line = schedule(flow.id) { label.append(line) }
-            if !label.isEmpty { attributes["label"] = label.joined(separator: "\n") }
-            if critical.contains(flow.id) {
-                attributes["color"] = MapPalette.critical
-                attributes["fontcolor"] = MapPalette.critical
-                attributes["penwidth"] = MapPalette.criticalWidth
-                attributes["style"] = "bold"
+        /// Each flow styled by status, labelled with what blocks it and its schedule; gates
+        /// sit on the flow they guard: from → gate → … → to.
+        mutating func addFlows(_ drawn: Set<String>) {
+            for flow in subject.landscape.flows where drawn.contains(flow.id) {
+                var attributes = MapPalette.edgeStyle(for: flow.status)
+                var label: [String] = []
+                if flow.status == .blocked { label.append("blocked: \(flow.blockedBy ?? "reason not given")") }
+                if let line = schedule(flow.id) { label.append(line) }
+                if !label.isEmpty { attributes["label"] = label.joined(separator: "\n") }
+                if critical.contains(flow.id) {
+                    attributes["color"] = MapPalette.critical
+                    attributes["fontcolor"] = MapPalette.critical
+                    attributes["penwidth"] = MapPalette.criticalWidth
+                    attributes["style"] = "bold"
+                }
+                attributes["tooltip"] = subject.flowTooltip(flow)
+                var stops = [flow.from.id]
+                for reference in flow.after {
+                    guard let gate = gates[reference.id] else { continue }
+                    addGate(gate)
+                    stops.append(gate.id)
+                }
+                stops.append(flow.to.id)
+                for (step, (from, to)) in zip(stops, stops.dropFirst()).enumerated() {
+                    var segment = attributes
+                    segment["id"] = step == 0 ? flow.id : "\(flow.id)~\(from)"
+                    if to != flow.to.id { segment["arrowhead"] = "none" }
+                    if step > 0 { segment["label"] = nil }
+                    graph.edges.append(DOTEdge(from: from, to: to, attributes: segment))
+                }
             }
-            attributes["tooltip"] = subject.flowTooltip(flow)
-            // Gates sit on the flow they guard: from → gate → … → to.
-            var stops = [flow.from.id]
-            for reference in flow.after {
-                guard let gate = gates[reference.id] else { continue }
-                gateNode(gate)
-                stops.append(gate.id)
-            }
-            stops.append(flow.to.id)
-            for (step, (from, to)) in zip(stops, stops.dropFirst()).enumerated() {
-                var segment = attributes
-                segment["id"] = step == 0 ? flow.id : "\(flow.id)~\(from)"
-                if to != flow.to.id { segment["arrowhead"] = "none" }
-                if step > 0 { segment["label"] = nil }
-                graph.edges.append(DOTEdge(from: from, to: to, attributes: segment))
-            }
-        }
-        // Gates that systems or the pilot wait for, and gates of the work guarding nothing drawn.
-        for system in landscape.systems where drawnSystems.contains(system.id) {
-            for reference in system.after where !criticalPathOnly || critical.contains(reference.id) {
-                guard let gate = gates[reference.id] else { continue }
-                gateNode(gate)
-                graph.edges.append(waitEdge(from: gate.id, to: system.id, critical: critical.contains(gate.id)))
-            }
-        }
-        let pilotAfter = Set(analysis.pilot.after.map(\.id))
-        for id in waitedGates.union(pilotAfter).sorted() where !drawnGates.contains(id) || pilotAfter.contains(id) {
-            guard let gate = gates[id] else { continue }
-            gateNode(gate)
-            graph.edges.append(waitEdge(from: gate.id, to: pilot, critical: critical.contains(gate.id)))
         }
 
-        var extra = ["duration \(DaysText.days(analysis.duration, decimals: 1)) d"]
-        extra.append(analysis.state.words)
-        if let finish = analysis.finishText { extra.append("done \(finish)") }
-        graph.nodes.append(MapFrame.pilotNode(analysis.pilot, extra: extra))
-        graph.edges += MapFrame.needEdges(analysis.pilot)
+        /// Gates that systems or the pilot wait for, and gates of the work guarding nothing drawn.
+        mutating func addWaits(systems drawn: Set<String>, gates waited: Set<String>) {
+            for system in subject.landscape.systems where drawn.contains(system.id) {
+                for reference in system.after where !map.criticalPathOnly || critical.contains(reference.id) {
+                    guard let gate = gates[reference.id] else { continue }
+                    addGate(gate)
+                    graph.edges.append(map.waitEdge(from: gate.id, to: system.id, critical: critical.contains(gate.id)))
+                }
+            }
+            let pilotAfter = Set(analysis.pilot.after.map(\.id))
+            for id in waited.union(pilotAfter).sorted() where !drawnGates.contains(id) || pilotAfter.contains(id) {
+                guard let gate = gates[id] else { continue }
+                addGate(gate)
+                graph.edges.append(map.waitEdge(from: gate.id, to: map.pilot, critical: critical.contains(gate.id)))
+            }
+        }
 
-        var legend = MapLegend()
-        legend.add(.glyph("━━━▶", color: MapPalette.critical), "critical path: its items have no slack")
-        legend.addFlowStatuses()
-        legend.add(.glyph("effort · slack", color: "#1a1a1a"), "on each pending item: days of effort, days it may slip")
-        legend.add(.glyph("◇", color: MapPalette.gateColor), "gate (review, sign-off) on the flow it guards")
-        legend.add(.glyph("◯◯", color: "#1a1a1a"), "double outline: dominator, every data path to the pilot passes here")
-        legend.add(.glyph("⬡", color: MapPalette.pilotColor), "the pilot, linked (dotted) from the systems it needs")
-        var drawing = MapDrawing(graph: graph, legend: legend, avoiding: subject.entityIDs)
-        drawing.directionsToTry = ["LR", "TB"]
-        return drawing
+        /// The pilot's hexagon with its duration, state and finish, and its needs.
+        mutating func addPilot() {
+            var extra = ["duration \(DaysText.days(analysis.duration, decimals: 1)) d"]
+            extra.append(analysis.state.words)
+            if let finish = analysis.finishText { extra.append("done \(finish)") }
+            graph.nodes.append(MapFrame.pilotNode(analysis.pilot, extra: extra))
+            graph.edges += MapFrame.needEdges(analysis.pilot)
+        }
     }
 
-    private func waitEdge(from: String, to: String, critical: Bool) -> DOTEdge {
+    fileprivate func waitEdge(from: String, to: String, critical: Bool) -> DOTEdge {
         var edge = MapFrame.waitEdge(from: from, to: to, why: "\(to) waits for \(from)")
         if critical {
             edge.attributes["color"] = MapPalette.critical
