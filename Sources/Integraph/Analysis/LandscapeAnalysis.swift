@@ -338,15 +338,46 @@ public struct LandscapeAnalysis: Sendable {
             }
         }
 
+        let load = Self.load(plan: plan, itemPilotCount: itemPilotCount)
+
+        let pilotIDs = pilots.map(\.pilot.id)
+        func table(
+            _ ids: [String], _ effort: [Double], _ pressure: [Double], _ pilotBits: [UInt64], _ criticalBits: [UInt64],
+            _ waitingBits: [UInt64], systems: Bool = false, bridges: Bitset? = nil
+        ) -> BottleneckTable {
+            BottleneckTable(
+                ids: ids, pendingEffort: effort, pressure: pressure, pilotBits: pilotBits, criticalBits: criticalBits,
+                waitingBits: waitingBits, words: words, pilotIDs: pilotIDs, betweenness: systems ? structure.betweenness?.values : nil,
+                articulationPoints: systems ? structure.articulationPoints : nil, bridges: bridges, isSystems: systems)
+        }
+        return Bottlenecks(
+            systems: table(
+                landscape.systems.map(\.id), load.systems.effort, load.systems.pressure, systemPilots, systemCritical, systemWaiting,
+                systems: true),
+            flows: table(
+                landscape.flows.map(\.id), load.flows.effort, load.flows.pressure, flowPilots, flowCritical, flowWaiting,
+                bridges: structure.bridges),
+            teams: table(landscape.teams.map(\.id), load.teams.effort, load.teams.pressure, teamPilots, teamCritical, teamWaiting),
+            betweennessSources: structure.betweenness?.sourceCount ?? 0,
+            betweennessIsExact: structure.betweenness?.isExact ?? false)
+    }
+
+    /// Pending effort and pressure (effort × pilots waiting) per system (a flow's effort
+    /// counts at both its ends), per flow and per owner team. O(items).
+    private static func load(plan: WorkPlan, itemPilotCount: [Int32]) -> (
+        systems: (effort: [Double], pressure: [Double]), flows: (effort: [Double], pressure: [Double]),
+        teams: (effort: [Double], pressure: [Double])
+    ) {
+        let index = plan.index
         var systemEffort = [Double](repeating: 0, count: index.systemCount), systemPressure = systemEffort
         var flowEffort = [Double](repeating: 0, count: index.flowCount), flowPressure = flowEffort
-        var teamEffort = [Double](repeating: 0, count: landscape.teams.count), teamPressure = teamEffort
+        var teamEffort = [Double](repeating: 0, count: index.landscape.teams.count), teamPressure = teamEffort
         for (position, item) in plan.items.enumerated() {
             let days = item.effort.expectedDays
             let exposure = days * Double(itemPilotCount[position])
-            if itemOwner[position] != LandscapeIndex.none {
-                teamEffort[Int(itemOwner[position])] += days
-                teamPressure[Int(itemOwner[position])] += exposure
+            if plan.itemOwner[position] != LandscapeIndex.none {
+                teamEffort[Int(plan.itemOwner[position])] += days
+                teamPressure[Int(plan.itemOwner[position])] += exposure
             }
             switch item.kind {
             case .system:
@@ -363,26 +394,7 @@ public struct LandscapeAnalysis: Sendable {
             }
         }
 
-        let pilotIDs = pilots.map(\.pilot.id)
-        func table(
-            _ ids: [String], _ effort: [Double], _ pressure: [Double], _ pilotBits: [UInt64], _ criticalBits: [UInt64],
-            _ waitingBits: [UInt64], systems: Bool = false, bridges: Bitset? = nil
-        ) -> BottleneckTable {
-            BottleneckTable(
-                ids: ids, pendingEffort: effort, pressure: pressure, pilotBits: pilotBits, criticalBits: criticalBits,
-                waitingBits: waitingBits, words: words, pilotIDs: pilotIDs, betweenness: systems ? structure.betweenness?.values : nil,
-                articulationPoints: systems ? structure.articulationPoints : nil, bridges: bridges, isSystems: systems)
-        }
-        return Bottlenecks(
-            systems: table(
-                landscape.systems.map(\.id), systemEffort, systemPressure, systemPilots, systemCritical, systemWaiting,
-                systems: true),
-            flows: table(
-                landscape.flows.map(\.id), flowEffort, flowPressure, flowPilots, flowCritical, flowWaiting,
-                bridges: structure.bridges),
-            teams: table(landscape.teams.map(\.id), teamEffort, teamPressure, teamPilots, teamCritical, teamWaiting),
-            betweennessSources: structure.betweenness?.sourceCount ?? 0,
-            betweennessIsExact: structure.betweenness?.isExact ?? false)
+        return ((systemEffort, systemPressure), (flowEffort, flowPressure), (teamEffort, teamPressure))
     }
 
     // MARK: - Sprawl
