@@ -81,12 +81,13 @@ enum ModelLoading {
             Console.error("\(source.displayName): the model has \(Wording.counted(report.errors.count, "error")); 'integraph check \(argument)' lists them")
             throw ExitStatus.modelHasErrors
         }
-        // What check shows with its standard rules (some, like 'owned', are off unless asked for).
+        // What check shows with its standard rules (some, like 'owned', are off unless asked
+        // for); the rules that need the analysis (lineages, schedules, dates) only check runs.
         let findings = RuleSet.standard.apply(report.findings)
         if !findings.isEmpty {
             Console.error(
                 "note: \(source.displayName) has \(Wording.counted(findings.count, "warning")); "
-                    + "'integraph check \(argument)' lists them")
+                    + "'integraph check \(argument)' lists \(findings.count == 1 ? "it" : "them") and checks the governance rules")
         }
         return (landscape, findings, bytes)
     }

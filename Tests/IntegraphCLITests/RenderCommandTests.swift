@@ -8,7 +8,9 @@ import Testing
         let output = directory.appendingPathComponent("acme.svg").path
         let result = try CommandRunner.integraph(["render", "Graphs/acme-retail.yaml", "-o", output])
         #expect(result.status == 0)
-        #expect(result.stderr == "note: Graphs/acme-retail.yaml has 1 warning; 'integraph check Graphs/acme-retail.yaml' lists them\n")
+        #expect(
+            result.stderr == "note: Graphs/acme-retail.yaml has 1 warning; 'integraph check Graphs/acme-retail.yaml' "
+                + "lists it and checks the governance rules\n")
         let svg = try String(contentsOfFile: output, encoding: .utf8)
         #expect(svg.contains("<svg") && svg.contains("id=\"snowflake\""))
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["acme.svg"])
