@@ -15,38 +15,46 @@ public struct AnalysisTextWriter: Sendable {
 
     public func write(_ analysis: LandscapeAnalysis, pilots selected: [PilotAnalysis]? = nil) -> String {
         let digest = AnalysisDigest(analysis, pilots: selected)
-        let summary = analysis.summary
-        let days = { (value: Double) in DaysText.days(value) }
-        var lines: [String] = []
-        lines.append(
-            "\(summary.name ?? "Landscape"): \(Wording.counted(summary.systems, "system")), \(Wording.counted(summary.flows, "flow")), "
-                + "\(Wording.counted(summary.teams, "team")), \(Wording.counted(summary.domains, "domain")), \(Wording.counted(summary.pilots, "pilot"))")
-        lines.append(
-            "\(Wording.counted(summary.pendingItems, "pending work item")), \(days(summary.pendingEffort)) days of pending effort"
-                + (analysis.options.start.map { "; dates from \($0) in working days" } ?? ""))
+        var lines = Self.portfolio(analysis) + [""] + Self.pilotsByDuration(digest) + Self.sharedWork(digest)
+        lines += [""] + bottlenecks(analysis) + [""] + Self.sprawl(analysis.sprawl)
+        for pilot in digest.pilots { lines += [""] + Self.section(pilot) }
+        return lines.joined(separator: "\n") + "\n"
+    }
 
-        lines.append("")
-        lines.append("Pilots by duration")
+    private static func days(_ value: Double) -> String { DaysText.days(value) }
+
+    private static func portfolio(_ analysis: LandscapeAnalysis) -> [String] {
+        let summary = analysis.summary
+        return [
+            "\(summary.name ?? "Landscape"): \(Wording.counted(summary.systems, "system")), \(Wording.counted(summary.flows, "flow")), "
+                + "\(Wording.counted(summary.teams, "team")), \(Wording.counted(summary.domains, "domain")), \(Wording.counted(summary.pilots, "pilot"))",
+            "\(Wording.counted(summary.pendingItems, "pending work item")), \(days(summary.pendingEffort)) days of pending effort"
+                + (analysis.options.start.map { "; dates from \($0) in working days" } ?? "")
+        ]
+    }
+
+    private static func pilotsByDuration(_ digest: AnalysisDigest) -> [String] {
+        var lines = ["Pilots by duration"]
         if digest.pilots.isEmpty { lines.append("  none: the model names no pilots") }
         for pilot in digest.pilotsByDuration {
             var line = "  \(pilot.pilot.id): \(days(pilot.duration)) d"
             if let odds = AnalysisDigest.odds(pilot) { line += " (\(odds))" }
             if let finish = pilot.finishText { line += ", done \(finish)" }
             if let target = pilot.pilot.target { line += ", target \(target)" }
-            line += " — \(pilot.state.words)"
-            lines.append(line)
+            lines.append(line + " — \(pilot.state.words)")
         }
-        let shared = digest.sharedCriticalWork
-        if !shared.isEmpty {
-            lines.append("")
-            lines.append("Work on the most critical paths")
-            for entry in shared.prefix(5) {
-                lines.append("  \(entry.id): on \(entry.pilots.count) critical paths (\(entry.pilots.joined(separator: ", ")))")
-            }
-        }
+        return lines
+    }
 
-        lines.append("")
-        lines.append("Top bottlenecks (pressure: pending days × pilots waiting on them)")
+    private static func sharedWork(_ digest: AnalysisDigest) -> [String] {
+        let shared = digest.sharedCriticalWork
+        guard !shared.isEmpty else { return [] }
+        return ["", "Work on the most critical paths"]
+            + shared.prefix(5).map { "  \($0.id): on \($0.pilots.count) critical paths (\($0.pilots.joined(separator: ", ")))" }
+    }
+
+    private func bottlenecks(_ analysis: LandscapeAnalysis) -> [String] {
+        var lines = ["Top bottlenecks (pressure: pending days × pilots waiting on them)"]
         for (title, list) in [
             ("systems", analysis.bottlenecks.systems), ("flows", analysis.bottlenecks.flows),
             ("teams", analysis.bottlenecks.teams)
@@ -56,46 +64,50 @@ public struct AnalysisTextWriter: Sendable {
                 top.isEmpty
                 ? "none"
                 : top.map {
-                    "\($0.id) \(days($0.pressure)) (\(days($0.pendingEffort)) d, holds back \(Wording.counted($0.waiting.count, "pilot")))"
+                    "\($0.id) \(Self.days($0.pressure)) (\(Self.days($0.pendingEffort)) d, holds back \(Wording.counted($0.waiting.count, "pilot")))"
                 }.joined(separator: "; ")
             lines.append("  \(title): \(text)")
         }
+        return lines
+    }
 
-        let sprawl = analysis.sprawl
-        lines.append("")
-        lines.append("Sprawl: \(days(sprawl.flowsPerSystem)) flows per system")
-        lines.append("  cycles: " + (sprawl.cycles.isEmpty ? "none" : sprawl.cycles.map { $0.joined(separator: " ↔ ") }.joined(separator: "; ")))
-        lines.append("  redundant flows: " + Self.list(sprawl.redundantFlows))
-        lines.append("  orphan systems: " + Self.list(sprawl.orphanSystems))
-        lines.append("  deprecated systems in use: " + Self.list(sprawl.deprecatedInUse))
+    private static func sprawl(_ sprawl: LandscapeSprawl) -> [String] {
+        [
+            "Sprawl: \(days(sprawl.flowsPerSystem)) flows per system",
+            "  cycles: " + (sprawl.cycles.isEmpty ? "none" : sprawl.cycles.map { $0.joined(separator: " ↔ ") }.joined(separator: "; ")),
+            "  redundant flows: " + list(sprawl.redundantFlows),
+            "  orphan systems: " + list(sprawl.orphanSystems),
+            "  deprecated systems in use: " + list(sprawl.deprecatedInUse)
+        ]
+    }
 
-        for pilot in digest.pilots {
-            lines.append("")
-            let model = pilot.pilot
-            var heading = "Pilot \(model.id)"
-            if let name = model.name { heading += " — \(name)" }
-            heading += " (\(model.stage.rawValue); champion \(model.champion ?? "none"))"
-            lines.append(heading)
-            if pilot.ready {
-                lines.append("  \(pilot.state.words): no pending work; its own hardening takes \(days(pilot.duration)) d")
-            } else {
-                var line = "  duration \(days(pilot.duration)) d"
-                if let odds = AnalysisDigest.odds(pilot) { line += "; \(odds)" }
-                lines.append(line + " — \(pilot.state.words)")
-                if let blockers = AnalysisDigest.blockers(pilot) { lines.append("  " + blockers) }
-                lines.append("  critical path: " + AnalysisDigest.chain(pilot).joined(separator: " → "))
-                let slack = pilot.work.filter { $0.slack > Schedule.tolerance }.sorted { ($0.slack, $1.item.id) < ($1.slack, $0.item.id) }
-                if !slack.isEmpty {
-                    lines.append("  with slack: " + slack.prefix(5).map { "\($0.item.id) \(days($0.slack)) d" }.joined(separator: ", "))
-                }
-                if pilot.estimatedShare > 0 {
-                    lines.append("  \(AnalysisDigest.percent(pilot.estimatedShare)) of the critical days rest on estimated efforts")
-                }
+    /// One pilot: its heading, duration and odds or readiness, what blocks it, its
+    /// critical path, its slack, and its sprawl.
+    private static func section(_ pilot: PilotAnalysis) -> [String] {
+        let model = pilot.pilot
+        var heading = "Pilot \(model.id)"
+        if let name = model.name { heading += " — \(name)" }
+        heading += " (\(model.stage.rawValue); champion \(model.champion ?? "none"))"
+        var lines = [heading]
+        if pilot.ready {
+            lines.append("  \(pilot.state.words): no pending work; its own hardening takes \(days(pilot.duration)) d")
+        } else {
+            var line = "  duration \(days(pilot.duration)) d"
+            if let odds = AnalysisDigest.odds(pilot) { line += "; \(odds)" }
+            lines.append(line + " — \(pilot.state.words)")
+            if let blockers = AnalysisDigest.blockers(pilot) { lines.append("  " + blockers) }
+            lines.append("  critical path: " + AnalysisDigest.chain(pilot).joined(separator: " → "))
+            let slack = pilot.work.filter { $0.slack > Schedule.tolerance }.sorted { ($0.slack, $1.item.id) < ($1.slack, $0.item.id) }
+            if !slack.isEmpty {
+                lines.append("  with slack: " + slack.prefix(5).map { "\($0.item.id) \(days($0.slack)) d" }.joined(separator: ", "))
             }
-            lines.append("  sprawl: " + AnalysisDigest.sprawl(pilot.sprawl))
-            lines.append("  single points of failure: " + Self.list(pilot.dominators))
+            if pilot.estimatedShare > 0 {
+                lines.append("  \(AnalysisDigest.percent(pilot.estimatedShare)) of the critical days rest on estimated efforts")
+            }
         }
-        return lines.joined(separator: "\n") + "\n"
+        lines.append("  sprawl: " + AnalysisDigest.sprawl(pilot.sprawl))
+        lines.append("  single points of failure: " + list(pilot.dominators))
+        return lines
     }
 
     private static func list(_ ids: [String]) -> String {
