@@ -76,26 +76,9 @@ package struct WorkPlan: Sendable {
         self.flowItem = flowItem
         self.gateItem = gateItem
 
-        var edges: [(UInt32, UInt32)] = []
-        for position in pending.indices where !pending[position].after.isEmpty {
-            for reference in pending[position].after {
-                if let before = Self.item(
-                    named: reference.id, index: index, systemItem: systemItem, flowItem: flowItem,
-                    gateItem: gateItem)
-                {
-                    edges.append((before, UInt32(position)))
-                }
-            }
-        }
-        for position in items.indices where itemKind[position] == .flow {
-            let flow = Int(itemEntity[position])
-            for end in [index.flowSource[flow], index.flowTarget[flow]] where systemItem[Int(end)] != LandscapeIndex.none {
-                edges.append((systemItem[Int(end)], UInt32(position)))
-            }
-        }
-        var junctions = FeedJunctions(index: index, flowItem: flowItem, firstNode: items.count)
-        for system in 0..<UInt32(index.systemCount) { junctions.link(at: system, into: &edges) }
-        let nodeCount = junctions.nextNode
+        let (edges, nodeCount) = Self.precedenceEdges(
+            pending: pending, itemKind: itemKind, itemEntity: itemEntity, index: index,
+            items: (systemItem, flowItem, gateItem))
         precedence = DirectedGraph(nodeCount: nodeCount, edges: edges)
         predecessors = precedence.reversed()
 
@@ -117,17 +100,7 @@ package struct WorkPlan: Sendable {
         for (rank, item) in byID.enumerated() { idRank[item] = UInt32(rank) }
         self.idRank = idRank
         itemAtIDRank = byID.map { UInt32($0) }
-        // An item's owner is its system's, its flow's (``LandscapeIndex/flowOwner``) or its gate's.
-        let teams = index.teamIndex
-        let gateOwner = landscape.gates.map { $0.owner.flatMap { teams[$0.id] } ?? LandscapeIndex.none }
-        itemOwner = items.indices.map { position in
-            let entity = Int(itemEntity[position])
-            return switch itemKind[position] {
-            case .system: index.systemOwner[entity]
-            case .flow: index.flowOwner[entity]
-            default: gateOwner[entity]
-            }
-        }
+        itemOwner = Self.owners(itemKind: itemKind, itemEntity: itemEntity, index: index)
         self.itemKind = itemKind
         self.itemEntity = itemEntity
         var started = Bitset(count: items.count)
@@ -138,6 +111,50 @@ package struct WorkPlan: Sendable {
             started.insert(UInt32(position))
         }
         startedItems = started
+    }
+
+    /// The precedence links between pending items, by the three rules: `after` links; a
+    /// planned system before the flows into and out of it; a flow after the flows that feed
+    /// its source (through junctions, ``FeedJunctions``). Returns them with the node count
+    /// (items, then junctions).
+    private static func precedenceEdges(
+        pending: [PendingItem], itemKind: [EntityKind], itemEntity: [UInt32], index: LandscapeIndex,
+        items: (system: [UInt32], flow: [UInt32], gate: [UInt32])
+    ) -> (edges: [(UInt32, UInt32)], nodeCount: Int) {
+        var edges: [(UInt32, UInt32)] = []
+        for position in pending.indices where !pending[position].after.isEmpty {
+            for reference in pending[position].after {
+                if let before = Self.item(
+                    named: reference.id, index: index, systemItem: items.system, flowItem: items.flow,
+                    gateItem: items.gate)
+                {
+                    edges.append((before, UInt32(position)))
+                }
+            }
+        }
+        for position in itemKind.indices where itemKind[position] == .flow {
+            let flow = Int(itemEntity[position])
+            for end in [index.flowSource[flow], index.flowTarget[flow]] where items.system[Int(end)] != LandscapeIndex.none {
+                edges.append((items.system[Int(end)], UInt32(position)))
+            }
+        }
+        var junctions = FeedJunctions(index: index, flowItem: items.flow, firstNode: itemKind.count)
+        for system in 0..<UInt32(index.systemCount) { junctions.link(at: system, into: &edges) }
+        return (edges, junctions.nextNode)
+    }
+
+    /// Each item's owner team: its system's, its flow's (``LandscapeIndex/flowOwner``) or its gate's.
+    private static func owners(itemKind: [EntityKind], itemEntity: [UInt32], index: LandscapeIndex) -> [UInt32] {
+        let teams = index.teamIndex
+        let gateOwner = index.landscape.gates.map { $0.owner.flatMap { teams[$0.id] } ?? LandscapeIndex.none }
+        return itemKind.indices.map { position in
+            let entity = Int(itemEntity[position])
+            return switch itemKind[position] {
+            case .system: index.systemOwner[entity]
+            case .flow: index.flowOwner[entity]
+            default: gateOwner[entity]
+            }
+        }
     }
 
     /// The item a model id names, if it is pending work.
