@@ -22,13 +22,27 @@ package struct LandscapeMap: Sendable {
     }
 
     public func drawing(for subject: MapSubject) -> MapDrawing {
-        let landscape = subject.landscape
         var graph = MapFrame.graph(title: subject.title(.landscape), rankdir: "LR")
         graph.graphAttributes["compound"] = "true"
+        let heat = HeatScale(maximum: subject.analysis.bottlenecks.systems.map(\.pressure).max() ?? 0)
+        let (names, clusterOf) = addSystems(subject, heat: heat, to: &graph)
+        let bundled = Self.addFlows(subject, clusterOf: clusterOf, names: names, to: &graph)
+        for pilot in subject.landscape.pilots {
+            graph.nodes.append(MapFrame.pilotNode(pilot))
+            graph.edges += MapFrame.needEdges(pilot)
+        }
+        var drawing = MapDrawing(graph: graph, legend: Self.legend(heat: heat, bundles: !bundled.isEmpty), avoiding: subject.entityIDs)
+        drawing.arrangesClustersInGrid = true
+        drawing.bundledEdges = bundled
+        return drawing
+    }
+
+    /// Every system, filled by its pressure and outlined twice when it is an articulation
+    /// point, in the box of its group; returns the boxes' names and each system's box.
+    private func addSystems(_ subject: MapSubject, heat: HeatScale, to graph: inout DOTGraph) -> (names: [String], clusterOf: [String: Int]) {
         let systems = subject.analysis.bottlenecks.systems
-        let heat = HeatScale(maximum: systems.map(\.pressure).max() ?? 0)
         var groups: [String: [DOTNode]] = [:]
-        for (position, system) in landscape.systems.enumerated() {
+        for (position, system) in subject.landscape.systems.enumerated() {
             let bottleneck = systems[position]
             var attributes = MapFrame.systemAttributes(system, tooltip: subject.systemTooltip(system))
             if bottleneck.pressure > 0 {
@@ -61,14 +75,18 @@ package struct LandscapeMap: Sendable {
             graph.clusters.append(MapFrame.cluster(label: group, nodes: nodes))
             for node in nodes { clusterOf[node.id] = index }
         }
-        // Live flows that no pilot's lineage uses are context, not the subject: faint inside
-        // a cluster, and between two clusters bundled into one edge per pair that counts them
-        // and lists them in its tooltip.
+        return (names, clusterOf)
+    }
+
+    /// Flows styled by status. Live flows that no pilot's lineage uses are context, not the
+    /// subject: faint inside a box, and between two boxes bundled into one edge per pair
+    /// that counts them and lists them in its tooltip. Returns the flows the bundles stand for.
+    private static func addFlows(_ subject: MapSubject, clusterOf: [String: Int], names: [String], to graph: inout DOTGraph) -> [DOTEdge] {
         var inLineage = Set<Int>()
         for pilot in subject.analysis.pilots { for flow in pilot.lineage.flows { inLineage.insert(Int(flow)) } }
         var bundles: [Pair: [Flow]] = [:]
         var bundled: [DOTEdge] = []
-        for (position, flow) in landscape.flows.enumerated() {
+        for (position, flow) in subject.landscape.flows.enumerated() {
             let context = flow.status == .live && !inLineage.contains(position)
             var attributes = MapPalette.edgeStyle(for: flow.status)
             if context {
@@ -87,26 +105,21 @@ package struct LandscapeMap: Sendable {
             }
         }
         for pair in bundles.keys.sorted(by: { ($0.first, $0.second) < ($1.first, $1.second) }) {
-            graph.edges.append(Self.bundle(bundles[pair] ?? [], between: pair, of: graph.clusters, names: names))
+            graph.edges.append(bundle(bundles[pair] ?? [], between: pair, of: graph.clusters, names: names))
         }
-        for pilot in landscape.pilots {
-            graph.nodes.append(MapFrame.pilotNode(pilot))
-            graph.edges += MapFrame.needEdges(pilot)
-        }
+        return bundled
+    }
+
+    private static func legend(heat: HeatScale, bundles: Bool) -> MapLegend {
         var legend = MapLegend()
         legend.addHeat("backlog pressure", unit: "pilot-days", scale: heat)
         legend.addFlowStatuses()
         legend.add(.glyph("───▶", color: MapPalette.contextEdge), "faint: a live flow no pilot's lineage uses")
-        if !bundles.isEmpty {
-            legend.add(.glyph("━━━", color: MapPalette.bundleEdge), MapLegend.bundleMeaning)
-        }
+        if bundles { legend.add(.glyph("━━━", color: MapPalette.bundleEdge), MapLegend.bundleMeaning) }
         legend.add(.glyph("◯◯", color: "#1a1a1a"), "double outline: articulation point (its loss splits the landscape)")
         legend.add(.glyph("▭ ╍", color: "#e69f00"), "dashed box: planned system")
         legend.add(.glyph("⬡", color: MapPalette.pilotColor), "pilot, linked (dotted) from the systems it needs")
-        var drawing = MapDrawing(graph: graph, legend: legend, avoiding: subject.entityIDs)
-        drawing.arrangesClustersInGrid = true
-        drawing.bundledEdges = bundled
-        return drawing
+        return legend
     }
 
     private struct Pair: Hashable {
