@@ -78,11 +78,7 @@ package struct LandscapeIndex: Sendable {
         }
         domainCount = domains.count
 
-        var wanted: Set<String> = []
-        for pilot in landscape.pilots { wanted.formUnion(pilot.flows.map(\.id) + pilot.after.map(\.id)) }
-        for system in landscape.systems where !system.after.isEmpty { wanted.formUnion(system.after.map(\.id)) }
-        for flow in landscape.flows where !flow.after.isEmpty { wanted.formUnion(flow.after.map(\.id)) }
-        for gate in landscape.gates where !gate.after.isEmpty { wanted.formUnion(gate.after.map(\.id)) }
+        let wanted = Self.referencedIDs(landscape)
 
         // Flows are read in blocks on every core, then joined in block order. Labels are
         // numbered per block by first appearance and renumbered while joining, which gives
@@ -118,34 +114,8 @@ package struct LandscapeIndex: Sendable {
             owner += part.owner
             classification += part.classification
         }
-        // Renumbering can reorder a flow's labels: put each flow's run back in order.
-        var start = 0
-        while start < labelEntries.count {
-            var end = start + 1
-            while end < labelEntries.count && labelEntries[end].0 == labelEntries[start].0 { end += 1 }
-            if end - start > 1 { labelEntries[start..<end].sort { $0.1 < $1.1 } }
-            start = end
-        }
-        // Labels only needs and `derives` name are numbered after those flows carry: a demand
-        // for one matches no flow but still keeps unlabelled flows in a lineage.
-        func number(_ label: String) -> UInt32 {
-            let next = UInt32(labels.count)
-            let value = labels[label, default: next]
-            if value == next { labels[label] = next }
-            return value
-        }
-        for pilot in landscape.pilots {
-            for need in pilot.needs { for label in need.data ?? [] { _ = number(label) } }
-        }
-        var derivations: [UInt32: [UInt32: [UInt32]]] = [:]
-        for (position, system) in landscape.systems.enumerated() where !system.derives.isEmpty {
-            var rules: [UInt32: [UInt32]] = [:]
-            for output in system.derives.keys.sorted() {
-                rules[number(output)] = Array(Set((system.derives[output] ?? []).map(number))).sorted()
-            }
-            derivations[UInt32(position)] = rules
-        }
-        self.derivations = derivations
+        Self.sortRuns(&labelEntries)
+        derivations = Self.derivations(landscape, labels: &labels)
         labelIndex = labels
         labelsOfFlows = CompressedRows(rowCount: flows.count, entries: labelEntries)
         flowSource = source
@@ -175,6 +145,51 @@ package struct LandscapeIndex: Sendable {
             entered.insert(UInt32(components.component(of: to)))
         }
         enteredComponents = entered
+    }
+
+    /// The ids that `after` links and pilots' `flows` name: the only flows worth a lookup.
+    private static func referencedIDs(_ landscape: Landscape) -> Set<String> {
+        var wanted: Set<String> = []
+        for pilot in landscape.pilots { wanted.formUnion(pilot.flows.map(\.id) + pilot.after.map(\.id)) }
+        for system in landscape.systems where !system.after.isEmpty { wanted.formUnion(system.after.map(\.id)) }
+        for flow in landscape.flows where !flow.after.isEmpty { wanted.formUnion(flow.after.map(\.id)) }
+        for gate in landscape.gates where !gate.after.isEmpty { wanted.formUnion(gate.after.map(\.id)) }
+        return wanted
+    }
+
+    /// Renumbering can reorder a flow's labels: puts each flow's run back in order.
+    private static func sortRuns(_ entries: inout [(UInt32, UInt32)]) {
+        var start = 0
+        while start < entries.count {
+            var end = start + 1
+            while end < entries.count && entries[end].0 == entries[start].0 { end += 1 }
+            if end - start > 1 { entries[start..<end].sort { $0.1 < $1.1 } }
+            start = end
+        }
+    }
+
+    /// Each system's `derives` by label number. Labels only needs and `derives` name are
+    /// numbered after those flows carry: a demand for one matches no flow but still keeps
+    /// unlabelled flows in a lineage.
+    private static func derivations(_ landscape: Landscape, labels: inout [String: UInt32]) -> [UInt32: [UInt32: [UInt32]]] {
+        func number(_ label: String) -> UInt32 {
+            let next = UInt32(labels.count)
+            let value = labels[label, default: next]
+            if value == next { labels[label] = next }
+            return value
+        }
+        for pilot in landscape.pilots {
+            for need in pilot.needs { for label in need.data ?? [] { _ = number(label) } }
+        }
+        var derivations: [UInt32: [UInt32: [UInt32]]] = [:]
+        for (position, system) in landscape.systems.enumerated() where !system.derives.isEmpty {
+            var rules: [UInt32: [UInt32]] = [:]
+            for output in system.derives.keys.sorted() {
+                rules[number(output)] = Array(Set((system.derives[output] ?? []).map(number))).sorted()
+            }
+            derivations[UInt32(position)] = rules
+        }
+        return derivations
     }
 
     public var systemCount: Int { landscape.systems.count }
