@@ -48,7 +48,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let ruleSet = try loadRules()
-        let checker = RuleChecker(rules: ruleSet, asOf: start ?? Self.today())
+        let checker = RuleChecker(rules: ruleSet, asOf: start ?? DateOption.today())
         var findings: [Finding] = []
         var unreadable = false
         for model in models {
@@ -103,11 +103,5 @@ struct CheckCommand: ParsableCommand {
         options.start = asOf
         options.computesBetweenness = false
         return LandscapeAnalysis(validated, options: options)
-    }
-
-    static func today() -> CalendarDate? {
-        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC") ?? .current, from: Date())
-        guard let year = parts.year, let month = parts.month, let day = parts.day else { return nil }
-        return CalendarDate(year: year, month: month, day: day)
     }
 }

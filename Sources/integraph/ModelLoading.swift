@@ -33,7 +33,8 @@ enum ModelLoading {
             return try snapshot(try bytes(of: source), source: source, argument: argument)
         }
         let parts = argument.dropFirst(4).split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+        // A revision starting with '-' would reach git as an option (`--output=…`).
+        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty, !parts[0].hasPrefix("-") else {
             Console.error("error: \(argument): a git snapshot is written git:REVISION:PATH, such as git:main:landscape.yaml")
             throw ExitStatus.unreadableInput
         }
@@ -98,8 +99,6 @@ enum ModelLoading {
         guard argument != "-",
             let date = try? FileManager.default.attributesOfItem(atPath: argument)[.modificationDate] as? Date
         else { return nil }
-        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC") ?? .current, from: date)
-        guard let year = parts.year, let month = parts.month, let day = parts.day else { return nil }
-        return String(format: "%04d-%02d-%02d", year, month, day)
+        return DateOption.day(of: date)?.description
     }
 }

@@ -27,6 +27,11 @@ let gitCommand = ["/usr/bin/git", "/usr/local/bin/git"].first(where: FileManager
         #expect(changed.stdout.contains("(re-estimated: a->b (3 d → 5 d))"))
         let broken = try CommandRunner.integraph(["diff", "old.yaml", "missing.yaml"], in: directory)
         #expect(broken.status == 2)
+        // A revision that git would take as an option is refused before git runs.
+        let option = try CommandRunner.integraph(["diff", "git:--output=written:old.yaml", "old.yaml"], in: directory)
+        #expect(option.status == 2)
+        #expect(option.stderr.contains("git:--output=written:old.yaml: a git snapshot is written git:REVISION:PATH"))
+        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("written").path))
     }
 
     @Test func anEmptyOldFileIsAnEmptyLandscape() throws {

@@ -54,7 +54,7 @@ package struct PlanSuggestion: Sendable, Equatable {
         for node in candidates {
             if let move = gain(inputs.finishing(Int(node)), .finish(id: inputs.plan.items[Int(node)].id)) { moves.append(move) }
         }
-        let byValue = base.contains { _ in inputs.pilots.contains { $0.value != nil } }
+        let byValue = inputs.pilots.contains { $0.value != nil }
         return moves.sorted { a, b in
             let keyA = byValue ? (a.valueUnlocked ?? 0) : a.pilotDaysSaved, keyB = byValue ? (b.valueUnlocked ?? 0) : b.pilotDaysSaved
             if abs(keyA - keyB) > 1e-9 { return keyA > keyB }

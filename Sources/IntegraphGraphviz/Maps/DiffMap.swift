@@ -20,17 +20,26 @@ package struct DiffMap: Sendable {
     public func drawing(for subject: MapSubject) -> MapDrawing {
         let diff = comparison.diff
         let old = comparison.baseline, new = subject.landscape
+        // Looked up once per drawn entity: sets and a dictionary, not scans of the lists.
+        let added = Set(diff.added.flatMap { kind, ids in ids.map { "\(kind.rawValue) \($0)" } })
+        let removed = Set(diff.removed.flatMap { kind, ids in ids.map { "\(kind.rawValue) \($0)" } })
+        var changed: [String: LandscapeDiff.Change] = [:]
+        for (kind, changes) in diff.changed { for change in changes { changed["\(kind.rawValue) \(change.id)"] = change } }
         func status(_ kind: EntityKind, _ id: String) -> (Change, String?) {
-            if diff.added[kind]?.contains(id) == true { return (.added, nil) }
-            if diff.removed[kind]?.contains(id) == true { return (.removed, nil) }
-            if let change = diff.changed[kind]?.first(where: { $0.id == id }) {
+            let key = "\(kind.rawValue) \(id)"
+            if added.contains(key) { return (.added, nil) }
+            if removed.contains(key) { return (.removed, nil) }
+            if let change = changed[key] {
                 return (.changed, change.fields.map { "\($0.key): \($0.old ?? "(none)") → \($0.new ?? "(none)")" }.joined(separator: "\n"))
             }
             return (.same, nil)
         }
+        // What the old snapshot had and the new one lacks is exactly what was removed.
+        func gone(_ kind: EntityKind) -> Set<String> { Set(diff.removed[kind] ?? []) }
         var graph = MapFrame.graph(title: subject.title(.diff), rankdir: "LR")
         var groups: [String: [DOTNode]] = [:]
-        let systems = new.systems + old.systems.filter { system in !new.systems.contains { $0.id == system.id } }
+        let removedSystems = gone(.system)
+        let systems = new.systems + old.systems.filter { removedSystems.contains($0.id) }
         for system in systems {
             let (change, detail) = status(.system, system.id)
             var attributes = MapFrame.systemAttributes(system, tooltip: ([system.id, Self.words(change)] + [detail].compactMap { $0 }).joined(separator: "\n"))
@@ -38,7 +47,8 @@ package struct DiffMap: Sendable {
             groups[system.domain ?? "(no domain)", default: []].append(DOTNode(id: system.id, attributes: attributes))
         }
         for group in groups.keys.sorted() { graph.clusters.append(MapFrame.cluster(label: group, nodes: groups[group] ?? [])) }
-        let flows = new.flows + old.flows.filter { flow in !new.flows.contains { $0.id == flow.id } }
+        let removedFlows = gone(.flow)
+        let flows = new.flows + old.flows.filter { removedFlows.contains($0.id) }
         for flow in flows {
             let (change, detail) = status(.flow, flow.id)
             var attributes: DOTAttributes = ["id": flow.id, "tooltip": ([flow.id, Self.words(change)] + [detail].compactMap { $0 }).joined(separator: "\n")]
@@ -46,7 +56,8 @@ package struct DiffMap: Sendable {
             graph.edges.append(DOTEdge(from: flow.from.id, to: flow.to.id, attributes: attributes))
         }
         let moved = Set(diff.pilots.map(\.id))
-        let pilots = new.pilots + old.pilots.filter { pilot in !new.pilots.contains { $0.id == pilot.id } }
+        let removedPilots = gone(.pilot)
+        let pilots = new.pilots + old.pilots.filter { removedPilots.contains($0.id) }
         for pilot in pilots {
             var (change, _) = status(.pilot, pilot.id)
             if change == .same && moved.contains(pilot.id) { change = .changed }
