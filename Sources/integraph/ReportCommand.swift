@@ -69,7 +69,7 @@ struct ReportCommand: ParsableCommand {
                 generatedAt: Self.generationTime()))
         var planOptions = PlanOptions()
         planOptions.start = start
-        input.plan = CapacityPlan(model.landscape, options: planOptions)
+        input.plan = CapacityPlan(model.landscape, analysis: subject.analysis, options: planOptions)
         switch format {
         case .html:
             try OutputDestination.write(Array(HTMLReportWriter().write(input).utf8), to: output)

@@ -82,6 +82,12 @@ package struct CapacityPlan: Sendable {
         self.init(PlanInputs(validated, options: options), options: options)
     }
 
+    /// The plan beside an analysis already run on the same model (the report has one):
+    /// its lineages are reused rather than worked out again.
+    package init(_ validated: ValidatedLandscape, analysis: LandscapeAnalysis, options: PlanOptions) {
+        self.init(PlanInputs(validated, options: options, analysis: analysis), options: options)
+    }
+
     /// With `unconstrained`, the same scheduler runs again with unlimited hands: the
     /// critical path method's schedule, what-ifs included.
     init(_ inputs: PlanInputs, options: PlanOptions, unconstrained: Bool = true) {

@@ -17,16 +17,22 @@ struct PlanInputs {
     /// Items taken as finished now, by node.
     var finishedNow: [Bool]
 
-    init(_ validated: ValidatedLandscape, options: PlanOptions) {
+    /// `analysis` gives each pilot's lineage; one is run (no betweenness, one sample) when
+    /// the caller has none at hand.
+    init(_ validated: ValidatedLandscape, options: PlanOptions, analysis given: LandscapeAnalysis? = nil) {
         let plan = validated.plan
         let landscape = validated.landscape
         self.plan = plan
         let nodeCount = plan.precedence.nodeCount
-        var analysisOptions = AnalysisOptions()
-        analysisOptions.start = options.start
-        analysisOptions.computesBetweenness = false
-        analysisOptions.samples = 1
-        let analysis = LandscapeAnalysis(validated, options: analysisOptions)
+        let analysis =
+            given
+            ?? {
+                var analysisOptions = AnalysisOptions()
+                analysisOptions.start = options.start
+                analysisOptions.computesBetweenness = false
+                analysisOptions.samples = 1
+                return LandscapeAnalysis(validated, options: analysisOptions)
+            }()
 
         var finishedNow = [Bool](repeating: false, count: nodeCount)
         for node in 0..<plan.items.count where options.finishedNow.contains(plan.items[node].id) { finishedNow[node] = true }
