@@ -102,7 +102,7 @@ struct PlanCommand: ParsableCommand {
             case .text: writer.text(plan, baseline: baseline, suggestions: suggestions)
             case .json: writer.json(plan, baseline: baseline, suggestions: suggestions)
             case .markdown: writer.markdown(plan, baseline: baseline, suggestions: suggestions)
-            case .svg: GanttChart().svg(plan, title: "\(landscape.name ?? "Integration landscape") — capacity plan")
+            case .svg: GanttChart().svg(plan, title: "\(landscape.displayName) — capacity plan")
             }
         try OutputDestination.write(Array(text.utf8), to: output)
     }

@@ -61,7 +61,7 @@ struct ReportCommand: ParsableCommand {
             throw ExitStatus.outputFailed
         }
         var input = ReportInput(
-            title: title ?? "\(model.landscape.landscape.name ?? "Integration landscape"): AI pilots, integration outlook",
+            title: title ?? "\(model.landscape.landscape.displayName): AI pilots, integration outlook",
             landscape: model.landscape.landscape, analysis: subject.analysis, findings: model.findings, maps: maps.maps,
             mapNotice: maps.notice,
             source: ReportSource(

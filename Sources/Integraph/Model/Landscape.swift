@@ -36,6 +36,14 @@ public struct Landscape: Sendable, Hashable {
         estimates = []
     }
 
+    /// The name titles, headings and reports show: `name`, or "Unnamed landscape" (an
+    /// import that names none).
+    ///
+    /// ```swift
+    /// Landscape().displayName // "Unnamed landscape"
+    /// ```
+    public var displayName: String { name ?? "Unnamed landscape" }
+
     /// The team that owns each flow, by flow id: its own `owner`, or else the owner of the
     /// system it feeds. Flows with neither are absent. O(systems + flows).
     public func flowOwners() -> [String: String] {

@@ -37,7 +37,7 @@ public struct HTMLReportWriter: Sendable {
             <body data-ready="no">
             <header>
             <h1>\(Self.text(input.title))</h1>
-            <p class="sub">\(Self.text(input.landscape.name ?? "Integration landscape")) · \(analysis.summary.systems) systems, \(analysis.summary.flows) flows, \(analysis.summary.pilots) pilots\(analysis.options.start.map { " · work starting \($0)" } ?? "")</p>
+            <p class="sub">\(Self.text(input.landscape.displayName)) · \(analysis.summary.systems) systems, \(analysis.summary.flows) flows, \(analysis.summary.pilots) pilots\(analysis.options.start.map { " · work starting \($0)" } ?? "")</p>
             </header>
 
             """

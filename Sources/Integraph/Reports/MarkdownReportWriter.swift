@@ -26,7 +26,7 @@ package struct MarkdownReportWriter: Sendable {
         let cell = AnalysisMarkdownWriter.cell
         var out = "# \(cell(input.title))\n\n"
         out +=
-            "\(cell(input.landscape.name ?? "Integration landscape")) · \(Wording.counted(analysis.summary.systems, "system")), "
+            "\(cell(input.landscape.displayName)) · \(Wording.counted(analysis.summary.systems, "system")), "
             + "\(Wording.counted(analysis.summary.flows, "flow")), \(Wording.counted(analysis.summary.pilots, "pilot"))\n\n"
         out +=
             summary.stateCounts.map { "**\($0.count)** \($0.state.words)" }.joined(separator: " · ")

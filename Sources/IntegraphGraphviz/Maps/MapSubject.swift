@@ -54,7 +54,7 @@ public struct MapSubject: Sendable {
 
     /// "Acme Retail — pilot churn-copilot — model of 2026-11-25".
     func title(_ view: MapView) -> String {
-        [landscape.name ?? "Integration landscape", view.title, modelDate.map { "model of \($0)" }]
+        [landscape.displayName, view.title, modelDate.map { "model of \($0)" }]
             .compactMap { $0 }.joined(separator: " — ")
     }
 
