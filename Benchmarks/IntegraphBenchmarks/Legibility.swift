@@ -22,7 +22,7 @@ struct Legibility {
         let reader = Reader()
         let parser = XMLParser(data: Data(data))
         parser.delegate = reader
-        parser.parse()
+        _ = parser.parse()
         width = reader.width
         height = reader.height
         smallestText = reader.smallestFont * 1_600 / max(1, reader.width)

@@ -58,21 +58,21 @@ struct AnalyzeCommand: ParsableCommand {
     }
 
     func run() throws {
-        let validated = try ModelLoading.validLandscape(model)
-        let landscape = validated.landscape
-        var options = AnalysisOptions()
+        var options = AnalysisOptions(start: start)
         options.samples = samples
         options.seed = seed
-        options.start = start
         options.betweennessExactLimit = betweennessExactLimit
         options.computesBetweenness = betweenness
+        let pipeline = Pipeline(options: options)
+        let validated = try ModelLoading.validLandscape(model, pipeline)
+        let landscape = validated.landscape
         if let pilot, !landscape.pilots.contains(where: { $0.id == pilot }) {
             Console.error(
                 "error: no pilot '\(pilot)' in \(model)" + Suggestion.phrase(for: pilot, among: landscape.pilots.map(\.id))
                     + "; its pilots are: \(landscape.pilots.map(\.id).sorted().joined(separator: ", "))")
             throw ExitStatus.unreadableInput
         }
-        let analysis = LandscapeAnalysis(validated, options: options)
+        let analysis = pipeline.analyze(validated)
         let selected = pilot.map { id in analysis.pilots.filter { $0.pilot.id == id } }
         let text: String =
             switch format {

@@ -49,16 +49,17 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let ruleSet = try loadRules()
         let checker = RuleChecker(rules: ruleSet, asOf: start ?? DateOption.today())
+        let pipeline = Pipeline(options: AnalysisOptions(start: checker.asOf))
         var findings: [Finding] = []
         var unreadable = false
         for model in models {
             do {
-                let report = try LandscapeReader().read(ModelSource(argument: model))
+                let report = try pipeline.read(ModelSource(argument: model))
                 findings += report.findings
                 if let validated = report.validLandscape {
                     findings += checker.findings(
                         for: validated, file: report.source.displayName,
-                        analysis: ruleSet.needsAnalysis ? analysis(of: validated, asOf: checker.asOf) : nil)
+                        analysis: ruleSet.needsAnalysis ? pipeline.analyze(validated, for: .schedules) : nil)
                 }
             } catch {
                 Console.error("error: \(error)")
@@ -95,13 +96,5 @@ struct CheckCommand: ParsableCommand {
             throw ExitStatus.unreadableInput
         }
         return ruleSet
-    }
-
-    /// Lineages, sprawl and schedules for the rules that need them; betweenness is not needed.
-    private func analysis(of validated: ValidatedLandscape, asOf: CalendarDate?) -> LandscapeAnalysis {
-        var options = AnalysisOptions()
-        options.start = asOf
-        options.computesBetweenness = false
-        return LandscapeAnalysis(validated, options: options)
     }
 }

@@ -48,9 +48,7 @@ struct DiffCommand: ParsableCommand {
 
     func run() throws {
         let before = try ModelLoading.snapshot(old), after = try ModelLoading.snapshot(new)
-        var options = AnalysisOptions()
-        options.start = start ?? DateOption.today()
-        let diff = LandscapeDiff(old: before, new: after, options: options)
+        let diff = LandscapeDiff(old: before, new: after, options: AnalysisOptions(start: start ?? DateOption.today()))
         let live = Set(before.landscape.flows.filter { $0.status == .live }.map(\.id))
         let writer = DiffWriter(oldName: old, newName: new, observed: observed, oldLiveFlows: live)
         let text =

@@ -100,7 +100,7 @@ struct ImportCommand: ParsableCommand {
         let source = ModelSource(argument: destination == "-" ? "import.yaml" : destination)
         let text = LandscapeWriter(syntax: source.syntax).write(written)
         // What import writes must pass check; a failure here is a bug worth its own exit code.
-        let report = LandscapeReader().read(bytes: Array(text.utf8), source: source)
+        let report = Pipeline().read(bytes: Array(text.utf8), source: source)
         guard !report.hasErrors else {
             Console.error(FindingFormatter.text(report.errors))
             throw ExitStatus.modelHasErrors

@@ -2,17 +2,19 @@ import ArgumentParser
 import Foundation
 import Integraph
 
-/// Reads a model for a command that needs a valid one: errors go to stderr with the exit
-/// status the tool documents, warnings are counted.
+/// The pipeline's read and validate stages for a command that needs a valid model: errors
+/// go to stderr with the exit status the tool documents, warnings are counted.
 enum ModelLoading {
-    static func validLandscape(_ argument: String) throws -> ValidatedLandscape {
-        try validModel(argument).landscape
+    static func validLandscape(_ argument: String, _ pipeline: Pipeline = Pipeline()) throws -> ValidatedLandscape {
+        try validModel(argument, pipeline).landscape
     }
 
     /// A valid model with its findings (warnings) and the bytes it was read from.
-    static func validModel(_ argument: String) throws -> (landscape: ValidatedLandscape, findings: [Finding], bytes: [UInt8]) {
+    static func validModel(
+        _ argument: String, _ pipeline: Pipeline = Pipeline()
+    ) throws -> (landscape: ValidatedLandscape, findings: [Finding], bytes: [UInt8]) {
         let source = ModelSource(argument: argument)
-        return try validModel(try bytes(of: source), source: source, argument: argument)
+        return try validModel(try bytes(of: source), source: source, argument: argument, pipeline)
     }
 
     /// A model file's bytes; an unreadable one is reported and exits 2.
@@ -69,15 +71,18 @@ enum ModelLoading {
                 throw ExitStatus.modelHasErrors
             }
         }
-        return try validModel(bytes, source: source, argument: argument).landscape
+        return try validModel(bytes, source: source, argument: argument, Pipeline()).landscape
     }
 
     private static func validModel(
         _ bytes: [UInt8], source: ModelSource,
-        argument: String
+        argument: String, _ pipeline: Pipeline
     ) throws -> (landscape: ValidatedLandscape, findings: [Finding], bytes: [UInt8]) {
-        let report = LandscapeReader().read(bytes: bytes, source: source)
-        guard let landscape = report.validLandscape else {
+        let report = pipeline.read(bytes: bytes, source: source)
+        let landscape: ValidatedLandscape
+        do {
+            landscape = try pipeline.validated(report)
+        } catch {
             Console.error(FindingFormatter.text(report.errors))
             Console.error("\(source.displayName): the model has \(Wording.counted(report.errors.count, "error")); 'integraph check \(argument)' lists them")
             throw ExitStatus.modelHasErrors

@@ -46,30 +46,20 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let model = try ModelLoading.validModel(self.model)
-        var options = AnalysisOptions()
-        options.start = start
-        options.computesBetweenness = model.landscape.landscape.systems.count <= options.betweennessExactLimit
-        let subject = MapSubject(
-            model.landscape.landscape, analysis: LandscapeAnalysis(model.landscape, options: options),
-            modelDate: ModelLoading.fileDate(self.model))
-        let maps: ReportMaps
+        let pipeline = Pipeline(options: AnalysisOptions(start: start))
+        let model = try ModelLoading.validModel(self.model, pipeline)
+        let input: ReportInput
         do {
-            maps = try ReportMaps(subject)
+            input = try pipeline.report(
+                model.landscape, findings: model.findings,
+                source: ReportSource(
+                    modelFile: ModelSource(argument: self.model).displayName, modelHash: Fingerprint.hex(model.bytes),
+                    generatedAt: Self.generationTime()),
+                title: title, modelDate: ModelLoading.fileDate(self.model))
         } catch {
             Console.error("error: \(self.model): \(error)")
             throw ExitStatus.outputFailed
         }
-        var input = ReportInput(
-            title: title ?? "\(model.landscape.landscape.displayName): AI pilots, integration outlook",
-            landscape: model.landscape.landscape, analysis: subject.analysis, findings: model.findings, maps: maps.maps,
-            mapNotice: maps.notice,
-            source: ReportSource(
-                modelFile: ModelSource(argument: self.model).displayName, modelHash: Fingerprint.hex(model.bytes),
-                generatedAt: Self.generationTime()))
-        var planOptions = PlanOptions()
-        planOptions.start = start
-        input.plan = CapacityPlan(model.landscape, analysis: subject.analysis, options: planOptions)
         switch format {
         case .html:
             try OutputDestination.write(Array(HTMLReportWriter().write(input).utf8), to: output)

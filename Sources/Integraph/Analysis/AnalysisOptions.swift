@@ -20,4 +20,9 @@ public struct AnalysisOptions: Sendable {
     public var computesBetweenness = true
 
     public init() {}
+
+    /// Default options with a start date.
+    public init(start: CalendarDate?) {
+        self.start = start
+    }
 }

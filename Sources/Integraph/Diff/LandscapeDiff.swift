@@ -59,9 +59,8 @@ package struct LandscapeDiff: Sendable {
     }
 
     public init(old: ValidatedLandscape, new: ValidatedLandscape, options: AnalysisOptions = AnalysisOptions()) {
-        var options = options
-        options.computesBetweenness = false
-        let before = LandscapeAnalysis(old, options: options), after = LandscapeAnalysis(new, options: options)
+        let pipeline = Pipeline(options: options)
+        let before = pipeline.analyze(old, for: .schedules), after = pipeline.analyze(new, for: .schedules)
         let oldRecords = Self.byKind(EntityRecord.all(in: old.landscape)), newRecords = Self.byKind(EntityRecord.all(in: new.landscape))
         var added: [EntityKind: [String]] = [:], removed: [EntityKind: [String]] = [:], changed: [EntityKind: [Change]] = [:]
         for kind in EntityKind.allCases {

@@ -24,15 +24,7 @@ struct PlanInputs {
         let landscape = validated.landscape
         self.plan = plan
         let nodeCount = plan.precedence.nodeCount
-        let analysis =
-            given
-            ?? {
-                var analysisOptions = AnalysisOptions()
-                analysisOptions.start = options.start
-                analysisOptions.computesBetweenness = false
-                analysisOptions.samples = 1
-                return LandscapeAnalysis(validated, options: analysisOptions)
-            }()
+        let analysis = given ?? Pipeline(options: AnalysisOptions(start: options.start)).analyze(validated, for: .lineage)
 
         var finishedNow = [Bool](repeating: false, count: nodeCount)
         for node in 0..<plan.items.count where options.finishedNow.contains(plan.items[node].id) { finishedNow[node] = true }

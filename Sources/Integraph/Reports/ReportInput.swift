@@ -75,12 +75,13 @@ public struct ReportSource: Sendable {
     public var modelHash: String
     /// When the report was made (ISO 8601, UTC).
     public var generatedAt: String
+    /// The version the footer names; this build's when not given.
     public var toolVersion: String
 
-    public init(modelFile: String, modelHash: String, generatedAt: String, toolVersion: String = IntegraphVersion.current) {
+    public init(modelFile: String, modelHash: String, generatedAt: String, toolVersion: String? = nil) {
         self.modelFile = modelFile
         self.modelHash = modelHash
         self.generatedAt = generatedAt
-        self.toolVersion = toolVersion
+        self.toolVersion = toolVersion ?? IntegraphVersion.current
     }
 }

@@ -45,11 +45,8 @@ public struct MapSubject: Sendable {
 
     /// Analyses the landscape for drawing: critical paths, slack, bottlenecks and cut points;
     /// no betweenness, and a short Monte Carlo run (maps show no percentiles).
-    public init(_ validated: ValidatedLandscape, modelDate: String?) {
-        var options = AnalysisOptions()
-        options.computesBetweenness = false
-        options.samples = 100
-        self.init(validated.landscape, analysis: LandscapeAnalysis(validated, options: options), modelDate: modelDate)
+    public init(_ validated: ValidatedLandscape, options: AnalysisOptions = AnalysisOptions(), modelDate: String?) {
+        self.init(validated.landscape, analysis: Pipeline(options: options).analyze(validated, for: .drawing), modelDate: modelDate)
     }
 
     /// "Acme Retail — pilot churn-copilot — model of 2026-11-25".
