@@ -35,7 +35,7 @@ test: test-deps
 
 # swift-format (it ships with the toolchain) with the committed .swift-format; fails on any finding.
 lint:
-	$(SWIFT) format lint --strict --recursive Sources Tests Benchmarks
+	$(SWIFT) format lint --strict --recursive Sources Tests Benchmarks Examples
 
 demo: deps
 	$(SWIFT) build -c release --product integraph

@@ -53,10 +53,19 @@ let package = Package(
             dependencies: ["Integraph", "IntegraphGraphviz"],
             path: "Benchmarks/IntegraphBenchmarks"
         ),
+        // A tool of one's own on the public API: built without package access, so it stops
+        // compiling if anything a library user needs is not public. Tests run it.
+        .executableTarget(
+            name: "integraph-library-example",
+            dependencies: ["Integraph", "IntegraphGraphviz"],
+            path: "Examples/swift-library",
+            exclude: ["README.md"],
+            packageAccess: false
+        ),
         .testTarget(name: "IntegraphTests", dependencies: ["Integraph"]),
         .testTarget(name: "IntegraphGraphvizTests", dependencies: ["IntegraphGraphviz", "Integraph"]),
         // Runs the built `integraph` binary and the walkthroughs under Examples/, and the
         // benchmark binary for measurements that need a process of their own (memory).
-        .testTarget(name: "IntegraphCLITests", dependencies: ["integraph", "integraph-benchmarks"], exclude: ["Fixtures"]),
+        .testTarget(name: "IntegraphCLITests", dependencies: ["integraph", "integraph-benchmarks", "integraph-library-example"], exclude: ["Fixtures"]),
     ]
 )
