@@ -19,10 +19,18 @@ package struct FlowGraphStructure: Sendable {
             options.computesBetweenness
             ? Betweenness(index.flowGraph, sampleSize: exact ? nil : options.betweennessSampleSize, seed: options.seed)
             : nil
-        // Cut points and redundant flows are independent: side by side.
-        let (cuts, redundant) = concurrently(
+        // Cut points and redundant flows are independent: side by side, the flows' searches
+        // in blocks so both cores stay busy after the cut points are done.
+        let search = RedundantFlows.Search(index)
+        let flowCount = index.flowCount
+        let blocks = flowCount < 10_000 ? 1 : 16
+        let (cuts, parts) = concurrently(
             { Biconnectivity(nodeCount: index.systemCount, edges: Array(zip(index.flowSource, index.flowTarget))) },
-            { RedundantFlows(index).flows })
+            alongside: blocks
+        ) { block in
+            search.redundant(in: UInt32(flowCount * block / blocks)..<UInt32(flowCount * (block + 1) / blocks))
+        }
+        let redundant = parts.flatMap { $0 }
         var articulation = Bitset(count: index.systemCount)
         for node in cuts.articulationPoints { articulation.insert(node) }
         var bridges = Bitset(count: index.flowCount)

@@ -10,6 +10,10 @@
 /// flow whose target has no other way in is settled in one step. Worst case O(F × (S + F));
 /// in practice O(Σ over flows of the smaller side searched).
 ///
+/// The searches are independent, so ``Search`` can be split over blocks of flows run on
+/// several cores (``FlowGraphStructure`` does); the blocks' results, in block order, are the
+/// same list.
+///
 /// ```swift
 /// RedundantFlows(index).flows // flow indices, ascending
 /// ```
@@ -17,66 +21,86 @@ package struct RedundantFlows: Sendable {
     public let flows: [UInt32]
 
     public init(_ index: LandscapeIndex) {
-        let flowCount = UInt32(index.flowCount)
-        let labels = index.labelRows
-        var carriers = [Int](repeating: 0, count: index.labelIndex.count)
-        for flow in 0..<Int(flowCount) {
-            for position in labels.bounds(of: flow) { carriers[Int(labels.value(at: position))] += 1 }
-        }
-        let leaving = LabelledFlows(index, end: index.flowSource)
-        let entering = LabelledFlows(index, end: index.flowTarget)
+        flows = Search(index).redundant(in: 0..<UInt32(index.flowCount))
+    }
 
-        var redundant: [UInt32] = []
-        // Systems reached by the current search carry its stamp: no set to clear per flow.
-        var forwardSeen = [UInt32](repeating: UInt32.max, count: index.systemCount)
-        var backwardSeen = forwardSeen
-        var forward: [UInt32] = [], backward: [UInt32] = [], next: [UInt32] = []
-        for flow in 0..<flowCount {
-            let wanted = labels.bounds(of: Int(flow))
-            guard !wanted.isEmpty else { continue }
-            var rarest = labels.value(at: wanted.lowerBound)
-            for position in wanted.dropFirst() where carriers[Int(labels.value(at: position))] < carriers[Int(rarest)] {
-                rarest = labels.value(at: position)
+    /// What every flow's search reads: flows by label at each end, how many flows carry
+    /// each label. Built once, read by any number of concurrent searches.
+    package struct Search: Sendable {
+        let index: LandscapeIndex
+        let carriers: [Int]
+        let leaving: LabelledFlows
+        let entering: LabelledFlows
+
+        package init(_ index: LandscapeIndex) {
+            let labels = index.labelRows
+            var carriers = [Int](repeating: 0, count: index.labelIndex.count)
+            for flow in 0..<index.flowCount {
+                for position in labels.bounds(of: flow) { carriers[Int(labels.value(at: position))] += 1 }
             }
-            let source = index.flowSource[Int(flow)], target = index.flowTarget[Int(flow)]
-            forwardSeen[Int(source)] = flow
-            backwardSeen[Int(target)] = flow
-            forward = [source]
-            backward = [target]
-            search: while !forward.isEmpty && !backward.isEmpty {
-                let goForward = forward.count <= backward.count
-                let (rows, ends) = goForward ? (leaving, index.flowTarget) : (entering, index.flowSource)
-                next.removeAll(keepingCapacity: true)
-                for system in goForward ? forward : backward {
-                    for position in rows.positions(at: system, carrying: rarest) {
-                        let other = UInt32(truncatingIfNeeded: rows.entries[position])
-                        guard other != flow else { continue }
-                        let reached = ends[Int(other)]
-                        // One flow straight between the two ends is a parallel flow, not a longer path.
-                        if goForward ? (system == source && reached == target) : (system == target && reached == source) { continue }
-                        guard Self.carriesAll(wanted, labels.bounds(of: Int(other)), in: labels) else { continue }
-                        if (goForward ? backwardSeen : forwardSeen)[Int(reached)] == flow {
-                            redundant.append(flow)
-                            break search
-                        }
-                        if goForward, forwardSeen[Int(reached)] != flow {
-                            forwardSeen[Int(reached)] = flow
-                            next.append(reached)
-                        } else if !goForward, backwardSeen[Int(reached)] != flow {
-                            backwardSeen[Int(reached)] = flow
-                            next.append(reached)
+            self.index = index
+            self.carriers = carriers
+            (leaving, entering) = concurrently(
+                { LabelledFlows(index, end: index.flowSource) }, { LabelledFlows(index, end: index.flowTarget) })
+        }
+
+        /// The redundant flows among `flows`, ascending.
+        package func redundant(in flows: Range<UInt32>) -> [UInt32] {
+            let labels = index.labelRows
+            var redundant: [UInt32] = []
+            // Systems reached by the current search carry its stamp: no set to clear per flow.
+            var forwardSeen = [UInt32](repeating: UInt32.max, count: index.systemCount)
+            var backwardSeen = forwardSeen
+            var forward: [UInt32] = [], backward: [UInt32] = [], next: [UInt32] = []
+            for flow in flows {
+                let wanted = labels.bounds(of: Int(flow))
+                guard !wanted.isEmpty else { continue }
+                var rarest = labels.value(at: wanted.lowerBound)
+                for position in wanted.dropFirst() where carriers[Int(labels.value(at: position))] < carriers[Int(rarest)] {
+                    rarest = labels.value(at: position)
+                }
+                let source = index.flowSource[Int(flow)], target = index.flowTarget[Int(flow)]
+                forwardSeen[Int(source)] = flow
+                backwardSeen[Int(target)] = flow
+                forward.removeAll(keepingCapacity: true)
+                forward.append(source)
+                backward.removeAll(keepingCapacity: true)
+                backward.append(target)
+                search: while !forward.isEmpty && !backward.isEmpty {
+                    let goForward = forward.count <= backward.count
+                    let (rows, ends) = goForward ? (leaving, index.flowTarget) : (entering, index.flowSource)
+                    next.removeAll(keepingCapacity: true)
+                    for system in goForward ? forward : backward {
+                        for position in rows.positions(at: system, carrying: rarest) {
+                            let other = UInt32(truncatingIfNeeded: rows.entries[position])
+                            guard other != flow else { continue }
+                            let reached = ends[Int(other)]
+                            // One flow straight between the two ends is a parallel flow, not a longer path.
+                            if goForward ? (system == source && reached == target) : (system == target && reached == source) { continue }
+                            guard RedundantFlows.carriesAll(wanted, labels.bounds(of: Int(other)), in: labels) else { continue }
+                            if (goForward ? backwardSeen : forwardSeen)[Int(reached)] == flow {
+                                redundant.append(flow)
+                                break search
+                            }
+                            if goForward, forwardSeen[Int(reached)] != flow {
+                                forwardSeen[Int(reached)] = flow
+                                next.append(reached)
+                            } else if !goForward, backwardSeen[Int(reached)] != flow {
+                                backwardSeen[Int(reached)] = flow
+                                next.append(reached)
+                            }
                         }
                     }
+                    if goForward { swap(&forward, &next) } else { swap(&backward, &next) }
                 }
-                if goForward { swap(&forward, &next) } else { swap(&backward, &next) }
             }
+            return redundant
         }
-        flows = redundant
     }
 
     /// Labelled flows by the system at one end, as (label << 32 | flow) sorted per system, so
     /// the flows of one label at one system form a run found by binary search.
-    private struct LabelledFlows {
+    struct LabelledFlows: Sendable {
         let offsets: [Int]
         let entries: [UInt64]
 
