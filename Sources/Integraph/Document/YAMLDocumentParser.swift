@@ -19,16 +19,22 @@ package struct YAMLDocumentParser: Sendable {
 
     /// Parses one YAML document. An empty file, or one holding only comments, yields `nil`.
     public func parse(_ text: String) throws(DocumentSyntaxError) -> DocumentNode? {
-        var reader = YAMLEventReader(limits: limits, budget: limits.nodeBudget(forByteCount: text.utf8.count))
-        return try reader.read(text, allDocuments: false).first
+        try parse(utf8: Array(text.utf8))
+    }
+
+    /// Parses one YAML document from UTF-8 bytes checked by ``SourceText/validated(_:)``.
+    public func parse(utf8 bytes: [UInt8]) throws(DocumentSyntaxError) -> DocumentNode? {
+        var reader = YAMLEventReader(limits: limits, budget: limits.nodeBudget(forByteCount: bytes.count))
+        return try reader.read(bytes, allDocuments: false).first
     }
 
     /// Parses every document of a multi-document stream (`---` between them), as catalogs
     /// and manifests are written; empty documents are left out. The node budget counts
     /// all of them together.
     public func parseAll(_ text: String) throws(DocumentSyntaxError) -> [DocumentNode] {
-        var reader = YAMLEventReader(limits: limits, budget: limits.nodeBudget(forByteCount: text.utf8.count))
-        return try reader.read(text, allDocuments: true).filter {
+        let bytes = Array(text.utf8)
+        var reader = YAMLEventReader(limits: limits, budget: limits.nodeBudget(forByteCount: bytes.count))
+        return try reader.read(bytes, allDocuments: true).filter {
             if case .scalar(let scalar) = $0.value { return scalar.style != .null }
             return true
         }

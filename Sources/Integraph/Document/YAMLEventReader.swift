@@ -10,7 +10,7 @@ import CYaml
 ///
 /// ```swift
 /// var reader = YAMLEventReader(limits: DocumentLimits(), budget: 1_000)
-/// let documents = try reader.read("a: 1\n", allDocuments: false)
+/// let documents = try reader.read(Array("a: 1\n".utf8), allDocuments: false)
 /// ```
 struct YAMLEventReader {
     let limits: DocumentLimits
@@ -41,14 +41,13 @@ struct YAMLEventReader {
 
     /// Every document of the text (`allDocuments`), or the only one; an empty document or
     /// one of comments alone gives none.
-    mutating func read(_ text: String, allDocuments: Bool) throws(DocumentSyntaxError) -> [DocumentNode] {
-        var bytes = Array(text.utf8)
+    mutating func read(_ bytes: [UInt8], allDocuments: Bool) throws(DocumentSyntaxError) -> [DocumentNode] {
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else { throw DocumentSyntaxError("cannot read YAML: out of memory", at: .start) }
         defer { yaml_parser_delete(&parser) }
         yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
         var failure: DocumentSyntaxError?
-        bytes.withUnsafeMutableBufferPointer { buffer in
+        bytes.withUnsafeBufferPointer { buffer in
             yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
             var event = yaml_event_t()
             var documentCount = 0
@@ -77,7 +76,7 @@ struct YAMLEventReader {
                         let value = Self.string(scalar.value, length: scalar.length)
                         let plain = scalar.style == YAML_PLAIN_SCALAR_STYLE || scalar.style == YAML_ANY_SCALAR_STYLE
                         let content: DocumentNode.Scalar =
-                            plain && ["", "~", "null", "Null", "NULL"].contains(value)
+                            plain && Self.isNull(value)
                             ? .init(text: "", style: .null) : .init(text: value, style: plain ? .plain : .quoted)
                         try charge(1, at: position)
                         try add(
@@ -128,18 +127,37 @@ struct YAMLEventReader {
         case .sequence:
             node = DocumentNode(.sequence(frame.items), at: frame.position)
         case .mapping:
-            var seen = Set<String>()
-            var duplicates: [String] = []
-            for entry in frame.entries where !seen.insert(entry.key).inserted { duplicates.append(entry.key) }
+            let duplicates = Self.duplicateKeys(frame.entries)
             if !duplicates.isEmpty {
                 let keys = Set(duplicates).sorted().map { "'\($0)'" }.joined(separator: ", ")
                 throw DocumentSyntaxError("duplicate key \(keys) in one mapping", at: frame.position)
             }
             var entries = frame.entries
-            for entry in frame.merged where seen.insert(entry.key).inserted { entries.append(entry) }
+            if !frame.merged.isEmpty {
+                var seen = Set(entries.map(\.key))
+                for entry in frame.merged where seen.insert(entry.key).inserted { entries.append(entry) }
+            }
             node = DocumentNode(.mapping(entries), at: frame.position)
         }
         try add(node, size: frame.size, anchor: frame.anchor, mergeKey: false)
+    }
+
+    /// Keys written more than once in one mapping. A model's mappings have a handful of
+    /// keys, which compare faster pairwise than they hash into a set; big ones use a set.
+    private static func duplicateKeys(_ entries: [DocumentNode.MappingEntry]) -> [String] {
+        var duplicates: [String] = []
+        if entries.count <= 16 {
+            for later in entries.indices {
+                for earlier in entries.indices[..<later] where entries[earlier].key == entries[later].key {
+                    duplicates.append(entries[later].key)
+                    break
+                }
+            }
+        } else {
+            var seen = Set<String>()
+            for entry in entries where !seen.insert(entry.key).inserted { duplicates.append(entry.key) }
+        }
+        return duplicates
     }
 
     /// Puts a finished node where it belongs: the document's root, a list's next item, a
@@ -189,6 +207,14 @@ struct YAMLEventReader {
         }
     }
 
+    /// YAML 1.2's core-schema spellings of null, for plain scalars.
+    private static func isNull(_ value: String) -> Bool {
+        switch value {
+        case "", "~", "null", "Null", "NULL": true
+        default: false
+        }
+    }
+
     private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?, length: Int) -> String {
         guard let pointer else { return "" }
         return String(decoding: UnsafeBufferPointer(start: pointer, count: length), as: UTF8.self)
@@ -200,7 +226,7 @@ struct YAMLEventReader {
 
     /// libyaml's message, at its place, in the words Yams used: `invalid YAML: PROBLEM
     /// (CONTEXT at LINE:COLUMN)`.
-    private static func parserError(_ parser: yaml_parser_t, bytes: UnsafeMutableBufferPointer<UInt8>) -> DocumentSyntaxError {
+    private static func parserError(_ parser: yaml_parser_t, bytes: UnsafeBufferPointer<UInt8>) -> DocumentSyntaxError {
         let problem = parser.problem.map { String(cString: $0) } ?? "unknown error"
         if parser.error == YAML_READER_ERROR {
             return DocumentSyntaxError("invalid YAML: \(problem)", at: position(ofByte: parser.problem_offset, in: bytes))
@@ -212,7 +238,7 @@ struct YAMLEventReader {
         return DocumentSyntaxError(message, at: SourcePosition(line: Int(parser.problem_mark.line) + 1, column: Int(parser.problem_mark.column) + 1))
     }
 
-    private static func position(ofByte offset: Int, in bytes: UnsafeMutableBufferPointer<UInt8>) -> SourcePosition {
+    private static func position(ofByte offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> SourcePosition {
         var line = 1, column = 1
         for byte in bytes.prefix(offset) {
             if byte == 0x0A {

@@ -32,10 +32,10 @@ public struct LandscapeReader: Sendable {
         let file = source.displayName
         let root: DocumentNode?
         do {
-            let text = try SourceText.decode(bytes)
+            let text = try SourceText.validated(bytes)
             switch source.syntax {
-            case .yaml: root = try YAMLDocumentParser(limits: limits).parse(text)
-            case .json: root = try JSONDocumentParser(limits: limits).parse(bytes)
+            case .yaml: root = try YAMLDocumentParser(limits: limits).parse(utf8: text)
+            case .json: root = try JSONDocumentParser(limits: limits).parse(text)
             }
         } catch {
             let finding = Finding(
