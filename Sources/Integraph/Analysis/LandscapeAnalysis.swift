@@ -64,40 +64,21 @@ public struct LandscapeAnalysis: Sendable {
     private static func analyze(_ pilot: Pilot, plan: WorkPlan, options: AnalysisOptions) -> PilotAnalysis {
         let index = plan.index
         let lineage = Lineage(of: pilot, in: index)
-        let nodes = plan.work(for: pilot, lineage: lineage)
-        var local = [Int32](repeating: -1, count: plan.precedence.nodeCount)
-        for (position, node) in nodes.enumerated() { local[Int(node)] = Int32(position) }
-        var entries: [(UInt32, UInt32)] = []
-        for (position, node) in nodes.enumerated() {
-            for before in plan.predecessors.successors(of: node) { entries.append((UInt32(position), UInt32(local[Int(before)]))) }
-        }
-        let predecessors = CompressedRows(rowCount: nodes.count, entries: entries)
-        let efforts = nodes.map { plan.isJunction($0) ? Effort.zero : plan.items[Int($0)].effort }
-        var started = Bitset(count: nodes.count)
-        for (position, node) in nodes.enumerated() where !plan.isJunction(node) && plan.startedItems.contains(node) { started.insert(UInt32(position)) }
+        let work = PilotWorkGraph(plan.work(for: pilot, lineage: lineage), plan: plan)
+        let nodes = work.nodes
         let releases = options.start.flatMap { start in Self.releases(of: nodes, plan: plan, start: start) }
         let schedule = Schedule(
-            durations: efforts.map(\.expectedDays), predecessors: predecessors,
-            tail: pilot.effort.expectedDays, started: started, releases: releases)
-        // The chain is followed through items only: a junction stands for the flows that
-        // feed it, so ties between a flow behind a junction and another item go by their ids.
-        let chain = schedule.criticalChain(
-            predecessors: { position in
-                predecessors[position].flatMap { before in
-                    plan.isJunction(nodes[Int(before)]) ? predecessors[Int(before)].map(Int.init) : [Int(before)]
-                }
-            }, isEligible: { !plan.isJunction(nodes[$0]) }
-        ) { a, b in
-            plan.items[Int(nodes[a])].id < plan.items[Int(nodes[b])].id
-        }
+            durations: work.efforts.map(\.expectedDays), predecessors: work.predecessors,
+            tail: pilot.effort.expectedDays, started: work.started, releases: releases)
+        let chain = work.criticalChain(of: schedule, plan: plan)
         let criticalItems = chain.map { nodes[$0] }
         let contributions = schedule.contributions(of: chain)
 
-        let uncertain = efforts.contains(where: \.isUncertain) || pilot.effort.isUncertain
+        let uncertain = work.efforts.contains(where: \.isUncertain) || pilot.effort.isUncertain
         let monteCarlo =
             uncertain
             ? Self.simulate(
-                efforts: efforts, predecessors: predecessors, tail: pilot.effort, started: started,
+                efforts: work.efforts, predecessors: work.predecessors, tail: pilot.effort, started: work.started,
                 releases: releases, samples: options.samples, seed: options.seed ^ SeededRandom.hash(pilot.id))
             : nil
         let estimate = monteCarlo.map { run in
@@ -109,16 +90,6 @@ public struct LandscapeAnalysis: Sendable {
                 mean: schedule.duration, standardDeviation: variance.squareRoot(),
                 p50: run.p50, p85: run.p85, p95: run.p95)
         }
-        var marks = Bitset(count: plan.items.count)
-        for node in nodes where !plan.isJunction(node) { marks.insert(plan.idRank[Int(node)]) }
-        let itemPositions = plan.inIDOrder(marks).map { Int(local[Int($0)]) }
-        let work = PilotAnalysis.WorkSchedule(
-            items: plan.items, itemIndices: itemPositions.map { nodes[$0] },
-            earliestStarts: itemPositions.map { schedule.earliestStart[$0] },
-            earliestFinishes: itemPositions.map { schedule.earliestFinish[$0] },
-            latestFinishes: itemPositions.map { schedule.latestFinish[$0] },
-            criticalities: itemPositions.map { monteCarlo?.criticality[$0] ?? (schedule.isCritical($0) ? 1 : 0) })
-
         let estimatedDays = zip(criticalItems, contributions).reduce(0.0) { sum, entry in
             plan.items[Int(entry.0)].estimated ? sum + entry.1 : sum
         }
@@ -134,11 +105,70 @@ public struct LandscapeAnalysis: Sendable {
                 target: pilot.target, finish: finishDate, dated: options.start != nil),
             blockers: blockers,
             duration: schedule.duration, criticalPath: criticalItems.map { plan.items[Int($0)].id },
-            estimate: estimate, work: work,
+            estimate: estimate, work: work.schedule(schedule, criticality: monteCarlo?.criticality, plan: plan),
             sprawl: sprawl(of: lineage, work: workItems, plan: plan),
             dominators: dominators(of: lineage, index: index),
             estimatedShare: schedule.duration > 0 ? estimatedDays / schedule.duration : 0,
             isDated: options.start != nil, finishDate: finishDate, workItems: workItems, criticalItems: criticalItems)
+    }
+
+    /// One pilot's work as a graph of its own: the plan's nodes it needs, numbered
+    /// 0..<count in the order given, with their predecessors among them, efforts (zero for
+    /// junctions) and which are under way.
+    private struct PilotWorkGraph {
+        let nodes: [UInt32]
+        /// Plan node → position in `nodes`, or -1.
+        let local: [Int32]
+        let predecessors: CompressedRows
+        let efforts: [Effort]
+        let started: Bitset
+
+        init(_ nodes: [UInt32], plan: WorkPlan) {
+            var local = [Int32](repeating: -1, count: plan.precedence.nodeCount)
+            for (position, node) in nodes.enumerated() { local[Int(node)] = Int32(position) }
+            var entries: [(UInt32, UInt32)] = []
+            for (position, node) in nodes.enumerated() {
+                for before in plan.predecessors.successors(of: node) { entries.append((UInt32(position), UInt32(local[Int(before)]))) }
+            }
+            var started = Bitset(count: nodes.count)
+            for (position, node) in nodes.enumerated() where !plan.isJunction(node) && plan.startedItems.contains(node) {
+                started.insert(UInt32(position))
+            }
+            self.nodes = nodes
+            self.local = local
+            predecessors = CompressedRows(rowCount: nodes.count, entries: entries)
+            efforts = nodes.map { plan.isJunction($0) ? Effort.zero : plan.items[Int($0)].effort }
+            self.started = started
+        }
+
+        /// The critical chain by position, followed through items only: a junction stands
+        /// for the flows that feed it, so ties between a flow behind a junction and another
+        /// item go by their ids.
+        func criticalChain(of schedule: Schedule, plan: WorkPlan) -> [Int] {
+            schedule.criticalChain(
+                predecessors: { position in
+                    predecessors[position].flatMap { before in
+                        plan.isJunction(nodes[Int(before)]) ? predecessors[Int(before)].map(Int.init) : [Int(before)]
+                    }
+                }, isEligible: { !plan.isJunction(nodes[$0]) }
+            ) { a, b in
+                plan.items[Int(nodes[a])].id < plan.items[Int(nodes[b])].id
+            }
+        }
+
+        /// The items' schedule in id order, with the Monte Carlo run's criticality where
+        /// there was one (else 1 on the critical path, 0 off it).
+        func schedule(_ schedule: Schedule, criticality: [Double]?, plan: WorkPlan) -> PilotAnalysis.WorkSchedule {
+            var marks = Bitset(count: plan.items.count)
+            for node in nodes where !plan.isJunction(node) { marks.insert(plan.idRank[Int(node)]) }
+            let itemPositions = plan.inIDOrder(marks).map { Int(local[Int($0)]) }
+            return PilotAnalysis.WorkSchedule(
+                items: plan.items, itemIndices: itemPositions.map { nodes[$0] },
+                earliestStarts: itemPositions.map { schedule.earliestStart[$0] },
+                earliestFinishes: itemPositions.map { schedule.earliestFinish[$0] },
+                latestFinishes: itemPositions.map { schedule.latestFinish[$0] },
+                criticalities: itemPositions.map { criticality?[$0] ?? (schedule.isCritical($0) ? 1 : 0) })
+        }
     }
 
     /// The day each node may start at the earliest: for a blocked flow with an `until`
@@ -276,90 +306,112 @@ public struct LandscapeAnalysis: Sendable {
     private static func bottlenecks(plan: WorkPlan, pilots: [PilotAnalysis], structure: FlowGraphStructure) -> Bottlenecks {
         let index = plan.index
         let landscape = index.landscape
-        let words = max(1, (pilots.count + 63) / 64)
-        var itemPilotCount = [Int32](repeating: 0, count: plan.items.count)
-        var systemPilots = [UInt64](repeating: 0, count: index.systemCount * words)
-        var flowPilots = [UInt64](repeating: 0, count: index.flowCount * words)
-        var teamPilots = [UInt64](repeating: 0, count: landscape.teams.count * words)
-        var systemCritical = systemPilots, flowCritical = flowPilots, teamCritical = teamPilots
-        var systemWaiting = systemPilots, flowWaiting = flowPilots, teamWaiting = teamPilots
-        func mark(_ bits: inout [UInt64], _ entity: UInt32, _ pilot: Int) {
-            guard entity != LandscapeIndex.none else { return }
-            bits[Int(entity) * words + pilot / 64] |= UInt64(1) << UInt64(pilot % 64)
-        }
-        let systemOwner = index.systemOwner
-        let itemOwner = plan.itemOwner
+        var marks = PilotMarks(plan: plan, pilotCount: pilots.count)
+        for (pilot, analysis) in pilots.enumerated() { marks.mark(analysis, as: pilot, plan: plan) }
+        marks.spreadToOwningTeams(index)
+        let load = Self.load(plan: plan, itemPilotCount: marks.itemPilotCount)
 
-        for (pilot, analysis) in pilots.enumerated() {
-            let word = pilot / 64, bit = UInt64(1) << UInt64(pilot % 64)
+        let pilotIDs = pilots.map(\.pilot.id)
+        func table(
+            _ ids: [String], _ effort: [Double], _ pressure: [Double], _ bits: PilotMarks.Bits, systems: Bool = false,
+            bridges: Bitset? = nil
+        ) -> BottleneckTable {
+            BottleneckTable(
+                ids: ids, pendingEffort: effort, pressure: pressure, pilotBits: bits.depending, criticalBits: bits.critical,
+                waitingBits: bits.waiting, words: marks.words, pilotIDs: pilotIDs, betweenness: systems ? structure.betweenness?.values : nil,
+                articulationPoints: systems ? structure.articulationPoints : nil, bridges: bridges, isSystems: systems)
+        }
+        return Bottlenecks(
+            systems: table(landscape.systems.map(\.id), load.systems.effort, load.systems.pressure, marks.systems, systems: true),
+            flows: table(landscape.flows.map(\.id), load.flows.effort, load.flows.pressure, marks.flows, bridges: structure.bridges),
+            teams: table(landscape.teams.map(\.id), load.teams.effort, load.teams.pressure, marks.teams),
+            betweennessSources: structure.betweenness?.sourceCount ?? 0,
+            betweennessIsExact: structure.betweenness?.isExact ?? false)
+    }
+
+    /// Which pilots each system, flow and team matters to, one bit per pilot (`words` words
+    /// per entity): pilots that depend on it (lineage or pending work), whose critical path
+    /// runs through it, and whose pending work waits on it; and how many pilots wait on
+    /// each pending item.
+    private struct PilotMarks {
+        struct Bits {
+            var depending: [UInt64]
+            var critical: [UInt64]
+            var waiting: [UInt64]
+
+            init(count: Int) {
+                depending = [UInt64](repeating: 0, count: count)
+                critical = depending
+                waiting = depending
+            }
+        }
+
+        let words: Int
+        var itemPilotCount: [Int32]
+        var systems: Bits, flows: Bits, teams: Bits
+
+        init(plan: WorkPlan, pilotCount: Int) {
+            words = max(1, (pilotCount + 63) / 64)
+            itemPilotCount = [Int32](repeating: 0, count: plan.items.count)
+            systems = Bits(count: plan.index.systemCount * words)
+            flows = Bits(count: plan.index.flowCount * words)
+            teams = Bits(count: plan.index.landscape.teams.count * words)
+        }
+
+        mutating func mark(_ analysis: PilotAnalysis, as pilot: Int, plan: WorkPlan) {
+            let index = plan.index, itemOwner = plan.itemOwner
+            let word = pilot / 64, bit = UInt64(1) << UInt64(pilot % 64), words = words
+            func set(_ bits: inout [UInt64], _ entity: UInt32, _ pilot: Int) {
+                guard entity != LandscapeIndex.none else { return }
+                bits[Int(entity) * words + word] |= bit
+            }
             // Millions of marks per pilot: written through raw buffers, with no
             // copy-on-write check per mark.
-            systemPilots.withUnsafeMutableBufferPointer { bits in
+            systems.depending.withUnsafeMutableBufferPointer { bits in
                 for system in analysis.lineage.systems { bits[Int(system) * words + word] |= bit }
             }
-            flowPilots.withUnsafeMutableBufferPointer { bits in
+            flows.depending.withUnsafeMutableBufferPointer { bits in
                 for flow in analysis.lineage.flows { bits[Int(flow) * words + word] |= bit }
             }
             for item in analysis.workItems {
                 itemPilotCount[Int(item)] += 1
                 let entity = plan.itemEntity[Int(item)]
-                mark(&teamWaiting, itemOwner[Int(item)], pilot)
+                set(&teams.waiting, itemOwner[Int(item)], pilot)
                 switch plan.itemKind[Int(item)] {
                 case .system:
-                    mark(&systemPilots, entity, pilot)
-                    mark(&systemWaiting, entity, pilot)
+                    set(&systems.depending, entity, pilot)
+                    set(&systems.waiting, entity, pilot)
                 case .flow:
-                    mark(&flowPilots, entity, pilot)
-                    mark(&flowWaiting, entity, pilot)
-                    mark(&systemWaiting, index.flowSource[Int(entity)], pilot)
-                    mark(&systemWaiting, index.flowTarget[Int(entity)], pilot)
-                default: mark(&teamPilots, itemOwner[Int(item)], pilot)
+                    set(&flows.depending, entity, pilot)
+                    set(&flows.waiting, entity, pilot)
+                    set(&systems.waiting, index.flowSource[Int(entity)], pilot)
+                    set(&systems.waiting, index.flowTarget[Int(entity)], pilot)
+                default: set(&teams.depending, itemOwner[Int(item)], pilot)
                 }
             }
             for item in analysis.criticalItems {
                 let entity = plan.itemEntity[Int(item)]
-                mark(&teamCritical, itemOwner[Int(item)], pilot)
+                set(&teams.critical, itemOwner[Int(item)], pilot)
                 switch plan.itemKind[Int(item)] {
-                case .system: mark(&systemCritical, entity, pilot)
+                case .system: set(&systems.critical, entity, pilot)
                 case .flow:
-                    mark(&flowCritical, entity, pilot)
-                    mark(&systemCritical, index.flowSource[Int(entity)], pilot)
-                    mark(&systemCritical, index.flowTarget[Int(entity)], pilot)
+                    set(&flows.critical, entity, pilot)
+                    set(&systems.critical, index.flowSource[Int(entity)], pilot)
+                    set(&systems.critical, index.flowTarget[Int(entity)], pilot)
                 default: break
                 }
             }
         }
 
-        // A team depends on the pilots of every system and flow it owns (a pending item's
-        // owner is its system's or flow's owner); gates were marked above.
-        for (owners, bits) in [(systemOwner, systemPilots), (index.flowOwner, flowPilots)] {
-            for (entity, owner) in owners.enumerated() where owner != LandscapeIndex.none {
-                for word in 0..<words { teamPilots[Int(owner) * words + word] |= bits[entity * words + word] }
+        /// A team depends on the pilots of every system and flow it owns (a pending item's
+        /// owner is its system's or flow's owner); gates were marked with the work.
+        mutating func spreadToOwningTeams(_ index: LandscapeIndex) {
+            for (owners, bits) in [(index.systemOwner, systems.depending), (index.flowOwner, flows.depending)] {
+                for (entity, owner) in owners.enumerated() where owner != LandscapeIndex.none {
+                    for word in 0..<words { teams.depending[Int(owner) * words + word] |= bits[entity * words + word] }
+                }
             }
         }
-
-        let load = Self.load(plan: plan, itemPilotCount: itemPilotCount)
-
-        let pilotIDs = pilots.map(\.pilot.id)
-        func table(
-            _ ids: [String], _ effort: [Double], _ pressure: [Double], _ pilotBits: [UInt64], _ criticalBits: [UInt64],
-            _ waitingBits: [UInt64], systems: Bool = false, bridges: Bitset? = nil
-        ) -> BottleneckTable {
-            BottleneckTable(
-                ids: ids, pendingEffort: effort, pressure: pressure, pilotBits: pilotBits, criticalBits: criticalBits,
-                waitingBits: waitingBits, words: words, pilotIDs: pilotIDs, betweenness: systems ? structure.betweenness?.values : nil,
-                articulationPoints: systems ? structure.articulationPoints : nil, bridges: bridges, isSystems: systems)
-        }
-        return Bottlenecks(
-            systems: table(
-                landscape.systems.map(\.id), load.systems.effort, load.systems.pressure, systemPilots, systemCritical, systemWaiting,
-                systems: true),
-            flows: table(
-                landscape.flows.map(\.id), load.flows.effort, load.flows.pressure, flowPilots, flowCritical, flowWaiting,
-                bridges: structure.bridges),
-            teams: table(landscape.teams.map(\.id), load.teams.effort, load.teams.pressure, teamPilots, teamCritical, teamWaiting),
-            betweennessSources: structure.betweenness?.sourceCount ?? 0,
-            betweennessIsExact: structure.betweenness?.isExact ?? false)
     }
 
     /// Pending effort and pressure (effort × pilots waiting) per system (a flow's effort

@@ -68,83 +68,105 @@ package struct LandscapeIndex: Sendable {
         let teams = teamIndex
         let systemOwner = landscape.systems.map { $0.owner.flatMap { teams[$0.id] } ?? Self.none }
         self.systemOwner = systemOwner
+        (systemDomain, domainCount) = Self.domains(landscape)
+
+        let context = FlowBlock.Context(
+            systemIndex: systemIndex, teamIndex: teams, systemOwner: systemOwner, wanted: Self.referencedIDs(landscape))
+        var flows = Self.readFlows(landscape.flows, context: context, flowsPerBlock: flowsPerBlock)
+        derivations = Self.derivations(landscape, labels: &flows.labels)
+        labelIndex = flows.labels
+        labelsOfFlows = CompressedRows(rowCount: landscape.flows.count, entries: flows.labelEntries)
+        flowSource = flows.source
+        flowTarget = flows.target
+        flowOwner = flows.owner
+        flowClassification = flows.classification
+        referencedFlows = flows.referenced
+
+        let rows = Self.adjacency(source: flows.source, target: flows.target, systemCount: landscape.systems.count)
+        outgoingFlows = rows.outgoing
+        incomingFlows = rows.incoming
+        flowGraph = rows.downstream
+        upstreamGraph = rows.upstream
+        components = StronglyConnectedComponents(flowGraph)
+        var entered = Bitset(count: components.count)
+        for (from, to) in zip(flows.source, flows.target) where components.component(of: from) != components.component(of: to) {
+            entered.insert(UInt32(components.component(of: to)))
+        }
+        enteredComponents = entered
+    }
+
+    /// Each system's domain number (``none`` without one), domains numbered by first
+    /// appearance, and how many there are.
+    private static func domains(_ landscape: Landscape) -> (systemDomain: [UInt32], count: Int) {
         var domains: [String: UInt32] = [:]
-        systemDomain = landscape.systems.map { system in
+        let systemDomain = landscape.systems.map { system in
             guard let domain = system.domain else { return Self.none }
             let next = UInt32(domains.count)
             let value = domains[domain, default: next]
             if value == next { domains[domain] = next }
             return value
         }
-        domainCount = domains.count
+        return (systemDomain, domains.count)
+    }
 
-        let wanted = Self.referencedIDs(landscape)
+    /// Every flow's ends, owner, classification and labels, as columns.
+    private struct FlowColumns {
+        var source: [UInt32] = [], target: [UInt32] = [], owner: [UInt32] = []
+        var classification: [Classification] = []
+        /// (flow, label) pairs, each flow's labels sorted.
+        var labelEntries: [(UInt32, UInt32)] = []
+        var labels: [String: UInt32] = [:]
+        /// Flows that `after` links and pilots name, by id.
+        var referenced: [String: UInt32] = [:]
+    }
 
-        // Flows are read in blocks on every core, then joined in block order. Labels are
-        // numbered per block by first appearance and renumbered while joining, which gives
-        // the numbering one pass would.
-        let flows = landscape.flows
-        let context = FlowBlock.Context(systemIndex: systemIndex, teamIndex: teams, systemOwner: systemOwner, wanted: wanted)
+    /// Reads flows in blocks on every core, then joins them in block order. Labels are
+    /// numbered per block by first appearance and renumbered while joining, which gives
+    /// the numbering one pass would.
+    private static func readFlows(_ flows: [Flow], context: FlowBlock.Context, flowsPerBlock: Int) -> FlowColumns {
         let blocks = max(1, min(ProcessInfo.processInfo.activeProcessorCount, flows.count / flowsPerBlock))
         let parts = ConcurrentSlots<FlowBlock>.map(blocks) { block in
             FlowBlock(flows[flows.count * block / blocks..<flows.count * (block + 1) / blocks], context: context)
         }
-        var labels: [String: UInt32] = [:]
-        var source: [UInt32] = [], target: [UInt32] = [], owner: [UInt32] = []
-        var classification: [Classification] = []
-        var labelEntries: [(UInt32, UInt32)] = []
-        var referenced: [String: UInt32] = [:]
-        source.reserveCapacity(flows.count)
-        target.reserveCapacity(flows.count)
-        owner.reserveCapacity(flows.count)
-        classification.reserveCapacity(flows.count)
-        labelEntries.reserveCapacity(parts.reduce(0) { $0 + $1.labelEntries.count })
+        var columns = FlowColumns()
+        columns.source.reserveCapacity(flows.count)
+        columns.target.reserveCapacity(flows.count)
+        columns.owner.reserveCapacity(flows.count)
+        columns.classification.reserveCapacity(flows.count)
+        columns.labelEntries.reserveCapacity(parts.reduce(0) { $0 + $1.labelEntries.count })
         for part in parts {
             let renumbered = part.labelNames.map { name in
-                let next = UInt32(labels.count)
-                let value = labels[name, default: next]
-                if value == next { labels[name] = next }
+                let next = UInt32(columns.labels.count)
+                let value = columns.labels[name, default: next]
+                if value == next { columns.labels[name] = next }
                 return value
             }
-            let offset = UInt32(source.count)
-            labelEntries += part.labelEntries.map { ($0.0 + offset, renumbered[Int($0.1)]) }
-            for (id, flow) in part.referenced { referenced[id] = flow + offset }
-            source += part.source
-            target += part.target
-            owner += part.owner
-            classification += part.classification
+            let offset = UInt32(columns.source.count)
+            columns.labelEntries += part.labelEntries.map { ($0.0 + offset, renumbered[Int($0.1)]) }
+            for (id, flow) in part.referenced { columns.referenced[id] = flow + offset }
+            columns.source += part.source
+            columns.target += part.target
+            columns.owner += part.owner
+            columns.classification += part.classification
         }
-        Self.sortRuns(&labelEntries)
-        derivations = Self.derivations(landscape, labels: &labels)
-        labelIndex = labels
-        labelsOfFlows = CompressedRows(rowCount: flows.count, entries: labelEntries)
-        flowSource = source
-        flowTarget = target
-        flowOwner = owner
-        flowClassification = classification
-        referencedFlows = referenced
+        sortRuns(&columns.labelEntries)
+        return columns
+    }
 
-        // The four adjacency structures are independent; built two at a time.
-        let systemCount = landscape.systems.count
-        let (sources, targets) = (source, target)
+    /// Flows by source and by target, and the flow graph both ways; the four are
+    /// independent, built two at a time.
+    private static func adjacency(
+        source: [UInt32], target: [UInt32], systemCount: Int
+    ) -> (outgoing: CompressedRows, incoming: CompressedRows, downstream: DirectedGraph, upstream: DirectedGraph) {
         let rows = ConcurrentSlots<CompressedRows>.map(4) { kind in
             switch kind {
-            case 0: CompressedRows(rowCount: systemCount, entries: sources.indices.lazy.map { (sources[$0], UInt32($0)) })
-            case 1: CompressedRows(rowCount: systemCount, entries: targets.indices.lazy.map { (targets[$0], UInt32($0)) })
-            case 2: CompressedRows(rowCount: systemCount, entries: sources.indices.lazy.map { (sources[$0], targets[$0]) })
-            default: CompressedRows(rowCount: systemCount, entries: targets.indices.lazy.map { (targets[$0], sources[$0]) })
+            case 0: CompressedRows(rowCount: systemCount, entries: source.indices.lazy.map { (source[$0], UInt32($0)) })
+            case 1: CompressedRows(rowCount: systemCount, entries: target.indices.lazy.map { (target[$0], UInt32($0)) })
+            case 2: CompressedRows(rowCount: systemCount, entries: source.indices.lazy.map { (source[$0], target[$0]) })
+            default: CompressedRows(rowCount: systemCount, entries: target.indices.lazy.map { (target[$0], source[$0]) })
             }
         }
-        outgoingFlows = rows[0]
-        incomingFlows = rows[1]
-        flowGraph = DirectedGraph(rows: rows[2])
-        upstreamGraph = DirectedGraph(rows: rows[3])
-        components = StronglyConnectedComponents(flowGraph)
-        var entered = Bitset(count: components.count)
-        for (from, to) in zip(source, target) where components.component(of: from) != components.component(of: to) {
-            entered.insert(UInt32(components.component(of: to)))
-        }
-        enteredComponents = entered
+        return (rows[0], rows[1], DirectedGraph(rows: rows[2]), DirectedGraph(rows: rows[3]))
     }
 
     /// The ids that `after` links and pilots' `flows` name: the only flows worth a lookup.

@@ -22,38 +22,32 @@ package struct LandscapeGenerator: Sendable {
     static let kinds = ["saas", "erp", "database", "warehouse", "api", "queue", "app"]
 
     public func landscape() -> Landscape {
-        var random = SeededRandom(seed: seed)
-        func below(_ bound: Int) -> Int { Int(random.next() % UInt64(max(1, bound))) }
-        func chance(_ probability: Double) -> Bool { random.nextUnit() < probability }
-        func effort() -> Effort {
-            let likely = Double(1 + below(15))
-            guard chance(0.3) else { return .days(likely) }
-            return .estimate(
-                optimistic: max(0.5, likely - Double(below(3))), likely: likely,
-                pessimistic: likely + Double(1 + below(10)))
-        }
-        let width = String(systems - 1).count
-        func systemID(_ number: Int) -> String {
-            let digits = String(number)
-            return "s" + String(repeating: "0", count: width - digits.count) + digits
-        }
-        func reference(_ id: String) -> Reference { Reference(id, at: .start) }
-
-        let teamCount = 3 + systems / 20
-        let domainCount = 6 + systems / 500
+        // One random stream, drawn from in a fixed order: systems, flows, gates, pilots.
+        var draw = Draw(random: SeededRandom(seed: seed), systems: systems)
         var landscape = Landscape(name: "Generated landscape of \(systems) systems (seed \(seed))")
-        landscape.teams = (0..<teamCount).map { Team(id: "team\($0)", capacity: 1 + $0 % 3) }
-        landscape.systems = (0..<systems).map { number in
-            let roll = random.nextUnit()
-            let status: SystemStatus = roll < 0.02 ? .planned : roll < 0.03 ? .deprecated : .live
-            return System(
-                id: systemID(number), kind: Self.kinds[number % Self.kinds.count],
-                domain: "domain\(below(domainCount))", owner: reference("team\(below(teamCount))"),
-                status: status, effort: status == .planned ? effort() : nil)
+        landscape.teams = (0..<draw.teamCount).map { Team(id: "team\($0)", capacity: 1 + $0 % 3) }
+        landscape.systems = (0..<systems).map { draw.system($0) }
+        let generated = flows(&draw)
+        var flows = generated.flows
+        let gateCount = max(2, systems / 100)
+        landscape.gates = (0..<gateCount).map { number in
+            Gate(
+                id: "gate\(number)", kind: GateKind.allCases[number % GateKind.allCases.count],
+                owner: Self.reference("team\(draw.below(draw.teamCount))"), status: draw.chance(0.7) ? .pending : .approved,
+                effort: draw.effort())
         }
+        for index in flows.indices where flows[index].isPending && draw.chance(0.05) {
+            flows[index].after = [Self.reference("gate\(draw.below(gateCount))")]
+        }
+        landscape.flows = flows
+        // Pilots need systems that many flows feed, as real pilots need the warehouse.
+        landscape.pilots = (0..<min(20, 2 + systems / 50)).map { draw.pilot($0, attachment: generated.attachment) }
+        return landscape
+    }
 
-        // Preferential attachment: a target is drawn from a list holding each system once,
-        // plus once more per flow it already receives.
+    /// Flows by preferential attachment: a target is drawn from a list holding each system
+    /// once, plus once more per flow it already receives. Returns the flows and that list.
+    private func flows(_ draw: inout Draw) -> (flows: [Flow], attachment: [Int]) {
         var attachment = Array(0..<systems)
         attachment.reserveCapacity(systems + Int(Double(systems) * flowsPerSystem))
         var pairs: Set<UInt64> = []
@@ -63,49 +57,80 @@ package struct LandscapeGenerator: Sendable {
         var attempts = 0
         while flows.count < flowCount, attempts < flowCount * 4 {
             attempts += 1
-            let from = below(systems)
-            let to = attachment[below(attachment.count)]
+            let from = draw.below(systems)
+            let to = attachment[draw.below(attachment.count)]
             guard from != to, pairs.insert(UInt64(from) << 32 | UInt64(to)).inserted else { continue }
             attachment.append(to)
-            let roll = random.nextUnit()
+            let roll = draw.random.nextUnit()
             let status: FlowStatus = roll < 0.75 ? .live : roll < 0.85 ? .inProgress : roll < 0.95 ? .backlog : .blocked
-            let labels = Set((0...below(3)).map { _ in Self.labels[below(Self.labels.count)] }).sorted()
-            let classification = Classification.allCases[below(Classification.allCases.count)]
+            let labels = Set((0...draw.below(3)).map { _ in Self.labels[draw.below(Self.labels.count)] }).sorted()
+            let classification = Classification.allCases[draw.below(Classification.allCases.count)]
             flows.append(
                 Flow(
-                    id: Flow.defaultID(from: systemID(from), to: systemID(to)), hasExplicitID: false,
-                    from: reference(systemID(from)), to: reference(systemID(to)), data: labels,
+                    id: Flow.defaultID(from: draw.systemID(from), to: draw.systemID(to)), hasExplicitID: false,
+                    from: Self.reference(draw.systemID(from)), to: Self.reference(draw.systemID(to)), data: labels,
                     classification: classification, status: status,
-                    effort: status == .live ? nil : effort(),
+                    effort: status == .live ? nil : draw.effort(),
                     blockedBy: status == .blocked ? "waiting on a vendor" : nil))
         }
+        return (flows, attachment)
+    }
 
-        let gateCount = max(2, systems / 100)
-        landscape.gates = (0..<gateCount).map { number in
-            Gate(
-                id: "gate\(number)", kind: GateKind.allCases[number % GateKind.allCases.count],
-                owner: reference("team\(below(teamCount))"), status: chance(0.7) ? .pending : .approved,
-                effort: effort())
-        }
-        for index in flows.indices where flows[index].isPending && chance(0.05) {
-            flows[index].after = [reference("gate\(below(gateCount))")]
-        }
-        landscape.flows = flows
+    private static func reference(_ id: String) -> Reference { Reference(id, at: .start) }
 
-        // Pilots need systems that many flows feed, as real pilots need the warehouse.
-        let pilotCount = min(20, 2 + systems / 50)
-        landscape.pilots = (0..<pilotCount).map { number in
+    /// The seeded stream and the landscape's proportions.
+    private struct Draw {
+        var random: SeededRandom
+        let systems: Int
+        let teamCount: Int
+        let domainCount: Int
+        let width: Int
+
+        init(random: SeededRandom, systems: Int) {
+            self.random = random
+            self.systems = systems
+            teamCount = 3 + systems / 20
+            domainCount = 6 + systems / 500
+            width = String(systems - 1).count
+        }
+
+        mutating func below(_ bound: Int) -> Int { Int(random.next() % UInt64(max(1, bound))) }
+        mutating func chance(_ probability: Double) -> Bool { random.nextUnit() < probability }
+
+        mutating func effort() -> Effort {
+            let likely = Double(1 + below(15))
+            guard chance(0.3) else { return .days(likely) }
+            return .estimate(
+                optimistic: max(0.5, likely - Double(below(3))), likely: likely,
+                pessimistic: likely + Double(1 + below(10)))
+        }
+
+        /// `s0042`: zero-padded so ids sort as numbers.
+        func systemID(_ number: Int) -> String {
+            let digits = String(number)
+            return "s" + String(repeating: "0", count: width - digits.count) + digits
+        }
+
+        mutating func system(_ number: Int) -> System {
+            let roll = random.nextUnit()
+            let status: SystemStatus = roll < 0.02 ? .planned : roll < 0.03 ? .deprecated : .live
+            return System(
+                id: systemID(number), kind: LandscapeGenerator.kinds[number % LandscapeGenerator.kinds.count],
+                domain: "domain\(below(domainCount))", owner: LandscapeGenerator.reference("team\(below(teamCount))"),
+                status: status, effort: status == .planned ? effort() : nil)
+        }
+
+        mutating func pilot(_ number: Int, attachment: [Int]) -> Pilot {
             let needs = (0..<(2 + below(3))).map { _ in
                 let system = systemID(attachment[below(attachment.count)])
                 return chance(0.5)
-                    ? PilotNeed(system: reference(system), data: [Self.labels[below(Self.labels.count)]])
-                    : PilotNeed(system: reference(system))
+                    ? PilotNeed(system: LandscapeGenerator.reference(system), data: [LandscapeGenerator.labels[below(LandscapeGenerator.labels.count)]])
+                    : PilotNeed(system: LandscapeGenerator.reference(system))
             }
             return Pilot(
                 id: "pilot\(number)", champion: "Champion \(number)",
                 stage: PilotStage.allCases[number % PilotStage.allCases.count], needs: needs,
                 effort: effort(), target: CalendarDate(year: 2027, month: 1 + number % 12, day: 28))
         }
-        return landscape
     }
 }

@@ -28,47 +28,78 @@ package struct BackstageImporter: Sendable {
         var spec: DocumentNode? { node["spec"] }
     }
 
-    public init() {}
+    /// The catalog's entities, first definition of each ref winning, in catalog order, with
+    /// the ids their systems get and the providers of each API.
+    private struct Catalog {
+        var entities: [String: Entity] = [:]
+        var all: [Entity] = []
+        var systems: [Entity] = []
+        var nameCount: [String: Int] = [:]
+        var systemIDs: [String: String] = [:]
+        var providers: [String: [String]] = [:]
 
-    public func read(_ files: [ImportSource], into builder: inout ImportBuilder) {
-        var entities: [String: Entity] = [:], order: [String] = []
-        for file in files {
-            switch file.yamlDocuments() {
-            case .failure(let note): builder.skipFile(note)
-            case .success(let documents):
-                for document in documents {
-                    guard let kind = document["kind"]?.text, let name = document.at("metadata", "name")?.text else {
-                        builder.skip(
-                            ImportNote(
-                                file: file.name, position: document.position,
-                                message: "skipped a document without kind and metadata.name"))
-                        continue
+        init(_ files: [ImportSource], into builder: inout ImportBuilder) {
+            var order: [String] = []
+            for file in files {
+                switch file.yamlDocuments() {
+                case .failure(let note): builder.skipFile(note)
+                case .success(let documents):
+                    for document in documents {
+                        guard let kind = document["kind"]?.text, let name = document.at("metadata", "name")?.text else {
+                            builder.skip(
+                                ImportNote(
+                                    file: file.name, position: document.position,
+                                    message: "skipped a document without kind and metadata.name"))
+                            continue
+                        }
+                        let entity = Entity(
+                            kind: kind, namespace: document.at("metadata", "namespace")?.text ?? "default",
+                            name: name, node: document, file: file.name)
+                        if entities[entity.ref] == nil { order.append(entity.ref) }
+                        entities[entity.ref] = entities[entity.ref] ?? entity
                     }
-                    let entity = Entity(
-                        kind: kind, namespace: document.at("metadata", "namespace")?.text ?? "default",
-                        name: name, node: document, file: file.name)
-                    if entities[entity.ref] == nil { order.append(entity.ref) }
-                    entities[entity.ref] = entities[entity.ref] ?? entity
+                }
+            }
+            all = order.compactMap { entities[$0] }
+            systems = all.filter { ["component", "resource"].contains($0.kind.lowercased()) }
+            for entity in systems { nameCount[entity.name, default: 0] += 1 }
+            for entity in systems where systemIDs[entity.ref] == nil { systemIDs[entity.ref] = id(entity) }
+            // Providers of each API, in catalog order.
+            for entity in systems {
+                for api in entity.spec?["providesApis"]?.items.compactMap(\.text) ?? [] {
+                    providers[resolve(api, defaultKind: "api", from: entity), default: []].append(id(entity))
                 }
             }
         }
-        let all = order.compactMap { entities[$0] }
-        let systems = all.filter { ["component", "resource"].contains($0.kind.lowercased()) }
-        var nameCount: [String: Int] = [:]
-        for entity in systems { nameCount[entity.name, default: 0] += 1 }
+
+        /// A system's id: its name, qualified where two systems share it.
         func id(_ entity: Entity) -> String {
             guard (nameCount[entity.name] ?? 0) > 1 else { return entity.name }
             return entity.namespace == "default" ? "\(entity.kind.lowercased()):\(entity.name)" : entity.ref
         }
-        func resolve(_ text: String, defaultKind: String, from entity: Entity) -> String {
-            Self.ref(text, defaultKind: defaultKind, namespace: entity.namespace)
-        }
-        let systemIDs = Dictionary(systems.map { ($0.ref, id($0)) }, uniquingKeysWith: { first, _ in first })
-        func systemID(_ ref: String) -> String? { systemIDs[ref] }
-        /// A ref to a system that is not in the catalog: its name, for a placeholder.
-        func placeholderID(_ ref: String) -> String { String(ref.split(separator: "/").last ?? Substring(ref)) }
 
-        for entity in all {
+        func resolve(_ text: String, defaultKind: String, from entity: Entity) -> String {
+            BackstageImporter.ref(text, defaultKind: defaultKind, namespace: entity.namespace)
+        }
+
+        /// The id of the system a ref names; for one not in the catalog, its name, for a placeholder.
+        func systemID(_ ref: String) -> String {
+            systemIDs[ref] ?? String(ref.split(separator: "/").last ?? Substring(ref))
+        }
+    }
+
+    public init() {}
+
+    public func read(_ files: [ImportSource], into builder: inout ImportBuilder) {
+        let catalog = Catalog(files, into: &builder)
+        Self.addTeams(catalog, into: &builder)
+        Self.addSystems(catalog, into: &builder)
+        Self.addCalls(catalog, into: &builder)
+    }
+
+    /// Groups become teams; kinds that are not part of a landscape are noted as skipped.
+    private static func addTeams(_ catalog: Catalog, into builder: inout ImportBuilder) {
+        for entity in catalog.all {
             switch entity.kind.lowercased() {
             case "group":
                 builder.addTeam(Team(id: entity.name, name: entity.spec?.at("profile", "displayName")?.text))
@@ -81,9 +112,13 @@ package struct BackstageImporter: Sendable {
                         message: "skipped \(entity.kind) '\(entity.name)': not a part of the landscape"))
             }
         }
-        for entity in systems {
+    }
+
+    /// Components and resources, with status from lifecycle, owner, and domain from their System.
+    private static func addSystems(_ catalog: Catalog, into builder: inout ImportBuilder) {
+        for entity in catalog.systems {
             var system = System(
-                id: id(entity), name: entity.node.at("metadata", "title")?.text,
+                id: catalog.id(entity), name: entity.node.at("metadata", "title")?.text,
                 kind: entity.spec?["type"]?.text, status: .live)
             system.attributes["backstage/ref"] = entity.ref
             if let description = entity.node.at("metadata", "description")?.text { system.attributes["backstage/description"] = description }
@@ -94,72 +129,70 @@ package struct BackstageImporter: Sendable {
             case let other?: system.attributes["backstage/lifecycle"] = other
             }
             if let owner = entity.spec?["owner"]?.text {
-                system.owner = Reference(Self.name(of: resolve(owner, defaultKind: "group", from: entity)), at: .start)
+                system.owner = Reference(name(of: catalog.resolve(owner, defaultKind: "group", from: entity)), at: .start)
             }
             if let systemRef = entity.spec?["system"]?.text {
-                let ref = resolve(systemRef, defaultKind: "system", from: entity)
-                let domain = entities[ref]?.spec?["domain"]?.text
+                let ref = catalog.resolve(systemRef, defaultKind: "system", from: entity)
+                let domain = catalog.entities[ref]?.spec?["domain"]?.text
                 system.domain =
-                    domain.map { Self.name(of: Self.ref($0, defaultKind: "domain", namespace: entity.namespace)) }
-                    ?? Self.name(of: ref)
+                    domain.map { name(of: Self.ref($0, defaultKind: "domain", namespace: entity.namespace)) }
+                    ?? name(of: ref)
             }
             builder.addSystem(system)
         }
-        // Providers of each API, then consumers, in catalog order.
-        var providers: [String: [String]] = [:]
-        for entity in systems {
-            for api in entity.spec?["providesApis"]?.items.compactMap(\.text) ?? [] {
-                providers[resolve(api, defaultKind: "api", from: entity), default: []].append(id(entity))
-            }
-        }
-        for entity in systems {
+    }
+
+    /// `dependsOn`, `consumesApis` and `apiConsumedBy` as calls, system by system in catalog
+    /// order, then the consumers APIs name.
+    private static func addCalls(_ catalog: Catalog, into builder: inout ImportBuilder) {
+        for entity in catalog.systems {
             let note = ImportNote(file: entity.file, position: entity.node.position, message: entity.ref)
             for dependency in entity.spec?["dependsOn"]?.items.compactMap(\.text) ?? [] {
-                let ref = resolve(dependency, defaultKind: "component", from: entity)
+                let ref = catalog.resolve(dependency, defaultKind: "component", from: entity)
                 builder.addCall(
-                    caller: id(entity), callee: systemID(ref) ?? placeholderID(ref),
-                    attributes: ["backstage": "dependsOn"], at: note)
+                    caller: catalog.id(entity), callee: catalog.systemID(ref), attributes: ["backstage": "dependsOn"], at: note)
             }
-            consume(entity.spec?["consumesApis"]?.items.compactMap(\.text) ?? [], by: id(entity), from: entity)
+            consume(entity, in: catalog, into: &builder)
             // Not a standard field, but catalogs write it: the named components consume this one.
             for consumer in entity.spec?["apiConsumedBy"]?.items.compactMap(\.text) ?? [] {
-                let ref = resolve(consumer, defaultKind: "component", from: entity)
+                let ref = catalog.resolve(consumer, defaultKind: "component", from: entity)
                 builder.addCall(
-                    caller: systemID(ref) ?? placeholderID(ref), callee: id(entity),
-                    attributes: ["backstage": "apiConsumedBy"], at: note)
+                    caller: catalog.systemID(ref), callee: catalog.id(entity), attributes: ["backstage": "apiConsumedBy"], at: note)
             }
         }
-        for entity in all where entity.kind.lowercased() == "api" {
+        for entity in catalog.all where entity.kind.lowercased() == "api" {
             for consumer in entity.spec?["apiConsumedBy"]?.items.compactMap(\.text) ?? [] {
-                let ref = resolve(consumer, defaultKind: "component", from: entity)
-                for provider in providers[entity.ref] ?? [] {
+                let ref = catalog.resolve(consumer, defaultKind: "component", from: entity)
+                for provider in catalog.providers[entity.ref] ?? [] {
                     builder.addCall(
-                        caller: systemID(ref) ?? placeholderID(ref), callee: provider, data: [entity.name],
+                        caller: catalog.systemID(ref), callee: provider, data: [entity.name],
                         attributes: ["backstage": "apiConsumedBy"],
                         at: ImportNote(file: entity.file, position: entity.node.position, message: entity.ref))
                 }
             }
         }
+    }
 
-        func consume(_ refs: [String], by consumer: String, from entity: Entity) {
-            let note = ImportNote(file: entity.file, position: entity.node.position, message: entity.ref)
-            for text in refs {
-                let ref = resolve(text, defaultKind: "api", from: entity)
-                if let provided = providers[ref] {
-                    for provider in provided {
-                        builder.addCall(
-                            caller: consumer, callee: provider, data: [Self.name(of: ref)],
-                            attributes: ["backstage": "consumesApis"], at: note)
-                    }
-                } else if let callee = systemID(ref) {
-                    // A consumed "API" that is a component: a call to it.
-                    builder.addCall(caller: consumer, callee: callee, attributes: ["backstage": "consumesApis"], at: note)
-                } else {
-                    builder.warn(
-                        ImportNote(
-                            file: entity.file, position: entity.node.position,
-                            message: "'\(entity.name)' consumes \(ref), which nothing in the catalog provides"))
+    /// A system's `consumesApis`: a call to each provider of the API, carrying its name.
+    private static func consume(_ entity: Entity, in catalog: Catalog, into builder: inout ImportBuilder) {
+        let note = ImportNote(file: entity.file, position: entity.node.position, message: entity.ref)
+        let consumer = catalog.id(entity)
+        for text in entity.spec?["consumesApis"]?.items.compactMap(\.text) ?? [] {
+            let ref = catalog.resolve(text, defaultKind: "api", from: entity)
+            if let provided = catalog.providers[ref] {
+                for provider in provided {
+                    builder.addCall(
+                        caller: consumer, callee: provider, data: [name(of: ref)],
+                        attributes: ["backstage": "consumesApis"], at: note)
                 }
+            } else if let callee = catalog.systemIDs[ref] {
+                // A consumed "API" that is a component: a call to it.
+                builder.addCall(caller: consumer, callee: callee, attributes: ["backstage": "consumesApis"], at: note)
+            } else {
+                builder.warn(
+                    ImportNote(
+                        file: entity.file, position: entity.node.position,
+                        message: "'\(entity.name)' consumes \(ref), which nothing in the catalog provides"))
             }
         }
     }

@@ -41,84 +41,130 @@ struct ListScheduler {
     }
 
     func run() -> Result {
-        let count = durations.count
-        var result = Result(
-            start: [Double](repeating: 0, count: count), finish: [Double](repeating: 0, count: count),
-            busy: [Double](repeating: 0, count: capacities.count))
-        var remaining = predecessorCount
-        var running = [Int](repeating: 0, count: capacities.count)
-        var workDone = [Bool](repeating: false, count: count)
-        var finished = [Bool](repeating: false, count: count)
-        // Made ready once: a node whose last predecessor is taken as done is ready already.
-        var readied = [Bool](repeating: false, count: count)
+        var run = Run(self)
+        for node in 0..<durations.count where done[node] { run.finish(node, at: 0) }
+        for node in 0..<durations.count where !done[node] && !run.finished[node] && (run.remaining[node] == 0 || started[node]) {
+            run.ready(node, at: 0)
+        }
+        var now = 0.0
+        while true {
+            run.startWaitingWork(at: now)
+            guard let event = run.events.popMin() else { break }
+            if run.finished[event.node] && !event.isRelease { continue }
+            now = event.time
+            if event.isRelease {
+                run.released(event.node, at: now)
+            } else {
+                run.workDone(event.node, at: now)
+            }
+        }
+        return run.result
+    }
+
+    /// The state of one run: what has started, finished and is queued per team.
+    private struct Run {
+        let scheduler: ListScheduler
+        var result: Result
+        var remaining: [Int]
+        var running: [Int]
+        var workIsDone: [Bool]
+        var finished: [Bool]
+        /// Made ready once: a node whose last predecessor is taken as done is ready already.
+        var readied: [Bool]
         var events = Heap<Event>()
         var sequence = 0
-        var queues = [Heap<Ranked>](repeating: Heap<Ranked>(), count: capacities.count)
+        var queues: [Heap<Ranked>]
+        /// Teams with queued work, to start when a hand is free.
         var waiting = Set<Int>()
 
-        func push(_ node: Int, at time: Double, release: Bool) {
+        init(_ scheduler: ListScheduler) {
+            let count = scheduler.durations.count, teams = scheduler.capacities.count
+            self.scheduler = scheduler
+            result = Result(
+                start: [Double](repeating: 0, count: count), finish: [Double](repeating: 0, count: count),
+                busy: [Double](repeating: 0, count: teams))
+            remaining = scheduler.predecessorCount
+            running = [Int](repeating: 0, count: teams)
+            workIsDone = [Bool](repeating: false, count: count)
+            finished = workIsDone
+            readied = workIsDone
+            queues = [Heap<Ranked>](repeating: Heap<Ranked>(), count: teams)
+        }
+
+        mutating func push(_ node: Int, at time: Double, release: Bool) {
             sequence += 1
             events.insert(Event(time: time, sequence: sequence, node: node, isRelease: release))
         }
-        func begin(_ node: Int, at time: Double) {
+
+        mutating func begin(_ node: Int, at time: Double) {
             result.start[node] = time
-            let team = teams[node]
+            let team = scheduler.teams[node]
             if team != LandscapeIndex.none { running[Int(team)] += 1 }
-            push(node, at: time + durations[node], release: false)
+            push(node, at: time + scheduler.durations[node], release: false)
         }
-        func ready(_ node: Int, at time: Double) {
+
+        mutating func ready(_ node: Int, at time: Double) {
             guard !readied[node] else { return }
             readied[node] = true
             released(node, at: time)
         }
-        func released(_ node: Int, at time: Double) {
-            if releases[node] > time { push(node, at: releases[node], release: true); return }
-            let team = teams[node]
-            if team == LandscapeIndex.none { begin(node, at: time); return }
-            queues[Int(team)].insert(Ranked(priority: priority[node], node: node))
+
+        mutating func released(_ node: Int, at time: Double) {
+            let release = scheduler.releases[node]
+            if release > time { return push(node, at: release, release: true) }
+            let team = scheduler.teams[node]
+            if team == LandscapeIndex.none { return begin(node, at: time) }
+            queues[Int(team)].insert(Ranked(priority: scheduler.priority[node], node: node))
             waiting.insert(Int(team))
         }
-        func finish(_ node: Int, at time: Double) {
-            finished[node] = true
-            result.finish[node] = time
-            for successor in successors.successors(of: UInt32(node)) {
-                let next = Int(successor)
-                remaining[next] -= 1
-                guard remaining[next] == 0, !finished[next] else { continue }
-                if started[next] {
-                    if workDone[next] && !finished[next] { finish(next, at: time) }
-                } else {
-                    ready(next, at: time)
-                }
-            }
-        }
 
-        for node in 0..<count where done[node] { finish(node, at: 0) }
-        for node in 0..<count where !done[node] && !finished[node] && (remaining[node] == 0 || started[node]) { ready(node, at: 0) }
-        var now = 0.0
-        while true {
+        /// Each team with queued work starts its highest-priority items while it has hands.
+        mutating func startWaitingWork(at now: Double) {
             for team in waiting.sorted() {
-                while running[team] < capacities[team], let next = queues[team].popMax() { begin(next.node, at: now) }
+                while running[team] < scheduler.capacities[team], let next = queues[team].popMax() { begin(next.node, at: now) }
             }
             waiting = Set(waiting.filter { !queues[$0].isEmpty })
-            guard let event = events.popMin() else { break }
-            if finished[event.node] && !event.isRelease { continue }
-            now = event.time
-            if event.isRelease {
-                released(event.node, at: now)
-                continue
-            }
-            let node = event.node
-            workDone[node] = true
-            let team = teams[node]
+        }
+
+        /// An item's work ends: its hand is free; it finishes unless it waits on a
+        /// predecessor (finish-to-finish).
+        mutating func workDone(_ node: Int, at now: Double) {
+            workIsDone[node] = true
+            let team = scheduler.teams[node]
             if team != LandscapeIndex.none {
                 running[Int(team)] -= 1
-                result.busy[Int(team)] += durations[node]
+                result.busy[Int(team)] += scheduler.durations[node]
                 waiting.insert(Int(team))
             }
             if remaining[node] == 0 { finish(node, at: now) }
         }
-        return result
+
+        /// Finishes `node`, then, depth first with an explicit stack (a chain of a million
+        /// items under way must not overflow the call stack), every item under way whose
+        /// work was done and whose last predecessor this was; other successors become ready.
+        mutating func finish(_ node: Int, at time: Double) {
+            finished[node] = true
+            result.finish[node] = time
+            var stack = [(node: node, next: scheduler.successors.successorBounds(of: UInt32(node)).lowerBound)]
+            while let top = stack.last {
+                let bounds = scheduler.successors.successorBounds(of: UInt32(top.node))
+                guard top.next < bounds.upperBound else {
+                    stack.removeLast()
+                    continue
+                }
+                stack[stack.count - 1].next += 1
+                let successor = Int(scheduler.successors.successor(at: top.next))
+                remaining[successor] -= 1
+                guard remaining[successor] == 0, !finished[successor] else { continue }
+                if !scheduler.started[successor] {
+                    ready(successor, at: time)
+                } else if workIsDone[successor] {
+                    finished[successor] = true
+                    result.finish[successor] = time
+                    stack.append((successor, scheduler.successors.successorBounds(of: UInt32(successor)).lowerBound))
+                }
+            }
+        }
     }
 
     private struct Ranked: Comparable {

@@ -41,6 +41,32 @@ package struct FocusMap: Sendable {
     public func drawing(for subject: MapSubject) throws(MapViewError) -> MapDrawing {
         let (focus, depth) = try resolve(in: subject)
         let landscape = subject.landscape
+        let distance = Self.distances(from: focus, upTo: depth, in: landscape)
+        let words = depth == 1 ? "1 flow" : "\(depth) flows"
+        var graph = MapFrame.graph(title: subject.title(.focus("\(focus), \(words) away")), rankdir: "LR")
+        let table = subject.analysis.bottlenecks.systems
+        let heat = HeatScale(maximum: distance.keys.compactMap { subject.systemPosition[$0] }.map { table[$0].pressure }.max() ?? 0)
+        addSystems(within: distance, focus: focus, heat: heat, subject, to: &graph)
+        let drawnFlows = addFlows(within: distance, subject, to: &graph)
+        addPilots(waitingOn: focus, within: distance, subject, to: &graph)
+        var legend = MapLegend()
+        legend.add(.glyph("▭", color: MapPalette.critical), "bold red outline: \(focus), the system in focus")
+        legend.addHeat("backlog pressure", unit: "pilot-days", scale: heat)
+        legend.addFlowStatuses()
+        legend.add(.glyph("⬡", color: MapPalette.pilotColor), "pilots whose lineage or work includes \(focus)")
+        let hiddenSystems = landscape.systems.count - distance.count
+        let hiddenFlows = landscape.flows.count - drawnFlows
+        legend.add(
+            .glyph("…", color: "#1a1a1a"),
+            hiddenSystems + hiddenFlows == 0
+                ? "nothing left out"
+                : "left out: \(Wording.counted(hiddenSystems, "system")) and \(Wording.counted(hiddenFlows, "flow")) "
+                    + "more than \(words) away")
+        return MapDrawing(graph: graph, legend: legend, avoiding: subject.entityIDs)
+    }
+
+    /// Systems at most `depth` flows from `focus`, either way, with their distance.
+    private static func distances(from focus: String, upTo depth: Int, in landscape: Landscape) -> [String: Int] {
         var neighbours: [String: [String]] = [:]
         for flow in landscape.flows {
             neighbours[flow.from.id, default: []].append(flow.to.id)
@@ -57,11 +83,15 @@ package struct FocusMap: Sendable {
                 queue.append(next)
             }
         }
-        let words = depth == 1 ? "1 flow" : "\(depth) flows"
-        var graph = MapFrame.graph(title: subject.title(.focus("\(focus), \(words) away")), rankdir: "LR")
+        return distance
+    }
+
+    /// The systems in reach, pending ones filled by pressure, the focus outlined.
+    private func addSystems(
+        within distance: [String: Int], focus: String, heat: HeatScale, _ subject: MapSubject, to graph: inout DOTGraph
+    ) {
         let table = subject.analysis.bottlenecks.systems
-        let heat = HeatScale(maximum: queue.compactMap { subject.systemPosition[$0] }.map { table[$0].pressure }.max() ?? 0)
-        for system in landscape.systems where distance[system.id] != nil {
+        for system in subject.landscape.systems where distance[system.id] != nil {
             var attributes = MapFrame.systemAttributes(system, tooltip: subject.systemTooltip(system))
             if let position = subject.systemPosition[system.id], table[position].pressure > 0 {
                 attributes["fillcolor"] = heat.fill(for: table[position].pressure)
@@ -73,17 +103,28 @@ package struct FocusMap: Sendable {
             }
             graph.nodes.append(DOTNode(id: system.id, attributes: attributes))
         }
-        var drawnFlows = 0
-        for flow in landscape.flows where distance[flow.from.id] != nil && distance[flow.to.id] != nil {
+    }
+
+    /// The flows between systems in reach, styled by status; returns how many.
+    private func addFlows(within distance: [String: Int], _ subject: MapSubject, to graph: inout DOTGraph) -> Int {
+        var drawn = 0
+        for flow in subject.landscape.flows where distance[flow.from.id] != nil && distance[flow.to.id] != nil {
             var attributes = MapPalette.edgeStyle(for: flow.status)
             attributes["id"] = flow.id
             if flow.status == .blocked { attributes["label"] = "blocked: \(flow.blockedBy ?? "reason not given")" }
             attributes["tooltip"] = subject.flowTooltip(flow)
             graph.edges.append(DOTEdge(from: flow.from.id, to: flow.to.id, attributes: attributes))
-            drawnFlows += 1
+            drawn += 1
         }
+        return drawn
+    }
+
+    /// The pilots whose lineage or work includes the focus, with their needs in reach, or
+    /// one dotted edge from the focus when none is.
+    private func addPilots(waitingOn focus: String, within distance: [String: Int], _ subject: MapSubject, to graph: inout DOTGraph) {
+        let table = subject.analysis.bottlenecks.systems
         let waiting = subject.systemPosition[focus].map { Set(table[$0].pilots) } ?? []
-        for pilot in landscape.pilots where waiting.contains(pilot.id) {
+        for pilot in subject.landscape.pilots where waiting.contains(pilot.id) {
             graph.nodes.append(MapFrame.pilotNode(pilot))
             let needs = MapFrame.needEdges(pilot).filter { distance[$0.from] != nil }
             graph.edges +=
@@ -99,19 +140,5 @@ package struct FocusMap: Sendable {
                 ]
                 : needs
         }
-        var legend = MapLegend()
-        legend.add(.glyph("▭", color: MapPalette.critical), "bold red outline: \(focus), the system in focus")
-        legend.addHeat("backlog pressure", unit: "pilot-days", scale: heat)
-        legend.addFlowStatuses()
-        legend.add(.glyph("⬡", color: MapPalette.pilotColor), "pilots whose lineage or work includes \(focus)")
-        let hiddenSystems = landscape.systems.count - distance.count
-        let hiddenFlows = landscape.flows.count - drawnFlows
-        legend.add(
-            .glyph("…", color: "#1a1a1a"),
-            hiddenSystems + hiddenFlows == 0
-                ? "nothing left out"
-                : "left out: \(Wording.counted(hiddenSystems, "system")) and \(Wording.counted(hiddenFlows, "flow")) "
-                    + "more than \(words) away")
-        return MapDrawing(graph: graph, legend: legend, avoiding: subject.entityIDs)
     }
 }
