@@ -18,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
         // SHA-256 for the report's model fingerprint and its script's Content-Security-Policy hash.
         .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
+        // Property checks with shrinking for the graph algorithms' tests (tests only).
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
     ],
     targets: [
         // libgvc/libcgraph from Debian's libgraphviz-dev; the shim hides the C API's
@@ -62,7 +64,10 @@ let package = Package(
             exclude: ["README.md"],
             packageAccess: false
         ),
-        .testTarget(name: "IntegraphTests", dependencies: ["Integraph"]),
+        .testTarget(
+            name: "IntegraphTests",
+            dependencies: ["Integraph", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
         .testTarget(name: "IntegraphGraphvizTests", dependencies: ["IntegraphGraphviz", "Integraph"]),
         // Runs the built `integraph` binary and the walkthroughs under Examples/, and the
         // benchmark binary for measurements that need a process of their own (memory).

@@ -68,33 +68,26 @@ struct PlanCommand: ParsableCommand {
     func run() throws {
         let validated = try ModelLoading.validLandscape(model)
         let landscape = validated.landscape
-        var options = PlanOptions()
-        options.start = start
-        let pending = Set(landscape.pendingItems().map(\.id))
+        var options = PlanOptions(start: start)
         for assumption in assumptions {
             let id = String(assumption.split(separator: "=", maxSplits: 1)[0])
-            guard pending.contains(id) else {
-                Console.error(
-                    "error: --assume \(assumption): '\(id)' is not pending work in \(model)"
-                        + Suggestion.phrase(for: id, among: pending))
+            if let problem = PlanOptions.problem(finishing: id, in: landscape, named: model) {
+                Console.error("error: --assume \(assumption): \(problem)")
                 throw ExitStatus.unreadableInput
             }
             options.finishedNow.insert(id)
         }
-        let teams = Set(landscape.teams.map(\.id))
         for capacity in capacities {
             let parts = capacity.split(separator: "=", maxSplits: 1)
             let team = String(parts[0])
-            guard teams.contains(team) else {
-                Console.error("error: --capacity \(capacity): no team '\(team)' in \(model)" + Suggestion.phrase(for: team, among: teams))
+            if let problem = PlanOptions.problem(team: team, in: landscape, named: model) {
+                Console.error("error: --capacity \(capacity): \(problem)")
                 throw ExitStatus.unreadableInput
             }
             options.capacity[team] = Int(parts[1])
         }
         let plan = CapacityPlan(validated, options: options)
-        var plain = PlanOptions()
-        plain.start = start
-        let baseline = options.finishedNow.isEmpty && options.capacity.isEmpty ? nil : CapacityPlan(validated, options: plain)
+        let baseline = options.hasWhatIfs ? CapacityPlan(validated, options: options.withoutWhatIfs) : nil
         let suggestions = suggest ? PlanSuggestion.ranked(for: validated, options: options) : []
         let writer = PlanWriter()
         let text =

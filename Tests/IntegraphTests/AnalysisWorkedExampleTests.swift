@@ -38,7 +38,7 @@ import Testing
         let landscape = try #require(readModel(model).validLandscape)
         var options = AnalysisOptions()
         options.start = start.flatMap(CalendarDate.init(iso:))
-        return try LandscapeAnalysis(landscape, options: options)
+        return LandscapeAnalysis(landscape, options: options)
     }
 
     @Test func criticalPathMethod() throws {

@@ -1,11 +1,25 @@
+import PropertyBased
 import Testing
 
 @testable import Integraph
 
-/// Each algorithm against a slow, obviously correct second method, on many seeded random
-/// graphs: betweenness by counting every shortest path, dominators and cut points by
-/// deletion, the critical path by enumerating every path, components by reachability.
+/// Each algorithm against a slow, obviously correct second method, on many random graphs:
+/// betweenness by counting every shortest path, dominators and cut points by deletion, the
+/// critical path by enumerating every path, components by reachability. Graph properties
+/// run through swift-property-based: a failure is shrunk to a small graph and reported
+/// with the seed that reproduces it.
 @Suite struct GraphPropertyTests {
+    /// Node counts for `graphEdges`.
+    static let nodeCounts = Gen.int(in: 2...12)
+    /// Up to 30 edges, each a number read as source × 12 + target and folded into the node
+    /// range by `edges(_:_:)`: self-loops and parallel edges included. Shrinking drops
+    /// edges and lowers numbers, so a failing graph comes back small.
+    static let edgeCodes = Gen.int(in: 0...143).array(of: 0...30)
+
+    static func edges(_ n: Int, _ codes: [Int]) -> [(UInt32, UInt32)] {
+        codes.map { (UInt32($0 / 12 % n), UInt32($0 % 12 % n)) }
+    }
+
     static func randomGraph(_ seed: UInt64, nodes: Int, edges: Int) -> (Int, [(UInt32, UInt32)]) {
         var random = SeededRandom(seed: seed)
         var list: [(UInt32, UInt32)] = []
@@ -54,24 +68,24 @@ import Testing
         return seen
     }
 
-    @Test(arguments: 0..<40)
-    func betweennessEqualsCountingEveryShortestPath(seed: UInt64) {
-        let (n, edges) = Self.randomGraph(seed, nodes: 3 + Int(seed % 9), edges: Int(seed % 25) + 2)
-        let graph = DirectedGraph(nodeCount: n, edges: edges)
-        let fast = Betweenness(graph).values
-        let all = (0..<UInt32(n)).map { Self.shortestPaths(graph, from: $0) }
-        for v in 0..<n {
-            var expected = 0.0
-            for s in 0..<n where s != v {
-                for t in 0..<n where t != v && t != s && all[s].distance[t] > 0 {
-                    if all[s].distance[v] >= 0, all[v].distance[t] >= 0,
-                        all[s].distance[v] + all[v].distance[t] == all[s].distance[t]
-                    {
-                        expected += all[s].count[v] * all[v].count[t] / all[s].count[t]
+    @Test func betweennessEqualsCountingEveryShortestPath() async {
+        await propertyCheck(count: 150, input: Self.nodeCounts, Self.edgeCodes) { n, codes in
+            let graph = DirectedGraph(nodeCount: n, edges: Self.edges(n, codes))
+            let fast = Betweenness(graph).values
+            let all = (0..<UInt32(n)).map { Self.shortestPaths(graph, from: $0) }
+            for v in 0..<n {
+                var expected = 0.0
+                for s in 0..<n where s != v {
+                    for t in 0..<n where t != v && t != s && all[s].distance[t] > 0 {
+                        if all[s].distance[v] >= 0, all[v].distance[t] >= 0,
+                            all[s].distance[v] + all[v].distance[t] == all[s].distance[t]
+                        {
+                            expected += all[s].count[v] * all[v].count[t] / all[s].count[t]
+                        }
                     }
                 }
+                #expect(abs(fast[v] - expected) < 1e-9, "node \(v): \(fast[v]) vs \(expected)")
             }
-            #expect(abs(fast[v] - expected) < 1e-9, "seed \(seed) node \(v): \(fast[v]) vs \(expected)")
         }
     }
 
@@ -86,61 +100,64 @@ import Testing
         #expect(abs(estimate - exact) / exact < 0.25)
     }
 
-    @Test(arguments: 0..<40)
-    func dominatorsEqualDeletion(seed: UInt64) {
-        let (n, edges) = Self.randomGraph(seed + 100, nodes: 3 + Int(seed % 10), edges: Int(seed % 20) + 3)
-        let graph = DirectedGraph(nodeCount: n, edges: edges)
-        let tree = Dominators(graph, root: 0)
-        let reach = Self.reachable(n, edges, from: 0)
-        for target in 0..<UInt32(n) where target != 0 {
-            guard reach.contains(target) else {
-                #expect(tree.immediateDominator(of: target) == nil)
-                continue
+    @Test func dominatorsEqualDeletion() async {
+        await propertyCheck(count: 150, input: Self.nodeCounts, Self.edgeCodes) { n, codes in
+            let edges = Self.edges(n, codes)
+            let graph = DirectedGraph(nodeCount: n, edges: edges)
+            let tree = Dominators(graph, root: 0)
+            let reach = Self.reachable(n, edges, from: 0)
+            for target in 0..<UInt32(n) where target != 0 {
+                guard reach.contains(target) else {
+                    #expect(tree.immediateDominator(of: target) == nil)
+                    continue
+                }
+                let expected = Set(
+                    (0..<UInt32(n)).filter { candidate in
+                        candidate != target && (candidate == 0 || !Self.reachable(n, edges, from: 0, without: candidate).contains(target))
+                    })
+                #expect(Set(tree.dominators(of: target)) == expected, "target \(target)")
+                // The single-target sweep leaves out the root itself.
+                let single = TargetDominators(of: target, from: 0, in: graph)
+                #expect(single.isReachable)
+                #expect(Set(single.dominators) == expected.subtracting([0]), "target \(target)")
             }
-            let expected = Set(
-                (0..<UInt32(n)).filter { candidate in
-                    candidate != target && (candidate == 0 || !Self.reachable(n, edges, from: 0, without: candidate).contains(target))
-                })
-            #expect(Set(tree.dominators(of: target)) == expected, "seed \(seed) target \(target)")
-            // The single-target sweep leaves out the root itself.
-            let single = TargetDominators(of: target, from: 0, in: graph)
-            #expect(single.isReachable)
-            #expect(Set(single.dominators) == expected.subtracting([0]), "seed \(seed) target \(target)")
         }
     }
 
-    @Test(arguments: 0..<40)
-    func cutPointsAndBridgesEqualDeletion(seed: UInt64) {
-        let (n, edges) = Self.randomGraph(seed + 200, nodes: 2 + Int(seed % 10), edges: Int(seed % 14) + 1)
-        let cuts = Biconnectivity(nodeCount: n, edges: edges)
-        func components(without node: UInt32? = nil, withoutEdge edge: Int? = nil) -> Int {
-            var seen: Set<UInt32> = []
-            var count = 0
-            for start in 0..<UInt32(n) where start != node && !seen.contains(start) {
-                count += 1
-                seen.formUnion(Self.reachable(n, edges, from: start, without: node, withoutEdge: edge, undirected: true))
+    @Test func cutPointsAndBridgesEqualDeletion() async {
+        await propertyCheck(count: 150, input: Self.nodeCounts, Self.edgeCodes) { n, codes in
+            let edges = Self.edges(n, codes)
+            let cuts = Biconnectivity(nodeCount: n, edges: edges)
+            func components(without node: UInt32? = nil, withoutEdge edge: Int? = nil) -> Int {
+                var seen: Set<UInt32> = []
+                var count = 0
+                for start in 0..<UInt32(n) where start != node && !seen.contains(start) {
+                    count += 1
+                    seen.formUnion(Self.reachable(n, edges, from: start, without: node, withoutEdge: edge, undirected: true))
+                }
+                return count
             }
-            return count
+            let base = components()
+            let articulation = (0..<UInt32(n)).filter { node in
+                let isolated = !edges.contains { ($0.0 == node || $0.1 == node) && $0.0 != $0.1 }
+                return !isolated && components(without: node) > base
+            }
+            #expect(cuts.articulationPoints == articulation)
+            let bridges = edges.indices.filter { edges[$0].0 != edges[$0].1 && components(withoutEdge: $0) > base }.map { UInt32($0) }
+            #expect(cuts.bridges == bridges)
         }
-        let base = components()
-        let articulation = (0..<UInt32(n)).filter { node in
-            let isolated = !edges.contains { ($0.0 == node || $0.1 == node) && $0.0 != $0.1 }
-            return !isolated && components(without: node) > base
-        }
-        #expect(cuts.articulationPoints == articulation, "seed \(seed)")
-        let bridges = edges.indices.filter { edges[$0].0 != edges[$0].1 && components(withoutEdge: $0) > base }.map { UInt32($0) }
-        #expect(cuts.bridges == bridges, "seed \(seed)")
     }
 
-    @Test(arguments: 0..<30)
-    func componentsEqualMutualReachability(seed: UInt64) {
-        let (n, edges) = Self.randomGraph(seed + 300, nodes: 2 + Int(seed % 12), edges: Int(seed % 30))
-        let scc = StronglyConnectedComponents(DirectedGraph(nodeCount: n, edges: edges))
-        let reach = (0..<UInt32(n)).map { Self.reachable(n, edges, from: $0) }
-        for a in 0..<n {
-            for b in 0..<n {
-                let mutual = reach[a].contains(UInt32(b)) && reach[b].contains(UInt32(a))
-                #expect((scc.component(of: UInt32(a)) == scc.component(of: UInt32(b))) == mutual)
+    @Test func componentsEqualMutualReachability() async {
+        await propertyCheck(count: 150, input: Self.nodeCounts, Self.edgeCodes) { n, codes in
+            let edges = Self.edges(n, codes)
+            let scc = StronglyConnectedComponents(DirectedGraph(nodeCount: n, edges: edges))
+            let reach = (0..<UInt32(n)).map { Self.reachable(n, edges, from: $0) }
+            for a in 0..<n {
+                for b in 0..<n {
+                    let mutual = reach[a].contains(UInt32(b)) && reach[b].contains(UInt32(a))
+                    #expect((scc.component(of: UInt32(a)) == scc.component(of: UInt32(b))) == mutual)
+                }
             }
         }
     }
