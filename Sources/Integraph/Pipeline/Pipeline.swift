@@ -1,9 +1,10 @@
 /// The one path from a model to answers — read → validated model → analysis — that every
 /// `integraph` command takes; maps (``MapRenderer``) and the leaders' report continue it in
 /// `IntegraphGraphviz`. Each stage is its own call, so a caller can stop after any of them
-/// (`check` stops after validation) and the analysis options are chosen here, once: what
-/// `analyze` computes comes from ``options``; what maps, plans, rules and diffs need is
-/// derived from them (same start date and seed, no betweenness).
+/// (`import` stops after validating what it wrote) and the analysis options are chosen here,
+/// once: what `analyze` computes comes from ``options``; what maps, plans, rules, diffs and
+/// the report need is derived from them (same start date and seed; betweenness only for
+/// the report).
 ///
 /// ```swift
 /// var options = AnalysisOptions()
