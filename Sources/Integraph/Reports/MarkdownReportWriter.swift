@@ -22,8 +22,15 @@ package struct MarkdownReportWriter: Sendable {
 
     public func write(_ input: ReportInput) -> String {
         let summary = ReportSummary(input, topCount: topCount)
+        return headline(input, summary) + pilots(summary) + maps(input) + bottlenecks(summary) + sprawl(input, summary)
+            + capacity(input) + check(input)
+    }
+
+    private func cell(_ text: String) -> String { AnalysisMarkdownWriter.cell(text) }
+
+    /// Title, size, state counts and the top bottlenecks.
+    private func headline(_ input: ReportInput, _ summary: ReportSummary) -> String {
         let analysis = input.analysis
-        let cell = AnalysisMarkdownWriter.cell
         var out = "# \(cell(input.title))\n\n"
         out +=
             "\(cell(input.landscape.displayName)) · \(Wording.counted(analysis.summary.systems, "system")), "
@@ -36,7 +43,12 @@ package struct MarkdownReportWriter: Sendable {
             "Top bottlenecks by pressure: "
             + summary.topSystems.map {
                 "\(cell($0.id)) (\(DaysText.days($0.pressure)) pilot-days)"
-            }.joined(separator: ", ") + "\n\n## Pilots\n\n"
+            }.joined(separator: ", ") + "\n\n"
+        return out
+    }
+
+    private func pilots(_ summary: ReportSummary) -> String {
+        var out = "## Pilots\n\n"
         out += "| Pilot | Stage | Champion | Duration | P85 | Finish | Target | State | First on the critical path |\n"
         out += "|---|---|---|---:|---:|---|---|---|---|\n"
         for row in summary.rows {
@@ -48,12 +60,21 @@ package struct MarkdownReportWriter: Sendable {
                 + "\(AnalysisMarkdownWriter.state(row.analysis)) | "
                 + "\(row.firstCriticalItem.map(cell) ?? "—") |\n"
         }
-        out += "\n## Maps\n\n"
+        return out
+    }
+
+    /// Each map as an image beside the report, under an anchor the pilots table links to.
+    private func maps(_ input: ReportInput) -> String {
+        var out = "\n## Maps\n\n"
         if let notice = input.mapNotice { out += "\(cell(notice))\n\n" }
         for map in input.maps {
             out += "<a id=\"\(cell(map.sectionID))\"></a>\n\n### \(cell(map.title))\n\n![\(cell(map.title))](\(path(of: map)))\n\n"
         }
-        out += "## Bottlenecks\n\nRanked by pressure: pending days × the pilots waiting for them (pilot-days).\n"
+        return out
+    }
+
+    private func bottlenecks(_ summary: ReportSummary) -> String {
+        var out = "## Bottlenecks\n\nRanked by pressure: pending days × the pilots waiting for them (pilot-days).\n"
         for ranked in summary.rankedTables {
             let (title, entries) = (ranked.title, ranked.entries)
             out += "\n### \(title)\n\n| Id | Pressure | Pending days | Holds back | Critical for |\n|---|---:|---:|---|---|\n"
@@ -65,9 +86,13 @@ package struct MarkdownReportWriter: Sendable {
         }
         out += "\n### Pending effort by team\n\n| Team | Pending days |\n|---|---:|\n"
         for (team, days) in summary.pendingByTeam { out += "| \(cell(team)) | \(DaysText.days(days)) |\n" }
-        out += "\n## Sprawl\n\n| Pilot | Systems | Flows | Pending flows | Teams | Domains | Gates | Most sensitive data |\n"
+        return out
+    }
+
+    private func sprawl(_ input: ReportInput, _ summary: ReportSummary) -> String {
+        var out = "\n## Sprawl\n\n| Pilot | Systems | Flows | Pending flows | Teams | Domains | Gates | Most sensitive data |\n"
         out += "|---|---:|---:|---:|---:|---:|---:|---|\n"
-        for pilot in analysis.pilots {
+        for pilot in input.analysis.pilots {
             let sprawl = pilot.sprawl
             out +=
                 "| \(cell(pilot.pilot.id)) | \(sprawl.systems) | \(sprawl.flows) | \(sprawl.pendingFlows) | \(sprawl.teams) | "
@@ -76,11 +101,19 @@ package struct MarkdownReportWriter: Sendable {
         for list in summary.sprawlLists {
             out += "\n### \(list.title)\n\n" + (list.items.isEmpty ? "None.\n" : list.items.map { "- \(cell($0))\n" }.joined())
         }
-        if let plan = input.plan {
-            out += "\n## Capacity and cost\n\n| " + CapacityPlan.reportHeaders.joined(separator: " | ") + " |\n|---|---|---|---:|---:|---:|---|\n"
-            for row in plan.reportRows { out += "| " + row.map(cell).joined(separator: " | ") + " |\n" }
-        }
-        out += "\n## Model check\n\n"
+        return out
+    }
+
+    private func capacity(_ input: ReportInput) -> String {
+        guard let plan = input.plan else { return "" }
+        var out = "\n## Capacity and cost\n\n| " + CapacityPlan.reportHeaders.joined(separator: " | ") + " |\n|---|---|---|---:|---:|---:|---|\n"
+        for row in plan.reportRows { out += "| " + row.map(cell).joined(separator: " | ") + " |\n" }
+        return out
+    }
+
+    /// The model's findings and where the report came from.
+    private func check(_ input: ReportInput) -> String {
+        var out = "\n## Model check\n\n"
         out +=
             input.findings.isEmpty
             ? "No errors or warnings.\n"

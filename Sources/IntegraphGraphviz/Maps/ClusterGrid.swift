@@ -65,25 +65,41 @@ struct ClusterGrid {
             for drawn in part.edges { placed.edges[drawn.index].attributes["pos"] = Self.shifted(drawn.pos, by: shift) }
         }
         placeFreeNodes(graph, sizes: sizes, grid: grid, centres: &centres)
+        Self.setPositions(of: &placed, centres)
+        Self.routeEdges(of: &placed, centres: centres, sizes: sizes, clusterBoxes: boxes)
+        placed.graphAttributes["outputorder"] = "edgesfirst"
+        return placed
+    }
+
+    /// Every node's `pos`, in clusters and free.
+    private static func setPositions(of placed: inout DOTGraph, _ centres: [String: Point]) {
         for index in placed.clusters.indices {
             for node in placed.clusters[index].nodes.indices {
                 if let centre = centres[placed.clusters[index].nodes[node].id] {
-                    placed.clusters[index].nodes[node].attributes["pos"] = Self.text(centre)
+                    placed.clusters[index].nodes[node].attributes["pos"] = text(centre)
                 }
             }
         }
         for node in placed.nodes.indices {
-            if let centre = centres[placed.nodes[node].id] { placed.nodes[node].attributes["pos"] = Self.text(centre) }
+            if let centre = centres[placed.nodes[node].id] { placed.nodes[node].attributes["pos"] = text(centre) }
         }
+    }
+
+    /// Edges inside a box keep the route its layout gave them (only their labels move off
+    /// nodes); edges between boxes, or to pilots, get bowed curves from box or node edge to
+    /// box or node edge (`ltail`/`lhead` name a cluster when a bundle joins boxes).
+    private static func routeEdges(
+        of placed: inout DOTGraph, centres: [String: Point], sizes: [String: Size], clusterBoxes boxes: [Box]
+    ) {
         let nodeBoxes = centres.compactMap { id, centre in sizes[id].map { Box(centre: centre, size: $0) } }
         var curves = CurveRouter(
-            nodeBoxes: nodeBoxes, arrowSize: Double(graph.edgeDefaults["arrowsize"] ?? "1") ?? 1,
-            fontSize: Double(graph.edgeDefaults["fontsize"] ?? "14") ?? 14)
+            nodeBoxes: nodeBoxes, arrowSize: Double(placed.edgeDefaults["arrowsize"] ?? "1") ?? 1,
+            fontSize: Double(placed.edgeDefaults["fontsize"] ?? "14") ?? 14)
         for index in placed.edges.indices {
             let edge = placed.edges[index]
             if let pos = edge.attributes["pos"] {
-                if let label = curves.labelPoint(edge.attributes, along: Self.splinePoints(pos)) {
-                    placed.edges[index].attributes["lp"] = Self.text(label)
+                if let label = curves.labelPoint(edge.attributes, along: splinePoints(pos)) {
+                    placed.edges[index].attributes["lp"] = text(label)
                 }
                 continue
             }
@@ -99,10 +115,8 @@ struct ClusterGrid {
             guard let tail = end(edge.from, cluster: "ltail"), let head = end(edge.to, cluster: "lhead") else { continue }
             let curve = curves.route(from: tail, to: head, edge: edge.attributes)
             placed.edges[index].attributes["pos"] = curve.pos
-            if let label = curve.label { placed.edges[index].attributes["lp"] = Self.text(label) }
+            if let label = curve.label { placed.edges[index].attributes["lp"] = text(label) }
         }
-        placed.graphAttributes["outputorder"] = "edgesfirst"
-        return placed
     }
 
     /// Pilots (every free node but the legend) in a row above the grid, each over the mean

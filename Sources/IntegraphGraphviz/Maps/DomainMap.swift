@@ -19,30 +19,9 @@ package struct DomainMap: Sendable {
     }
 
     public func drawing(for subject: MapSubject) -> MapDrawing {
-        let landscape = subject.landscape
         var graph = MapFrame.graph(title: subject.title(.domains), rankdir: "LR")
-        let bottlenecks = subject.analysis.bottlenecks.systems
-        var systems: [String: Int] = [:], pressure: [String: Double] = [:], pending: [String: Double] = [:]
-        var domainOf: [String: String] = [:]
-        for (position, system) in landscape.systems.enumerated() {
-            let domain = system.domain ?? Self.noDomain
-            domainOf[system.id] = domain
-            systems[domain, default: 0] += 1
-            pressure[domain, default: 0] += bottlenecks[position].pressure
-            if system.isPending { pending[domain, default: 0] += subject.workItem(.system, system.id)?.effort.expectedDays ?? 0 }
-        }
-        struct Link { var flows = 0, pending = 0 }
-        var links: [[String]: Link] = [:]
-        var inside: [String: Int] = [:]
-        for flow in landscape.flows {
-            guard let from = domainOf[flow.from.id], let to = domainOf[flow.to.id] else { continue }
-            if from == to {
-                inside[from, default: 0] += 1
-            } else {
-                links[[from, to], default: Link()].flows += 1
-                if flow.isPending { links[[from, to], default: Link()].pending += 1 }
-            }
-        }
+        let totals = DomainTotals(subject)
+        let (systems, pressure, inside, links) = (totals.systems, totals.pressure, totals.inside, totals.links)
         let heat = HeatScale(quantilesOf: pressure.values)
         for domain in systems.keys.sorted() {
             let value = pressure[domain] ?? 0
@@ -84,5 +63,39 @@ package struct DomainMap: Sendable {
         var drawing = MapDrawing(graph: graph, legend: legend, avoiding: Set(systems.keys.map { "domain:\($0)" }))
         drawing.notice = note
         return drawing
+    }
+
+    /// Per domain: its systems, their summed backlog pressure, the flows inside it; per
+    /// ordered pair of domains, the flows between them and how many are pending.
+    private struct DomainTotals {
+        struct Link {
+            var flows = 0
+            var pending = 0
+        }
+
+        var systems: [String: Int] = [:]
+        var pressure: [String: Double] = [:]
+        var inside: [String: Int] = [:]
+        var links: [[String]: Link] = [:]
+
+        init(_ subject: MapSubject) {
+            let bottlenecks = subject.analysis.bottlenecks.systems
+            var domainOf: [String: String] = [:]
+            for (position, system) in subject.landscape.systems.enumerated() {
+                let domain = system.domain ?? DomainMap.noDomain
+                domainOf[system.id] = domain
+                systems[domain, default: 0] += 1
+                pressure[domain, default: 0] += bottlenecks[position].pressure
+            }
+            for flow in subject.landscape.flows {
+                guard let from = domainOf[flow.from.id], let to = domainOf[flow.to.id] else { continue }
+                if from == to {
+                    inside[from, default: 0] += 1
+                } else {
+                    links[[from, to], default: Link()].flows += 1
+                    if flow.isPending { links[[from, to], default: Link()].pending += 1 }
+                }
+            }
+        }
     }
 }
