@@ -172,16 +172,17 @@ private struct BrandesRun {
             for edge in belowStarts[position]..<belowStarts[position &+ 1] {
                 sum += coefficient[Int(below[edge])]
             }
-            let dependency = paths[node] * sum
-            coefficient[node] = (1 + dependency) / paths[node]
+            let nodePaths = paths[node]
+            let dependency = nodePaths * sum
+            coefficient[node] = (1 + dependency) / nodePaths
             centrality[node] += dependency
-            position &-= 1
-        }
-        for position in 0..<count {
-            let node = Int(order[position])
+            // Nothing reads this node's state again in this search: clean it for the next.
             distance[node] = -1
             paths[node] = 0
+            position &-= 1
         }
+        distance[Int(source)] = -1
+        paths[Int(source)] = 0
     }
 
     /// Breadth-first search from `source`: fills `order`, `distance`, `paths` and
