@@ -76,6 +76,8 @@ struct ListScheduler {
         var queues: [Heap<Ranked>]
         /// Teams with queued work, to start when a hand is free.
         var waiting = Set<Int>()
+        /// `finish`'s depth-first stack, kept between calls: (node, next successor position).
+        var finishing: [(node: Int, next: Int)] = []
 
         init(_ scheduler: ListScheduler) {
             let count = scheduler.durations.count, teams = scheduler.capacities.count
@@ -145,14 +147,15 @@ struct ListScheduler {
         mutating func finish(_ node: Int, at time: Double) {
             finished[node] = true
             result.finish[node] = time
-            var stack = [(node: node, next: scheduler.successors.successorBounds(of: UInt32(node)).lowerBound)]
-            while let top = stack.last {
+            finishing.removeAll(keepingCapacity: true)
+            finishing.append((node, scheduler.successors.successorBounds(of: UInt32(node)).lowerBound))
+            while let top = finishing.last {
                 let bounds = scheduler.successors.successorBounds(of: UInt32(top.node))
                 guard top.next < bounds.upperBound else {
-                    stack.removeLast()
+                    finishing.removeLast()
                     continue
                 }
-                stack[stack.count - 1].next += 1
+                finishing[finishing.count - 1].next += 1
                 let successor = Int(scheduler.successors.successor(at: top.next))
                 remaining[successor] -= 1
                 guard remaining[successor] == 0, !finished[successor] else { continue }
@@ -161,7 +164,7 @@ struct ListScheduler {
                 } else if workIsDone[successor] {
                     finished[successor] = true
                     result.finish[successor] = time
-                    stack.append((successor, scheduler.successors.successorBounds(of: UInt32(successor)).lowerBound))
+                    finishing.append((successor, scheduler.successors.successorBounds(of: UInt32(successor)).lowerBound))
                 }
             }
         }
