@@ -119,12 +119,12 @@ package struct Betweenness: Sendable {
 /// reached edge, and bounds checks or copy-on-write checks per step would cost more than
 /// the arithmetic.
 ///
-/// The breadth-first search counts shortest paths (σ) and records where each level starts;
-/// the dependencies then run level by level from the deepest, by the successor form of
-/// Brandes' recurrence: δ(v) = σ(v) · Σ (1 + δ(w)) / σ(w) over successors w one level below.
-/// `coefficient` holds (1 + δ(w)) / σ(w) for the level below the one being summed and zero
-/// everywhere else, so the inner loop is a plain gather over v's successors: no distance
-/// test, no reverse graph, one write per node rather than one per edge.
+/// The breadth-first search counts shortest paths (σ) and records each node's children on
+/// shortest paths (`below`, by BFS position). The dependencies then run from the last node
+/// reached back to the source, by the successor form of Brandes' recurrence:
+/// δ(v) = σ(v) · Σ (1 + δ(w)) / σ(w) over v's children w, whose `coefficient` (1 + δ(w)) / σ(w)
+/// is known by then: no reverse graph, no distance test, one write per node rather than a
+/// scattered write per edge.
 private struct BrandesRun {
     let offsets: UnsafeBufferPointer<UInt32>
     let targets: UnsafeBufferPointer<UInt32>
@@ -146,9 +146,9 @@ private struct BrandesRun {
         paths.initialize(repeating: 0)
         coefficient = .allocate(capacity: n)
         coefficient.initialize(repeating: 0)
-        order = .allocate(capacity: n)
+        order = .allocate(capacity: n + 1)
         order.initialize(repeating: 0)
-        below = .allocate(capacity: max(1, targets.count))
+        below = .allocate(capacity: targets.count + 1)
         below.initialize(repeating: 0)
         belowStarts = .allocate(capacity: n + 1)
         belowStarts.initialize(repeating: 0)
@@ -201,21 +201,26 @@ private struct BrandesRun {
             head &+= 1
             let next = distance[node] &+ 1
             let nodePaths = paths[node]
+            // Without branches: whether a target is new, one level down or neither is
+            // random, and the mispredicted branches cost more than the stores now made on
+            // every edge. The flags are integer arithmetic, which the compiler cannot turn
+            // back into branches (it did with `?:`): a quarter less time at 10,000 nodes.
+            let pathBits = nodePaths.bitPattern
             for edge in Int(offsets[node])..<Int(offsets[node &+ 1]) {
                 let target = targets[edge]
                 let seen = distance[Int(target)]
-                if seen < 0 {
-                    distance[Int(target)] = next
-                    paths[Int(target)] = nodePaths
-                    order[count] = target
-                    count &+= 1
-                    below[belowCount] = target
-                    belowCount &+= 1
-                } else if seen == next {
-                    paths[Int(target)] += nodePaths
-                    below[belowCount] = target
-                    belowCount &+= 1
-                }
+                let isNew = Int32(bitPattern: UInt32(bitPattern: seen) &>> 31)  // seen is -1
+                let level = seen &+ isNew &* (next &- seen)  // next when new, else seen
+                let onPath = (UInt32(bitPattern: level ^ next) &- 1) &>> 31  // level == next
+                distance[Int(target)] = level
+                // Past the reached nodes and recorded edges: kept only when counted.
+                order[count] = target
+                count &+= Int(isNew)
+                below[belowCount] = target
+                belowCount &+= Int(onPath)
+                // σ(target) += σ(node) on a shortest path, else += +0 (a mask, not a product:
+                // an infinite σ times 0 would be NaN). A new target's σ was 0.
+                paths[Int(target)] += Double(bitPattern: pathBits & (0 &- UInt64(onPath)))
             }
         }
         belowStarts[head] = belowCount
