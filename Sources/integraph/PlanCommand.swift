@@ -69,9 +69,10 @@ struct PlanCommand: ParsableCommand {
         let validated = try ModelLoading.validLandscape(model)
         let landscape = validated.landscape
         var options = PlanOptions(start: start)
+        let check = PlanOptions.WhatIfCheck(landscape, named: model)
         for assumption in assumptions {
             let id = String(assumption.split(separator: "=", maxSplits: 1)[0])
-            if let problem = PlanOptions.problem(finishing: id, in: landscape, named: model) {
+            if let problem = check.problem(finishing: id) {
                 Console.error("error: --assume \(assumption): \(problem)")
                 throw ExitStatus.unreadableInput
             }
@@ -80,7 +81,7 @@ struct PlanCommand: ParsableCommand {
         for capacity in capacities {
             let parts = capacity.split(separator: "=", maxSplits: 1)
             let team = String(parts[0])
-            if let problem = PlanOptions.problem(team: team, in: landscape, named: model) {
+            if let problem = check.problem(team: team) {
                 Console.error("error: --capacity \(capacity): \(problem)")
                 throw ExitStatus.unreadableInput
             }

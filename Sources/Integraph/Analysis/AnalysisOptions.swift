@@ -1,8 +1,7 @@
 /// Settings of one analysis run.
 ///
 /// ```swift
-/// var options = AnalysisOptions()
-/// options.start = CalendarDate(iso: "2026-12-01")
+/// var options = AnalysisOptions(start: CalendarDate(iso: "2026-12-01"))
 /// options.samples = 20_000
 /// ```
 public struct AnalysisOptions: Sendable {

@@ -7,8 +7,7 @@
 /// the report).
 ///
 /// ```swift
-/// var options = AnalysisOptions()
-/// options.start = CalendarDate(iso: "2026-12-01")
+/// var options = AnalysisOptions(start: CalendarDate(iso: "2026-12-01"))
 /// let pipeline = Pipeline(options: options)
 /// let report = try pipeline.read(.file("Graphs/acme-retail.yaml"))
 /// let validated = try pipeline.validated(report)
@@ -40,7 +39,7 @@ public struct Pipeline: Sendable {
 
     /// The model the analyses accept, when reading found no error.
     ///
-    /// - Throws: ``InvalidLandscape`` with every finding, errors first among them in file order.
+    /// - Throws: ``InvalidLandscape`` with every finding, in file order.
     public func validated(_ report: ModelReport) throws(InvalidLandscape) -> ValidatedLandscape {
         guard let validated = report.validLandscape else { throw InvalidLandscape(findings: report.findings) }
         return validated

@@ -43,7 +43,7 @@ package struct CapacityPlan: Sendable {
         /// Effort days of its remaining work times each owner team's day rate; `nil` when no
         /// team of that work has a rate.
         public let remainingCost: Double?
-        /// Its yearly value over 260 working days, times the days capacity adds.
+        /// Its value per working day (yearly value over 260), times the days capacity adds.
         public let delayCost: Double?
         public let budget: Double?
         public var overBudget: Bool { (remainingCost ?? 0) > (budget ?? .infinity) }
@@ -122,7 +122,7 @@ package struct CapacityPlan: Sendable {
             let ready = (pilot.work.map { result.finish[Int($0)] }.max() ?? 0) + pilot.ownEffort
             let free = unlimited.map { run in (pilot.work.map { run.finish[Int($0)] }.max() ?? 0) + pilot.ownEffort } ?? ready
             let date = { (days: Double) in options.start.flatMap { WorkingCalendar.finish(afterWorkingDays: days, from: $0) } }
-            let delay = pilot.value.map { $0 / 260 * max(0, ready - free) }
+            let delay = pilot.valuePerDay.map { $0 * max(0, ready - free) }
             return PilotPlan(
                 id: pilot.id, plannedReady: ready, unconstrainedReady: free, target: pilot.target,
                 plannedDate: date(ready), unconstrainedDate: date(free),

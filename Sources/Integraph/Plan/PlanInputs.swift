@@ -9,6 +9,9 @@ struct PlanInputs {
         let value: Double?
         let budget: Double?
         let cost: Double?
+
+        /// What a day of delay costs: the yearly `value` over 260 working days.
+        var valuePerDay: Double? { value.map { $0 / 260 } }
     }
 
     let plan: WorkPlan

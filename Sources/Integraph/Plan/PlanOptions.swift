@@ -26,21 +26,33 @@ package struct PlanOptions: Sendable {
     /// The same start, no what-ifs.
     public var withoutWhatIfs: PlanOptions { PlanOptions(start: start) }
 
-    /// Why an item taken as finished cannot be: it is not pending work in `landscape`,
-    /// called `name` in the message (with the closest id that is); `nil` when it is.
+    /// What-ifs checked against a model before they are set: an item taken as finished must
+    /// be pending work, a team given hands must exist. The model's ids are gathered once.
     ///
     /// ```swift
-    /// PlanOptions.problem(finishing: "crm-to-featuers", in: landscape, named: "acme.yaml")
+    /// let check = PlanOptions.WhatIfCheck(landscape, named: "acme.yaml")
+    /// check.problem(finishing: "crm-to-featuers")
     /// // "'crm-to-featuers' is not pending work in acme.yaml (did you mean 'crm-to-features'?)"
     /// ```
-    public static func problem(finishing id: String, in landscape: Landscape, named name: String) -> String? {
-        let pending = Set(landscape.pendingItems().map(\.id))
-        return pending.contains(id) ? nil : "'\(id)' is not pending work in \(name)" + Suggestion.phrase(for: id, among: pending)
-    }
+    package struct WhatIfCheck {
+        private let pending: Set<String>
+        private let teams: Set<String>
+        private let name: String
 
-    /// Why a team's capacity cannot be set: `landscape` has no such team; `nil` when it has.
-    public static func problem(team: String, in landscape: Landscape, named name: String) -> String? {
-        let teams = Set(landscape.teams.map(\.id))
-        return teams.contains(team) ? nil : "no team '\(team)' in \(name)" + Suggestion.phrase(for: team, among: teams)
+        public init(_ landscape: Landscape, named name: String) {
+            pending = Set(landscape.pendingItems().map(\.id))
+            teams = Set(landscape.teams.map(\.id))
+            self.name = name
+        }
+
+        /// Why `id` cannot be taken as finished (with the closest pending id); `nil` when it can.
+        public func problem(finishing id: String) -> String? {
+            pending.contains(id) ? nil : "'\(id)' is not pending work in \(name)" + Suggestion.phrase(for: id, among: pending)
+        }
+
+        /// Why `team` cannot be given hands (with the closest team id); `nil` when it can.
+        public func problem(team: String) -> String? {
+            teams.contains(team) ? nil : "no team '\(team)' in \(name)" + Suggestion.phrase(for: team, among: teams)
+        }
     }
 }

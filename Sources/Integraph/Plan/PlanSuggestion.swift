@@ -16,7 +16,7 @@ package struct PlanSuggestion: Sendable, Equatable {
     public let move: Move
     /// The sum over pilots of the days their planned ready day moves earlier.
     public let pilotDaysSaved: Double
-    /// The sum over pilots with a value of value / 260 working days × days saved.
+    /// The sum over pilots with a value of their value per working day × days saved.
     public let valueUnlocked: Double?
 
     /// How many items are tried as "finished now": those with the longest remaining path,
@@ -32,10 +32,11 @@ package struct PlanSuggestion: Sendable, Equatable {
         func gain(_ trial: PlanInputs, _ move: Move) -> PlanSuggestion? {
             let after = CapacityPlan(trial, options: options, unconstrained: false).pilots
             var days = 0.0, value: Double?
-            for (was, now) in zip(base, after) {
+            // Plans list pilots in the inputs' order.
+            for (pilot, (was, now)) in zip(inputs.pilots, zip(base, after)) {
                 let saved = was.plannedReady - now.plannedReady
                 days += saved
-                if let worth = inputs.pilots.first(where: { $0.id == was.id })?.value { value = (value ?? 0) + worth / 260 * saved }
+                if let perDay = pilot.valuePerDay { value = (value ?? 0) + perDay * saved }
             }
             return days > Schedule.tolerance ? PlanSuggestion(move: move, pilotDaysSaved: days, valueUnlocked: value) : nil
         }
@@ -47,10 +48,8 @@ package struct PlanSuggestion: Sendable, Equatable {
         }
         var waited = Set<UInt32>()
         for pilot in inputs.pilots { waited.formUnion(pilot.work.filter { Int($0) < inputs.plan.items.count }) }
-        let candidates = waited.filter { !inputs.finishedNow[Int($0)] }.sorted {
-            (inputs.scheduler.priority[Int($0)].0, inputs.scheduler.priority[Int($0)].1, inputs.scheduler.priority[Int($0)].2)
-                > (inputs.scheduler.priority[Int($1)].0, inputs.scheduler.priority[Int($1)].1, inputs.scheduler.priority[Int($1)].2)
-        }.prefix(itemBudget)
+        let priority = inputs.scheduler.priority
+        let candidates = waited.filter { !inputs.finishedNow[Int($0)] }.sorted { priority[Int($0)] > priority[Int($1)] }.prefix(itemBudget)
         for node in candidates {
             if let move = gain(inputs.finishing(Int(node)), .finish(id: inputs.plan.items[Int(node)].id)) { moves.append(move) }
         }

@@ -58,14 +58,15 @@ package struct RuleChecker: Sendable {
             uniquingKeysWith: { first, _ in first })
         for index in pilotsOf.keys.sorted() {
             let flow = landscape.flows[index]
-            let start = flow.after.map(\.id)
-            guard !links.reaches(from: start, where: { reviews[$0]?.status == .approved }) else { continue }
+            // One walk: it stops at an approved review; the first other review met is named.
             var unapproved: String?
-            _ = links.reaches(from: start) { id in
+            let approved = links.reaches(from: flow.after.map(\.id)) { id in
                 guard let gate = reviews[id] else { return false }
-                unapproved = "its \(gate.kind.rawValue) gate '\(gate.id)' is \(gate.status.rawValue)"
-                return true
+                if gate.status == .approved { return true }
+                unapproved = unapproved ?? "its \(gate.kind.rawValue) gate '\(gate.id)' is \(gate.status.rawValue)"
+                return false
             }
+            guard !approved else { continue }
             let pilots = (pilotsOf[index] ?? []).map { "'\($0)'" }.joined(separator: ", ")
             findings.warning(
                 "flow '\(flow.id)' carries \(flow.classification.rawValue) data into the lineage of \(pilots) "

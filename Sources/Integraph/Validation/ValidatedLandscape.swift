@@ -62,7 +62,8 @@ public struct ValidatedLandscape: Sendable {
 public struct InvalidLandscape: Error, Sendable, CustomStringConvertible {
     public let findings: [Finding]
 
+    /// The errors, each with its file, line and column.
     public var description: String {
-        findings.filter { $0.severity == .error }.map(\.message).joined(separator: "; ")
+        findings.filter { $0.severity == .error }.map(\.description).joined(separator: "; ")
     }
 }

@@ -30,9 +30,7 @@ extension Pipeline {
             title: title ?? "\(landscape.displayName): AI pilots, integration outlook",
             landscape: landscape, analysis: subject.analysis, findings: findings, maps: maps.maps,
             mapNotice: maps.notice, source: source)
-        var planOptions = PlanOptions()
-        planOptions.start = options.start
-        input.plan = CapacityPlan(validated, analysis: subject.analysis, options: planOptions)
+        input.plan = CapacityPlan(validated, analysis: subject.analysis, options: PlanOptions(start: options.start))
         return input
     }
 }
