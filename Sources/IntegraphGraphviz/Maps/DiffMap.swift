@@ -55,14 +55,14 @@ package struct DiffMap: Sendable {
             Self.style(&attributes, change, fill: false)
             graph.edges.append(DOTEdge(from: flow.from.id, to: flow.to.id, attributes: attributes))
         }
-        let moved = Set(diff.pilots.map(\.id))
+        let moved = Dictionary(diff.pilots.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let removedPilots = gone(.pilot)
         let pilots = new.pilots + old.pilots.filter { removedPilots.contains($0.id) }
         for pilot in pilots {
             var (change, _) = status(.pilot, pilot.id)
-            if change == .same && moved.contains(pilot.id) { change = .changed }
+            if change == .same && moved[pilot.id] != nil { change = .changed }
             var node = MapFrame.pilotNode(pilot)
-            if let schedule = diff.pilots.first(where: { $0.id == pilot.id }) {
+            if let schedule = moved[pilot.id] {
                 node.attributes["tooltip"] = (node.attributes["tooltip"] ?? "") + "\n" + schedule.why.joined(separator: "\n")
             }
             if change != .same { node.attributes["color"] = Self.color(change); node.attributes["penwidth"] = "2.5" }
