@@ -115,14 +115,12 @@ func benchmarkLegibility(sizes: [Int], models: [String], seed: UInt64) throws {
         subjects.append(
             (
                 "generated \(size)",
-                MapSubject(
-                    try ValidatedLandscape(validating: LandscapeGenerator(systems: size, seed: seed).landscape()),
-                    modelDate: nil)
+                MapSubject(Pipeline().outlook(try ValidatedLandscape(validating: LandscapeGenerator(systems: size, seed: seed).landscape()), for: .schedules))
             ))
     }
     for model in models {
         guard let validated = try LandscapeReader().read(.file(model)).validLandscape else { continue }
-        subjects.append(((model as NSString).lastPathComponent, MapSubject(validated, modelDate: nil)))
+        subjects.append(((model as NSString).lastPathComponent, MapSubject(Pipeline().outlook(validated, for: .schedules))))
     }
     for (name, subject) in subjects {
         var views: [(String, MapView)] = [("landscape", .landscape)]

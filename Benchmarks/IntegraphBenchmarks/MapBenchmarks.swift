@@ -12,7 +12,7 @@ func benchmarkMaps(sizes: [Int], seed: UInt64) throws {
     print("|---:|---|---|---:|---:|---:|---:|---:|")
     for size in sizes {
         let landscape = LandscapeGenerator(systems: size, seed: seed).landscape()
-        let (subject, analysis) = try time { MapSubject(try ValidatedLandscape(validating: landscape), modelDate: nil) }
+        let (subject, analysis) = try time { MapSubject(Pipeline().outlook(try ValidatedLandscape(validating: landscape), for: .schedules)) }
         let renderer = MapRenderer(view: .landscapeAll)
         let dot = try renderer.render(subject, as: .dot)
         func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
@@ -57,7 +57,7 @@ func measureRenderMemory(count: Int, model: String) throws {
         FileHandle.standardError.write(Data("\(model) is not a valid model\n".utf8))
         exit(1)
     }
-    let subject = MapSubject(landscape, modelDate: nil)
+    let subject = MapSubject(Pipeline().outlook(landscape, for: .schedules))
     let renderer = MapRenderer(engine: "sfdp")
     let text = String(decoding: try renderer.render(subject, as: .dot).data, as: UTF8.self)
     func growth(_ render: () throws -> Void) rethrows -> Int {

@@ -16,10 +16,10 @@ func benchmarkPlans(items: [Int], suggest: [Int], seed: UInt64) throws {
         let validated = try ValidatedLandscape(validating: landscape)
         let pending = landscape.pendingItems().count
         if suggesting {
-            let (moves, seconds) = time { PlanSuggestion.ranked(for: validated, options: PlanOptions()) }
+            let (moves, seconds) = time { PlanSuggestion.ranked(for: Pipeline().analyze(validated), options: PlanOptions()) }
             print("| \(pending) | 200 | --suggest (\(moves.count) moves that save something) | \(format(seconds)) |")
         } else {
-            let (plan, seconds) = time { CapacityPlan(validated) }
+            let (plan, seconds) = time { CapacityPlan(Pipeline().analyze(validated), options: PlanOptions()) }
             print("| \(pending) | \(plan.teams.count) | plan, last item on day \(Int(plan.length)) | \(format(seconds)) |")
         }
     }

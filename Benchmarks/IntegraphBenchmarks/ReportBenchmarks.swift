@@ -11,7 +11,7 @@ func benchmarkReports(sizes: [Int], seed: UInt64, directory: String) throws {
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     for size in sizes {
         let landscape = LandscapeGenerator(systems: size, seed: seed).landscape()
-        let (subject, analysis) = try time { MapSubject(try ValidatedLandscape(validating: landscape), modelDate: nil) }
+        let (subject, analysis) = try time { MapSubject(Pipeline().outlook(try ValidatedLandscape(validating: landscape), for: .schedules)) }
         let (maps, drawing) = try time { try ReportMaps(subject) }
         let input = ReportInput(
             title: "Generated landscape of \(size) systems", landscape: landscape, analysis: subject.analysis,

@@ -37,7 +37,7 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(help: "Seed for the Monte Carlo runs and sampled betweenness.")
     var seed: UInt64 = 1
 
-    @Option(help: "Start date (YYYY-MM-DD): turns durations into working-day dates and flags targets at risk.", transform: DateOption.parse)
+    @Option(help: ArgumentHelp(DateOption.help), transform: DateOption.parse)
     var start: CalendarDate?
 
     @Option(help: "Above this many systems, betweenness is estimated from sampled sources.")
@@ -58,26 +58,29 @@ struct AnalyzeCommand: ParsableCommand {
     }
 
     func run() throws {
-        var options = AnalysisOptions(start: start)
+        var options = AnalysisOptions(start: try DateOption.asOf(start))
         options.samples = samples
         options.seed = seed
         options.betweennessExactLimit = betweennessExactLimit
         options.computesBetweenness = betweenness
-        let pipeline = Pipeline(options: options)
-        let validated = try ModelLoading.validLandscape(model, pipeline)
-        let landscape = validated.landscape
+        let outlook = try ModelLoading.outlook(model, Pipeline(options: options), for: .analysis).outlook
+        let landscape = outlook.landscape
         if let pilot, !landscape.pilots.contains(where: { $0.id == pilot }) {
             Console.error(
                 "error: no pilot '\(pilot)' in \(model)" + Suggestion.phrase(for: pilot, among: landscape.pilots.map(\.id))
                     + "; its pilots are: \(landscape.pilots.map(\.id).sorted().joined(separator: ", "))")
             throw ExitStatus.unreadableInput
         }
-        let analysis = pipeline.analyze(validated)
+        let analysis = outlook.analysis
         let selected = pilot.map { id in analysis.pilots.filter { $0.pilot.id == id } }
         let text: String =
             switch format {
             case .json: AnalysisJSONWriter(top: top).write(analysis, pilots: selected)
-            case .text: AnalysisTextWriter(top: top).write(analysis, pilots: selected)
+            case .text:
+                AnalysisTextWriter(top: top).write(analysis, pilots: selected) + "\nFindings: "
+                    + (outlook.findings.isEmpty
+                        ? "none\n"
+                        : "\(outlook.findingsSummary); 'integraph check \(model) --start \(options.start?.description ?? "")' lists them\n")
             case .markdown: AnalysisMarkdownWriter(top: top).write(analysis, pilots: selected)
             }
         try OutputDestination.write(Array(text.utf8), to: output ?? "-")

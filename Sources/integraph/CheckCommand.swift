@@ -36,7 +36,7 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "How to print the findings: text, json or sarif.")
     var format: OutputFormat = .text
 
-    @Option(help: "The day to check dates against (YYYY-MM-DD; default: today, UTC).", transform: DateOption.parse)
+    @Option(help: ArgumentHelp(DateOption.help), transform: DateOption.parse)
     var start: CalendarDate?
 
     @Flag(help: "Treat warnings as errors for the exit code.")
@@ -47,54 +47,31 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
-        let ruleSet = try loadRules()
-        let checker = RuleChecker(rules: ruleSet, asOf: start ?? DateOption.today())
-        let pipeline = Pipeline(options: AnalysisOptions(start: checker.asOf))
-        var findings: [Finding] = []
+        var pipeline = Pipeline(options: AnalysisOptions(start: try DateOption.asOf(start)))
+        pipeline.rules = try ModelLoading.rules(rules)
+        var shown: [Finding] = []
         var unreadable = false
         for model in models {
             do {
                 let report = try pipeline.read(ModelSource(argument: model))
-                findings += report.findings
-                if let validated = report.validLandscape {
-                    findings += checker.findings(
-                        for: validated, file: report.source.displayName,
-                        analysis: ruleSet.needsAnalysis ? pipeline.analyze(validated, for: .schedules) : nil)
-                }
+                // A valid model's findings are its outlook's, as every other command counts them.
+                shown += (try? pipeline.outlook(report, for: .schedules).findings) ?? pipeline.rules.apply(report.findings)
             } catch {
                 Console.error("error: \(error)")
                 unreadable = true
             }
         }
-        let shown = ruleSet.apply(findings)
+        shown = Finding.ordered(shown)
         switch format {
         case .text:
             Console.out(FindingFormatter.text(shown, showingRules: true))
-            Console.error(FindingFormatter.summary(shown, fileCount: models.count))
+            Console.error(FindingFormatter.summary(shown, fileCount: models.count) + " (as of \(pipeline.options.start?.description ?? ""))")
         case .json:
             Console.out(FindingFormatter.json(shown))
         case .sarif:
-            Console.out(SARIFWriter(rules: ruleSet).write(shown))
+            Console.out(SARIFWriter(rules: pipeline.rules).write(shown))
         }
         if unreadable { throw ExitStatus.unreadableInput }
         if shown.contains(where: { $0.severity == .error || strict }) { throw ExitStatus.modelHasErrors }
-    }
-
-    private func loadRules() throws -> RuleSet {
-        guard let rules else { return .standard }
-        let text: String
-        do {
-            text = try SourceText.decode(try LandscapeReader.bytes(of: ModelSource(argument: rules)))
-        } catch {
-            Console.error("error: \(error)")
-            throw ExitStatus.unreadableInput
-        }
-        let (ruleSet, errors) = RuleSetReader().read(text, file: rules)
-        guard errors.isEmpty else {
-            Console.error(FindingFormatter.text(errors))
-            Console.error("\(rules): the rules file has \(Wording.counted(errors.count, "error"))")
-            throw ExitStatus.unreadableInput
-        }
-        return ruleSet
     }
 }

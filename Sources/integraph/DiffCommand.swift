@@ -34,9 +34,7 @@ struct DiffCommand: ParsableCommand {
     @Flag(help: "NEW is what runs (imported traces): word the result as drift from what OLD declares.")
     var observed = false
 
-    @Option(
-        help: "Work starts on this date (YYYY-MM-DD; default: today, UTC): pilots' states and finishes are compared as of it.",
-        transform: DateOption.parse)
+    @Option(help: ArgumentHelp(DateOption.help), transform: DateOption.parse)
     var start: CalendarDate?
 
     @Option(name: .shortAndLong, help: "Where to write it; - for standard output.")
@@ -47,8 +45,9 @@ struct DiffCommand: ParsableCommand {
     }
 
     func run() throws {
-        let before = try ModelLoading.snapshot(old), after = try ModelLoading.snapshot(new)
-        let diff = LandscapeDiff(old: before, new: after, options: AnalysisOptions(start: start ?? DateOption.today()))
+        let pipeline = Pipeline(options: AnalysisOptions(start: try DateOption.asOf(start)))
+        let before = try ModelLoading.snapshot(old, pipeline), after = try ModelLoading.snapshot(new, pipeline)
+        let diff = LandscapeDiff(old: before.analysis, new: after.analysis)
         let live = Set(before.landscape.flows.filter { $0.status == .live }.map(\.id))
         let writer = DiffWriter(oldName: old, newName: new, observed: observed, oldLiveFlows: live)
         let text =

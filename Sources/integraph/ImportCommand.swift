@@ -92,7 +92,7 @@ struct ImportCommand: ParsableCommand {
         let destination = into ?? output ?? "-"
         var written = landscape
         if let into {
-            let model = try ModelLoading.validLandscape(into)
+            let model = try ModelLoading.validModel(into)
             let merged = ImportMerge.merge(landscape, into: model.landscape, source: kind.rawValue, prune: prune, file: into)
             for note in merged.notes { Console.error("note: \(note)") }
             written = merged.landscape

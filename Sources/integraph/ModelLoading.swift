@@ -2,19 +2,44 @@ import ArgumentParser
 import Foundation
 import Integraph
 
-/// The pipeline's read and validate stages for a command that needs a valid model: errors
-/// go to stderr with the exit status the tool documents, warnings are counted.
+/// The pipeline's read, validate and outlook stages for a command that needs a valid
+/// model: errors go to stderr with the exit status the tool documents; findings are
+/// counted, the rules that need the analysis included, as `check` counts them.
 enum ModelLoading {
-    static func validLandscape(_ argument: String, _ pipeline: Pipeline = Pipeline()) throws -> ValidatedLandscape {
-        try validModel(argument, pipeline).landscape
+    /// A valid model's outlook and the bytes it was read from.
+    static func outlook(
+        _ argument: String, _ pipeline: Pipeline, for purpose: Pipeline.Purpose
+    ) throws -> (outlook: Outlook, bytes: [UInt8]) {
+        let source = ModelSource(argument: argument)
+        let bytes = try bytes(of: source)
+        let outlook = try outlook(bytes, source: source, argument: argument, pipeline, for: purpose)
+        if !outlook.findings.isEmpty {
+            let count = outlook.findings.count
+            Console.error(
+                "note: \(source.displayName) has \(outlook.findingsSummary) as of \(outlook.asOf?.description ?? "today"); "
+                    + "'integraph check \(argument)' lists \(count == 1 ? "it" : "them")")
+        }
+        return (outlook, bytes)
     }
 
-    /// A valid model with its findings (warnings) and the bytes it was read from.
-    static func validModel(
-        _ argument: String, _ pipeline: Pipeline = Pipeline()
-    ) throws -> (landscape: ValidatedLandscape, findings: [Finding], bytes: [UInt8]) {
-        let source = ModelSource(argument: argument)
-        return try validModel(try bytes(of: source), source: source, argument: argument, pipeline)
+    /// A rules file for `check` and `report`; `.standard` without one. A wrong file is
+    /// reported with located errors and exits 2.
+    static func rules(_ path: String?) throws -> RuleSet {
+        guard let path else { return .standard }
+        let text: String
+        do {
+            text = try SourceText.decode(try LandscapeReader.bytes(of: ModelSource(argument: path)))
+        } catch {
+            Console.error("error: \(error)")
+            throw ExitStatus.unreadableInput
+        }
+        let (ruleSet, errors) = RuleSetReader().read(text, file: path)
+        guard errors.isEmpty else {
+            Console.error(FindingFormatter.text(errors))
+            Console.error("\(path): the rules file has \(Wording.counted(errors.count, "error"))")
+            throw ExitStatus.unreadableInput
+        }
+        return ruleSet
     }
 
     /// A model file's bytes; an unreadable one is reported and exits 2.
@@ -29,10 +54,15 @@ enum ModelLoading {
 
     /// One snapshot for `diff`: a file, `-`, or `git:REV:PATH` read through `git show`; an
     /// empty file is an empty landscape (the state before the first commit of a model).
-    static func snapshot(_ argument: String) throws -> ValidatedLandscape {
+    static func snapshot(_ argument: String, _ pipeline: Pipeline) throws -> Outlook {
+        pipeline.outlook(try snapshotModel(argument), file: argument, for: .schedules)
+    }
+
+    /// The validated model of a snapshot (see ``snapshot(_:_:)``).
+    static func snapshotModel(_ argument: String) throws -> ValidatedLandscape {
         guard argument.hasPrefix("git:") else {
             let source = ModelSource(argument: argument)
-            return try snapshot(try bytes(of: source), source: source, argument: argument)
+            return try snapshotModel(try bytes(of: source), source: source, argument: argument)
         }
         let parts = argument.dropFirst(4).split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
         // A revision starting with '-' would reach git as an option (`--output=…`).
@@ -59,10 +89,10 @@ enum ModelLoading {
             Console.error("error: \(argument): git could not read it: \(message.trimmingCharacters(in: .whitespacesAndNewlines))")
             throw ExitStatus.unreadableInput
         }
-        return try snapshot(bytes, source: .file(argument), argument: argument)
+        return try snapshotModel(bytes, source: .file(argument), argument: argument)
     }
 
-    private static func snapshot(_ bytes: [UInt8], source: ModelSource, argument: String) throws -> ValidatedLandscape {
+    private static func snapshotModel(_ bytes: [UInt8], source: ModelSource, argument: String) throws -> ValidatedLandscape {
         if bytes.allSatisfy({ [0x20, 0x09, 0x0A, 0x0D].contains($0) }) {
             do {
                 return try ValidatedLandscape(validating: Landscape())
@@ -71,39 +101,39 @@ enum ModelLoading {
                 throw ExitStatus.modelHasErrors
             }
         }
-        return try validModel(bytes, source: source, argument: argument, Pipeline()).landscape
+        return try validModel(bytes, source: source, argument: argument)
     }
 
-    private static func validModel(
-        _ bytes: [UInt8], source: ModelSource,
-        argument: String, _ pipeline: Pipeline
-    ) throws -> (landscape: ValidatedLandscape, findings: [Finding], bytes: [UInt8]) {
-        let report = pipeline.read(bytes: bytes, source: source)
-        let landscape: ValidatedLandscape
-        do {
-            landscape = try pipeline.validated(report)
-        } catch {
-            Console.error(FindingFormatter.text(report.errors))
-            Console.error("\(source.displayName): the model has \(Wording.counted(report.errors.count, "error")); 'integraph check \(argument)' lists them")
+    /// A model read without errors (its warnings are counted by the command's outlook).
+    static func validModel(_ argument: String) throws -> ValidatedLandscape {
+        let source = ModelSource(argument: argument)
+        return try validModel(try bytes(of: source), source: source, argument: argument)
+    }
+
+    private static func validModel(_ bytes: [UInt8], source: ModelSource, argument: String) throws -> ValidatedLandscape {
+        let report = Pipeline().read(bytes: bytes, source: source)
+        guard let validated = report.validLandscape else {
+            reportErrors(report, argument: argument)
             throw ExitStatus.modelHasErrors
         }
-        // What check shows with its standard rules (some, like 'owned', are off unless asked
-        // for); the rules that need the analysis (lineages, schedules, dates) only check runs.
-        let findings = RuleSet.standard.apply(report.findings)
-        if !findings.isEmpty {
-            Console.error(
-                "note: \(source.displayName) has \(Wording.counted(findings.count, "warning")); "
-                    + "'integraph check \(argument)' lists \(findings.count == 1 ? "it" : "them") and checks the governance rules")
-        }
-        return (landscape, findings, bytes)
+        return validated
     }
 
-    /// The day the model file was last changed (UTC, YYYY-MM-DD), for map titles; `nil` for
-    /// standard input or when the file system does not say.
-    static func fileDate(_ argument: String) -> String? {
-        guard argument != "-",
-            let date = try? FileManager.default.attributesOfItem(atPath: argument)[.modificationDate] as? Date
-        else { return nil }
-        return DateOption.day(of: date)?.description
+    private static func reportErrors(_ report: ModelReport, argument: String) {
+        Console.error(FindingFormatter.text(report.errors))
+        Console.error(
+            "\(report.source.displayName): the model has \(Wording.counted(report.errors.count, "error")); 'integraph check \(argument)' lists them")
+    }
+
+    private static func outlook(
+        _ bytes: [UInt8], source: ModelSource, argument: String, _ pipeline: Pipeline, for purpose: Pipeline.Purpose
+    ) throws -> Outlook {
+        let report = pipeline.read(bytes: bytes, source: source)
+        do {
+            return try pipeline.outlook(report, for: purpose)
+        } catch {
+            reportErrors(report, argument: argument)
+            throw ExitStatus.modelHasErrors
+        }
     }
 }

@@ -13,8 +13,9 @@ struct PlanCommand: ParsableCommand {
             prints the planned ready day beside the critical path's (unlimited hands) and the \
             target: the difference is what capacity costs. With teams' 'day_rate' and pilots' \
             'value' and 'budget' it adds the remaining integration cost, the cost of the delay \
-            capacity causes, and pilots over budget. Days are working days from day 0; --start \
-            adds dates.
+            capacity causes, and pilots over budget. Days are working days from day 0, the \
+            as-of date (--start, default today). A team without a 'capacity' has no limit. Each \
+            pilot's state, finish and critical path are the ones 'analyze' shows.
 
             What-ifs: --assume ID=live|approved|done and --capacity TEAM=N recompute the plan and \
             show each pilot's change; --suggest ranks single moves (one more person on a team, one \
@@ -32,7 +33,7 @@ struct PlanCommand: ParsableCommand {
     @Argument(help: "The model file (.yaml, .yml or .json), or - for standard input.")
     var model: String
 
-    @Option(help: "Day 0 of the plan (YYYY-MM-DD): adds dates.", transform: DateOption.parse)
+    @Option(help: ArgumentHelp(DateOption.help + " Day 0 of the plan."), transform: DateOption.parse)
     var start: CalendarDate?
 
     @Option(help: "text, json, markdown or svg (a Gantt chart).")
@@ -66,9 +67,10 @@ struct PlanCommand: ParsableCommand {
     }
 
     func run() throws {
-        let validated = try ModelLoading.validLandscape(model)
-        let landscape = validated.landscape
-        var options = PlanOptions(start: start)
+        let asOf = try DateOption.asOf(start)
+        let outlook = try ModelLoading.outlook(model, Pipeline(options: AnalysisOptions(start: asOf)), for: .schedules).outlook
+        let landscape = outlook.landscape
+        var options = PlanOptions(start: asOf)
         let check = PlanOptions.WhatIfCheck(landscape, named: model)
         for assumption in assumptions {
             let id = String(assumption.split(separator: "=", maxSplits: 1)[0])
@@ -87,10 +89,10 @@ struct PlanCommand: ParsableCommand {
             }
             options.capacity[team] = Int(parts[1])
         }
-        let plan = CapacityPlan(validated, options: options)
-        let baseline = options.hasWhatIfs ? CapacityPlan(validated, options: options.withoutWhatIfs) : nil
-        let suggestions = suggest ? PlanSuggestion.ranked(for: validated, options: options) : []
-        let writer = PlanWriter()
+        let plan = outlook.plan(options)
+        let baseline = options.hasWhatIfs ? outlook.plan() : nil
+        let suggestions = suggest ? outlook.suggestions(options) : []
+        let writer = PlanWriter(outlook: outlook.analysis)
         let text =
             switch format {
             case .text: writer.text(plan, baseline: baseline, suggestions: suggestions)

@@ -53,6 +53,9 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "The earlier model the diff view compares with: a file or git:REVISION:PATH.")
     var against: String?
 
+    @Option(help: ArgumentHelp(DateOption.help), transform: DateOption.parse)
+    var start: CalendarDate?
+
     func validate() throws {
         if format == nil, output == "-" || MapFormat(path: output) == nil {
             throw ValidationError("Cannot tell the format from '\(output)': use a .svg, .png, .pdf, .json, .dot or .mmd file, or --format.")
@@ -66,9 +69,10 @@ struct RenderCommand: ParsableCommand {
     }
 
     func run() throws {
-        let validated = try ModelLoading.validLandscape(model)
-        var subject = MapSubject(validated, modelDate: ModelLoading.fileDate(model))
-        if let against { subject.comparison = MapSubject.Comparison(old: try ModelLoading.snapshot(against), new: validated) }
+        let pipeline = Pipeline(options: AnalysisOptions(start: try DateOption.asOf(start)))
+        let outlook = try ModelLoading.outlook(model, pipeline, for: .schedules).outlook
+        var subject = MapSubject(outlook)
+        if let against { subject.comparison = MapSubject.Comparison(old: try ModelLoading.snapshot(against, pipeline), new: outlook) }
         do {
             let renderer = MapRenderer(view: view, clustering: cluster, engine: engine)
             let rendering = try renderer.render(subject, as: format ?? MapFormat(path: output) ?? .svg) { plan in

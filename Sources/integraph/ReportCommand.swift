@@ -33,8 +33,11 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "html (default) or markdown.")
     var format: Format = .html
 
-    @Option(help: "Work starts on this date (YYYY-MM-DD): durations become dates and late pilots are flagged at risk.", transform: DateOption.parse)
+    @Option(help: ArgumentHelp(DateOption.help), transform: DateOption.parse)
     var start: CalendarDate?
+
+    @Option(help: "A rules file (YAML), as for 'check': the report lists the same findings.")
+    var rules: String?
 
     @Option(help: "The report's title (default: the landscape's name and \"AI pilots: integration outlook\").")
     var title: String?
@@ -46,16 +49,18 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let pipeline = Pipeline(options: AnalysisOptions(start: start))
-        let model = try ModelLoading.validModel(self.model, pipeline)
+        var pipeline = Pipeline(options: AnalysisOptions(start: try DateOption.asOf(start)))
+        pipeline.rules = try ModelLoading.rules(rules)
+        let (outlook, bytes) = try ModelLoading.outlook(model, pipeline, for: .report)
         let input: ReportInput
         do {
             input = try pipeline.report(
-                model.landscape, findings: model.findings,
+                outlook,
                 source: ReportSource(
-                    modelFile: ModelSource(argument: self.model).displayName, modelHash: Fingerprint.hex(model.bytes),
-                    generatedAt: Self.generationTime()),
-                title: title, modelDate: ModelLoading.fileDate(self.model))
+                    modelFile: ModelSource(argument: model).displayName, modelBytes: bytes, generatedAt: try Self.generationTime()),
+                title: title)
+        } catch let status as ExitCode {
+            throw status
         } catch {
             Console.error("error: \(self.model): \(error)")
             throw ExitStatus.outputFailed
@@ -78,10 +83,9 @@ struct ReportCommand: ParsableCommand {
     }
 
     /// Now, or SOURCE_DATE_EPOCH when set (reproducible builds' convention), in ISO 8601 UTC.
-    static func generationTime() -> String {
-        let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(TimeInterval.init)
+    static func generationTime() throws -> String {
         let formatter = ISO8601DateFormatter()
         formatter.timeZone = TimeZone(identifier: "UTC")
-        return formatter.string(from: epoch.map(Date.init(timeIntervalSince1970:)) ?? Date())
+        return formatter.string(from: try DateOption.now())
     }
 }

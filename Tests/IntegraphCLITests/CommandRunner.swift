@@ -38,6 +38,9 @@ struct CommandRunner {
     }
 
     /// Runs a shell command line with stderr folded into stdout, in order.
+    /// 2026-12-01T09:00:00Z, the day every test's "today" is.
+    static let pinnedEpoch = "1796115600"
+
     static func shell(_ commandLine: String, in directory: URL, environment: [String: String] = [:]) throws -> Result {
         try run(URL(fileURLWithPath: "/bin/sh"), ["-c", commandLine + " 2>&1"], in: directory, input: nil, environment: environment)
     }
@@ -48,7 +51,8 @@ struct CommandRunner {
         environment: [String: String] = [:]
     ) throws -> Result {
         let process = Process()
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        // Commands date from "today": pinned to 2026-12-01 (SOURCE_DATE_EPOCH) unless a test says otherwise.
+        process.environment = ProcessInfo.processInfo.environment.merging(["SOURCE_DATE_EPOCH": Self.pinnedEpoch].merging(environment) { $1 }) { $1 }
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory

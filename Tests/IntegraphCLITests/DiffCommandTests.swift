@@ -19,7 +19,7 @@ let gitCommand = ["/usr/bin/git", "/usr/local/bin/git"].first(where: FileManager
         try Self.write(Self.model.replacingOccurrences(of: "effort: 3", with: "effort: 5"), "new.yaml", in: directory)
         let same = try CommandRunner.integraph(["diff", "old.yaml", "old.yaml", "--start", "2026-12-01"], in: directory)
         #expect(same.status == 0)
-        #expect(same.stdout == "Changes from old.yaml to old.yaml\nNo changes.\n")
+        #expect(same.stdout == "Changes from old.yaml to old.yaml, as of 2026-12-01\nNo changes.\n")
         let changed = try CommandRunner.integraph(["diff", "old.yaml", "new.yaml", "--start", "2026-12-01"], in: directory)
         #expect(changed.status == 0)
         #expect(changed.stdout.contains("  a->b: effort 3 d → 5 d"))
@@ -59,7 +59,7 @@ let gitCommand = ["/usr/bin/git", "/usr/local/bin/git"].first(where: FileManager
         #expect(result.status == 0)
         #expect(
             result.stdout == """
-                Drift: observed.yaml (what runs) against declared.yaml (what is declared)
+                Drift: observed.yaml (what runs) against declared.yaml (what is declared), as of 2026-12-01
 
                 Run but never declared (2)
                   d->a

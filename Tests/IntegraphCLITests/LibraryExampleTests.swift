@@ -12,23 +12,27 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
 
         // The same states and finishes as `integraph analyze --format json` with the same options.
-        let cli = try CommandRunner.integraph([
-            "analyze", "Graphs/acme-retail.yaml", "--format", "json", "--start", "2026-12-01", "--samples", "2000"
-        ])
+        let cli = try CommandRunner.integraph(["analyze", "Graphs/acme-retail.yaml", "--format", "json", "--start", "2026-12-01"])
         let json = try #require(try JSONSerialization.jsonObject(with: Data(cli.stdout.utf8)) as? [String: Any])
         let pilots = try #require(json["pilots"] as? [[String: Any]])
+        #expect(result.stdout.hasPrefix("as of 2026-12-01; "))
         let lines = result.stdout.split(separator: "\n").filter { !$0.hasPrefix(" ") && $0.contains(": ") && !$0.hasPrefix("analysis JSON") }
         #expect(lines.count == pilots.count)
         for (line, pilot) in zip(lines, pilots) {
             let id = try #require(pilot["id"] as? String), state = try #require(pilot["state"] as? String)
             #expect(line.hasPrefix("\(id): \(state), ready "), "\(line)")
         }
-        #expect(result.stdout.contains("gated by: feature-store → crm-to-features"))
+        for pilot in pilots {
+            let id = try #require(pilot["id"] as? String), path = try #require(pilot["criticalPath"] as? [String])
+            if !path.isEmpty { #expect(result.stdout.contains("\(id): ") && result.stdout.contains("  gated by: \(path.joined(separator: " → "))")) }
+        }
 
+        // The library and the command write the same report, byte for byte, for the same inputs.
         let report = try String(contentsOf: scratch.appendingPathComponent("report.html"), encoding: .utf8)
-        #expect(report.hasPrefix("<!DOCTYPE html>") && report.contains("AI pilots, integration outlook"))
+        let command = try CommandRunner.integraph(["report", "Graphs/acme-retail.yaml", "--start", "2026-12-01", "-o", "-"])
+        #expect(report.hasPrefix("<!DOCTYPE html>") && report == command.stdout)
         let map = try String(contentsOf: scratch.appendingPathComponent("pilot-churn-copilot.svg"), encoding: .utf8)
-        #expect(map.contains("<svg") && map.contains("<title>Acme Retail — pilot churn&#45;copilot</title>"))
+        #expect(map.contains("<svg") && map.contains("<title>Acme Retail — pilot churn&#45;copilot — as of 2026&#45;12&#45;01</title>"))
     }
 
     @Test func aBrokenModelStopsTheLibraryExampleWithLocatedFindings() throws {

@@ -10,7 +10,8 @@ import Testing
         let result = try CommandRunner.integraph(["plan", "Graphs/acme-retail.yaml", "--start", "2026-12-01", "--format", "json", "--suggest"])
         #expect(result.status == 0)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-        #expect(Set(json.keys) == ["pilots", "items", "teams", "suggestions"])
+        #expect(Set(json.keys) == ["asOf", "pilots", "items", "teams", "suggestions"])
+        #expect(json["asOf"] as? String == "2026-12-01")
         let teams = try #require(json["teams"] as? [[String: Any]])
         // The ML platform team (one hand, ten items) is busy from day 0 to the end.
         let ml = try #require(teams.first { $0["id"] as? String == "ml-platform" })
@@ -28,10 +29,10 @@ import Testing
     @Test func whatIfsPrintEachPilotsChange() throws {
         let result = try CommandRunner.integraph([
             "plan", "Graphs/acme-retail.yaml", "--capacity", "ml-platform=2",
-            "--assume", "crm-to-features=live"
+            "--assume", "crm-to-features=live", "--start", "2026-12-01"
         ])
         #expect(result.status == 0)
-        #expect(result.stdout.contains("churn-copilot: ready day 30.8; with unlimited hands day 30.8; capacity costs 0 d"))
+        #expect(result.stdout.contains("churn-copilot: ready day 30.8 (2027-01-12); with unlimited hands day 30.8 (2027-01-12); capacity costs 0 d"))
         #expect(result.stdout.contains("(was day 70.2)"))
         let unknown = try CommandRunner.integraph(["plan", "Graphs/acme-retail.yaml", "--assume", "crm-to-feature=live"])
         #expect(unknown.status == 2)

@@ -9,8 +9,8 @@ import Testing
         let result = try CommandRunner.integraph(["render", "Graphs/acme-retail.yaml", "-o", output])
         #expect(result.status == 0)
         #expect(
-            result.stderr == "note: Graphs/acme-retail.yaml has 1 warning; 'integraph check Graphs/acme-retail.yaml' "
-                + "lists it and checks the governance rules\n")
+            result.stderr == "note: Graphs/acme-retail.yaml has 9 warnings as of 2026-12-01; 'integraph check Graphs/acme-retail.yaml' "
+                + "lists them\n")
         let svg = try String(contentsOfFile: output, encoding: .utf8)
         #expect(svg.contains("<svg") && svg.contains("id=\"snowflake\""))
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["acme.svg"])
@@ -24,7 +24,7 @@ import Testing
         let piped = try CommandRunner.integraph(["render", "Graphs/acme-retail.yaml", "-o", "-", "--format", "dot"])
         #expect(piped.status == 0)
         #expect(piped.stdout == (try String(contentsOfFile: file, encoding: .utf8)))
-        #expect(piped.stdout.hasPrefix("digraph \"Acme Retail — integration landscape — model of "))
+        #expect(piped.stdout.hasPrefix("digraph \"Acme Retail — integration landscape — as of 2026-12-01\""))
     }
 
     @Test func aBrokenModelIsNotRenderedAndLeavesNoFile() throws {

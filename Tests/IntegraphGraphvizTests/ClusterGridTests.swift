@@ -68,7 +68,7 @@ import Testing
     @Test(arguments: [60, 200])
     func generatedLandscapesAreAPageOfSeparateBoxes(systems: Int) throws {
         let landscape = LandscapeGenerator(systems: systems, seed: 1).landscape()
-        let subject = MapSubject(try ValidatedLandscape(validating: landscape), modelDate: nil)
+        let subject = MapSubject(Pipeline().outlook(try ValidatedLandscape(validating: landscape), for: .schedules))
         let svg = try SVGDocument(try MapRenderer().render(subject, as: .svg).data)
         let viewBox = (svg.document.rootElement()?.value(of: "viewBox") ?? "").split(separator: " ").compactMap { Double($0) }
         try #require(viewBox.count == 4)

@@ -41,7 +41,7 @@ import Testing
     /// A big generated landscape is laid out, in-process, without hanging: sfdp is chosen.
     @Test func aThousandSystemLandscapeRendersWithSfdp() throws {
         let landscape = LandscapeGenerator(systems: 1_000, seed: 3).landscape()
-        let subject = MapSubject(try ValidatedLandscape(validating: landscape), modelDate: nil)
+        let subject = MapSubject(Pipeline().outlook(try ValidatedLandscape(validating: landscape), for: .schedules))
         let rendering = try MapRenderer(view: .landscapeAll).render(subject, as: .svg)
         #expect(rendering.plan.engine == "sfdp")
         let svg = try SVGDocument(rendering.data)

@@ -20,7 +20,7 @@ import Testing
     }()
 
     static let subject: MapSubject = {
-        MapSubject(acme, modelDate: "2026-11-25")
+        MapSubject(Pipeline(options: AnalysisOptions(start: CalendarDate(iso: "2026-12-01"))).outlook(acme, for: .schedules))
     }()
 
     static func svg(_ view: MapView, _ subject: MapSubject = subject) throws -> SVGDocument {
@@ -211,7 +211,7 @@ import Testing
         let legend = try #require(try svg.group(ofClass: "node", id: "legend"))
         #expect(legend.texts.first == "Legend" && legend.texts.count > 4)
         let title = try #require(try svg.elements(named: "title").first?.stringValue)
-        #expect(title == "Acme Retail — \(view.title) — model of 2026-11-25")
+        #expect(title == "Acme Retail — \(view.title) — as of 2026-12-01")
     }
 
     @Test(arguments: [MapView.landscape, .pilot("churn-copilot"), .backlog, .domains])
@@ -273,7 +273,7 @@ import Testing
         let landscape = Landscape(
             systems: [System(id: "a"), System(id: "b"), System(id: "c")],
             flows: [Flow(id: "ab", from: ref("a"), to: ref("b")), Flow(id: "bc", from: ref("b"), to: ref("c"))])
-        let subject = MapSubject(try ValidatedLandscape(validating: landscape), modelDate: nil)
+        let subject = MapSubject(Pipeline().outlook(try ValidatedLandscape(validating: landscape), for: .schedules))
         let svg = try SVGDocument(try MapRenderer().render(subject, as: .svg).data)
         #expect(try svg.groups(ofClass: "cluster").isEmpty)
         let legend = try #require(try svg.group(ofClass: "node", id: "legend"))
@@ -295,7 +295,7 @@ import Testing
                 Flow(id: "guess", from: ref("b"), to: ref("c"), status: .backlog)
             ],
             pilots: [Pilot(id: "p", champion: "C", needs: [PilotNeed(system: ref("c"))])])
-        let subject = MapSubject(try ValidatedLandscape(validating: landscape), modelDate: nil)
+        let subject = MapSubject(Pipeline().outlook(try ValidatedLandscape(validating: landscape), for: .schedules))
         let svg = try SVGDocument(try MapRenderer(view: .backlog).render(subject, as: .svg).data)
         func label(_ flow: String) throws -> [String] {
             let node = try svg.group(ofClass: "node", id: flow + "~label") ?? svg.group(ofClass: "edge", id: flow)

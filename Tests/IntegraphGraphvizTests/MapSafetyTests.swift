@@ -24,7 +24,7 @@ import Testing
                     status: .blocked, effort: .days(2), blockedBy: "<b>quota</b>")
             ],
             pilots: [Pilot(id: "p\"1", name: "<img src=x onerror=alert(1)>", needs: [PilotNeed(system: Reference(hostileID, at: .start))])])
-        guard let subject = (try? ValidatedLandscape(validating: landscape)).map({ MapSubject($0, modelDate: nil) }) else {
+        guard let subject = (try? ValidatedLandscape(validating: landscape)).map({ MapSubject(Pipeline().outlook($0, for: .schedules)) }) else {
             fatalError("the hostile model must analyse")
         }
         return subject

@@ -10,7 +10,11 @@ import Testing
         let pipeline = Pipeline(options: AnalysisOptions(start: CalendarDate(iso: "2026-12-01")))
         let validated = MapRenderingTests.acme
         let source = ReportSource(modelFile: "acme-retail.yaml", modelHash: "00", generatedAt: "2026-12-01T09:00:00Z")
-        let input = try pipeline.report(validated, findings: [], source: source, modelDate: "2026-11-25")
+        let outlook = pipeline.outlook(validated, file: "acme-retail.yaml", for: .report)
+        let input = try pipeline.report(outlook, source: source)
+        // The report lists the outlook's findings: what `check` prints, the rules that need the analysis included.
+        #expect(input.findings.map(\.rule) == outlook.findings.map(\.rule))
+        #expect(input.findings.contains { $0.rule == "restricted-data-needs-approved-review" })
         #expect(input.title == "\(validated.landscape.displayName): AI pilots, integration outlook")
         #expect(input.source.toolVersion == IntegraphVersion.current)
         // Acme is small: its betweenness is exact, its overview is the landscape, every pilot has a map.
@@ -21,7 +25,7 @@ import Testing
         #expect(input.plan?.pilots.count == validated.pilots.count)
         #expect(input.plan?.pilots.contains { $0.plannedDate != nil } == true)
         #expect(input.maps.allSatisfy { $0.svg.hasPrefix("<?xml") || $0.svg.hasPrefix("<svg") })
-        let titled = try pipeline.report(validated, findings: [], source: source, title: "Q1 outlook")
+        let titled = try pipeline.report(outlook, source: source, title: "Q1 outlook")
         #expect(titled.title == "Q1 outlook")
     }
 }

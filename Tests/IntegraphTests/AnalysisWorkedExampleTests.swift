@@ -276,6 +276,6 @@ import Testing
         #expect(analysis.pilots.isEmpty)
         #expect(analysis.sprawl.cycles == [["a", "b"]] && analysis.sprawl.orphanSystems == ["lonely"])
         #expect(analysis.bottlenecks.systems.ranked().first.map { "\($0.id) \($0.pendingEffort) \($0.pressure)" } == "a 2.0 0.0")
-        #expect(AnalysisTextWriter().write(analysis).contains("Pilots by duration\n  none: the model names no pilots\n"))
+        #expect(AnalysisTextWriter().write(analysis).contains("Pilots by finish\n  none: the model names no pilots\n"))
     }
 }

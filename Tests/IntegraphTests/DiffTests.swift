@@ -34,7 +34,8 @@ import Testing
             of: "      - {system: feature-store, data: [accounts, sales, features]}\n      - {system: snowflake, data: [accounts]}",
             with: "      - {system: snowflake, data: [accounts]}\n      - {system: feature-store, data: [features, sales, accounts]}")
         #expect(edited != Self.acmeText)
-        let diff = LandscapeDiff(old: try Self.model(Self.acmeText), new: try Self.model(edited), options: Self.options)
+        let diff = LandscapeDiff(
+            old: Pipeline(options: Self.options).analyze(try Self.model(Self.acmeText)), new: Pipeline(options: Self.options).analyze(try Self.model(edited)))
         #expect(diff.isEmpty)
         #expect(diff.pendingBefore == diff.pendingAfter)
     }
@@ -43,7 +44,8 @@ import Testing
     /// and changes the flows and pilots that name it — field by field.
     @Test func aRenamedIdIsARemovalAndAnAddition() throws {
         let renamed = Self.acmeText.replacingOccurrences(of: "snowflake", with: "snowflake-eu")
-        let diff = LandscapeDiff(old: try Self.model(Self.acmeText), new: try Self.model(renamed), options: Self.options)
+        let diff = LandscapeDiff(
+            old: Pipeline(options: Self.options).analyze(try Self.model(Self.acmeText)), new: Pipeline(options: Self.options).analyze(try Self.model(renamed)))
         #expect(diff.removed[.system] == ["snowflake"])
         #expect(diff.added[.system] == ["snowflake-eu"])
         let flow = try #require(diff.changed[.flow]?.first { $0.id == "dwh-to-features" })
@@ -56,7 +58,8 @@ import Testing
 
     @Test func anEmptyOldSnapshotAddsEverything() throws {
         let acme = try Self.model(Self.acmeText)
-        let diff = LandscapeDiff(old: try ValidatedLandscape(validating: Landscape()), new: acme, options: Self.options)
+        let diff = LandscapeDiff(
+            old: Pipeline(options: Self.options).analyze(try ValidatedLandscape(validating: Landscape())), new: Pipeline(options: Self.options).analyze(acme))
         #expect(diff.added[.system]?.count == acme.landscape.systems.count)
         #expect(diff.added[.flow]?.count == acme.landscape.flows.count)
         #expect(diff.added[.team]?.count == acme.landscape.teams.count)
@@ -79,7 +82,8 @@ import Testing
             .replacingOccurrences(
                 of: "privacy-dpia-customer-360, kind: privacy, owner: legal-privacy, effort: 15",
                 with: "privacy-dpia-customer-360, kind: privacy, owner: legal-privacy, effort: 20")
-        let diff = LandscapeDiff(old: try Self.model(Self.acmeText), new: try Self.model(edited), options: Self.options)
+        let diff = LandscapeDiff(
+            old: Pipeline(options: Self.options).analyze(try Self.model(Self.acmeText)), new: Pipeline(options: Self.options).analyze(try Self.model(edited)))
         let flow = try #require(diff.changed[.flow]?.first { $0.id == "crm-to-features" })
         #expect(flow.fields.map(\.key) == ["blocked_by", "effort", "status"])
         #expect(diff.changed[.gate]?.first?.fields == [LandscapeDiff.FieldChange(key: "effort", old: "15 d", new: "20 d")])
@@ -95,7 +99,7 @@ import Testing
         #expect(abs(legal.after - legal.before - 5) < 1e-9)
 
         let json = try #require(try JSONSerialization.jsonObject(with: Data(DiffWriter(oldName: "a", newName: "b").json(diff).utf8)) as? [String: Any])
-        #expect(Set(json.keys) == ["added", "removed", "changed", "pilots", "pendingEffort"])
+        #expect(Set(json.keys) == ["asOf", "added", "removed", "changed", "pilots", "pendingEffort"])
         let changed = try #require(json["changed"] as? [String: Any])
         #expect(Set(changed.keys) == ["systems", "flows", "gates", "pilots", "teams"])
         let flows = try #require(changed["flows"] as? [[String: Any]])

@@ -44,17 +44,19 @@ import Testing
         #expect(analysis.options.start == options.start)
     }
 
-    @Test func eachPurposeKeepsStartAndSeedAndDropsWhatItDoesNotRead() {
+    /// Every purpose sees the same dates, samples and seed, so maps, plans, rules and the
+    /// report show the numbers `analyze` shows; only betweenness, which none of them reads
+    /// but the report, is left out.
+    @Test func eachPurposeKeepsDatesSamplesAndSeedAndDropsOnlyBetweenness() {
         var options = AnalysisOptions(start: CalendarDate(iso: "2026-12-01"))
         options.seed = 9
         options.samples = 4_000
         options.betweennessExactLimit = 50
         let pipeline = Pipeline(options: options)
-        let purposes: [Pipeline.Purpose] = [.schedules, .lineage, .drawing, .report]
+        let purposes: [Pipeline.Purpose] = [.analysis, .schedules, .report]
         let derived = purposes.map { pipeline.options(for: $0, systemCount: 40) }
-        #expect(derived.allSatisfy { $0.start == options.start && $0.seed == 9 })
-        #expect(derived.map(\.samples) == [4_000, 1, 100, 4_000])
-        #expect(derived.map(\.computesBetweenness) == [false, false, false, true])
+        #expect(derived.allSatisfy { $0.start == options.start && $0.seed == 9 && $0.samples == 4_000 })
+        #expect(derived.map(\.computesBetweenness) == [true, false, true])
         // A report's betweenness is left out where it would only be an estimate.
         #expect(!pipeline.options(for: .report, systemCount: 51).computesBetweenness)
         var without = options

@@ -14,7 +14,12 @@ public struct LandscapeAnalysis: Sendable {
     package let bottlenecks: Bottlenecks
     package let sprawl: LandscapeSprawl
     public let options: AnalysisOptions
-    private let plan: WorkPlan
+    /// The model's pending work and its order, which plans schedule.
+    package let workPlan: WorkPlan
+    /// Every pending item scheduled with the teams' capacity, where some team declares one:
+    /// the pilots' finishes, states and critical paths come from it. `nil` when no team
+    /// declares a capacity: then the critical path method's schedule is the plan.
+    package let capacityPlan: CapacityPlan?
 
     /// Analyses a validated landscape, whose work validation has already ordered.
     public init(_ validated: ValidatedLandscape, options: AnalysisOptions = AnalysisOptions()) {
@@ -22,13 +27,21 @@ public struct LandscapeAnalysis: Sendable {
         let plan = validated.plan
         let index = plan.index
         self.options = options
-        self.plan = plan
+        workPlan = plan
         // The graph's structure and the pilots are independent: side by side. Pilots each
         // seed their own Monte Carlo run, so the order they run in does not matter.
         let structure = FlowGraphStructure(index, options: options)
         let sorted = landscape.pilots.sorted { $0.id < $1.id }
-        let pilots = ConcurrentSlots<PilotAnalysis>.map(sorted.count) {
+        var pilots = ConcurrentSlots<PilotAnalysis>.map(sorted.count) {
             Self.analyze(sorted[$0], plan: plan, options: options)
+        }
+        if landscape.teams.contains(where: { $0.capacity != nil }) {
+            let capacityPlan = CapacityPlan(
+                PlanInputs(plan, pilots: pilots, options: PlanOptions(start: options.start)), options: PlanOptions(start: options.start))
+            for (position, planned) in capacityPlan.pilots.enumerated() { pilots[position].plan(planned, start: options.start) }
+            self.capacityPlan = capacityPlan
+        } else {
+            capacityPlan = nil
         }
         self.pilots = pilots
         summary = LandscapeSummary(
@@ -50,13 +63,13 @@ public struct LandscapeAnalysis: Sendable {
     package func workItem(_ kind: EntityKind, at position: Int) -> WorkItem? {
         let items: [UInt32] =
             switch kind {
-            case .system: plan.systemItem
-            case .flow: plan.flowItem
-            case .gate: plan.gateItem
+            case .system: workPlan.systemItem
+            case .flow: workPlan.flowItem
+            case .gate: workPlan.gateItem
             default: []
             }
         guard items.indices.contains(position), items[position] != LandscapeIndex.none else { return nil }
-        return plan.items[Int(items[position])]
+        return workPlan.items[Int(items[position])]
     }
 
     // MARK: - Pilots
@@ -93,9 +106,7 @@ public struct LandscapeAnalysis: Sendable {
         let estimatedDays = zip(criticalItems, contributions).reduce(0.0) { sum, entry in
             plan.items[Int(entry.0)].estimated ? sum + entry.1 : sum
         }
-        let finishDate = options.start.flatMap {
-            WorkingCalendar.finish(afterWorkingDays: estimate?.p85 ?? schedule.duration, from: $0)
-        }
+        let finishDate = PilotAnalysis.finish(afterWorkingDays: estimate?.p85 ?? schedule.duration, from: options.start)
         let workItems = nodes.filter { !plan.isJunction($0) }
         let blockers = Self.blockers(in: workItems, plan: plan)
         return PilotAnalysis(
@@ -104,12 +115,13 @@ public struct LandscapeAnalysis: Sendable {
                 stage: pilot.stage, blocked: !blockers.isEmpty, ready: workItems.isEmpty,
                 target: pilot.target, finish: finishDate, dated: options.start != nil),
             blockers: blockers,
-            duration: schedule.duration, criticalPath: criticalItems.map { plan.items[Int($0)].id },
+            duration: schedule.duration, plannedReady: nil, criticalPath: criticalItems.map { plan.items[Int($0)].id },
             estimate: estimate, work: work.schedule(schedule, criticality: monteCarlo?.criticality, plan: plan),
             sprawl: sprawl(of: lineage, work: workItems, plan: plan),
             dominators: dominators(of: lineage, index: index),
             estimatedShare: schedule.duration > 0 ? estimatedDays / schedule.duration : 0,
-            isDated: options.start != nil, finishDate: finishDate, workItems: workItems, criticalItems: criticalItems)
+            isDated: options.start != nil, finishDate: finishDate, workItems: workItems,
+            criticalItems: criticalItems, workNodes: nodes)
     }
 
     /// One pilot's work as a graph of its own: the plan's nodes it needs, numbered
@@ -171,16 +183,14 @@ public struct LandscapeAnalysis: Sendable {
         }
     }
 
-    /// The day each node may start at the earliest: for a blocked flow with an `until`
-    /// date, the working days from `start` to that date; `nil` when no node has one.
+    /// The day each node may start at the earliest (``WorkPlan/releaseDay(ofItem:from:)``);
+    /// `nil` when no node has a release.
     private static func releases(of nodes: [UInt32], plan: WorkPlan, start: CalendarDate) -> [Double]? {
-        let flows = plan.index.landscape.flows
         var releases: [Double]?
-        for (position, node) in nodes.enumerated() where !plan.isJunction(node) && plan.itemKind[Int(node)] == .flow {
-            let flow = Int(plan.itemEntity[Int(node)])
-            guard flows[flow].status == .blocked, let until = flows[flow].blockedUntil else { continue }
+        for (position, node) in nodes.enumerated() {
+            guard let day = plan.releaseDay(ofItem: Int(node), from: start) else { continue }
             if releases == nil { releases = [Double](repeating: 0, count: nodes.count) }
-            releases?[position] = Double(WorkingCalendar.workingDays(from: start, until: until))
+            releases?[position] = day
         }
         return releases
     }

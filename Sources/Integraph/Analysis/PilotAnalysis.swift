@@ -90,7 +90,7 @@ public struct PilotAnalysis: Sendable {
     public let pilot: Pilot
     package let lineage: Lineage
     /// The one word every output uses for where the pilot stands.
-    public let state: PilotState
+    public private(set) var state: PilotState
     /// The blocked flows and rejected gates in its work, by id.
     package let blockers: [Blocker]
     /// No pending work stands between the pilot and its own hardening.
@@ -98,12 +98,19 @@ public struct PilotAnalysis: Sendable {
     /// Some blocker has no `until` date, so its dates assume the block clears now.
     public var datesAssumeUnblocked: Bool { blockers.contains { $0.until == nil } }
     /// Whether ``finishDate`` is the P85 date of the Monte Carlo run rather than the
-    /// duration's date.
-    public var finishIsP85: Bool { estimate != nil }
+    /// duration's date. Never with team capacity: the capacity plan schedules expected
+    /// efforts, so its date is no percentile.
+    public var finishIsP85: Bool { estimate != nil && plannedReady == nil }
 
-    /// The finish date as every output words it: `2027-01-05`, `2027-01-05 (P85)`, with
-    /// `if unblocked now` when a blocker gives no date to count from, `after 9999-12-31`
-    /// past the calendar's end; `nil` without a start date.
+    /// The working days to the finish every output shows: the ready day with the teams'
+    /// capacity where some team declares one, else the P85 duration where some effort is
+    /// uncertain, else the duration.
+    public var finishDays: Double { plannedReady ?? estimate?.p85 ?? duration }
+
+    /// The finish date as every output words it: `2027-01-05`, `2027-01-05 (P85)`,
+    /// `2027-01-21 (with team capacity)`, with `if unblocked now` when a blocker gives no
+    /// date to count from, `after 9999-12-31` past the calendar's end; `nil` without a start
+    /// date.
     ///
     /// ```swift
     /// analysis.pilots[0].finishText // "2027-02-15 (P85, if unblocked now)"
@@ -112,6 +119,7 @@ public struct PilotAnalysis: Sendable {
         guard isDated else { return nil }
         var notes: [String] = []
         if finishIsP85 { notes.append("P85") }
+        if plannedReady != nil && !ready { notes.append("with team capacity") }
         if datesAssumeUnblocked { notes.append("if unblocked now") }
         let date = finishDate.map(\.description) ?? "after 9999-12-31"
         return notes.isEmpty ? date : "\(date) (\(notes.joined(separator: ", ")))"
@@ -120,9 +128,16 @@ public struct PilotAnalysis: Sendable {
     /// estimate; `nil` when every effort is certain.
     public var p85: Double? { estimate?.p85 }
 
+    /// Working days until it is ready with unlimited hands (the critical path method).
     public let duration: Double
-    /// Item ids of one zero-slack chain, first to last, ties broken by id.
-    public let criticalPath: [String]
+    /// Working days until it is ready with the teams' capacity, where some team declares
+    /// one (``CapacityPlan``); `nil` when no team does, and then it equals ``duration``.
+    public private(set) var plannedReady: Double?
+    /// Item ids of the chain that sets its finish, first to last, ties broken by id: one
+    /// zero-slack chain of the critical path method, or with team capacity the chain the
+    /// capacity plan found (``PlannedChain``), which may run through another pilot's item
+    /// holding a team's hand.
+    public private(set) var criticalPath: [String]
     package let estimate: DurationEstimate?
     /// Sorted by id.
     package let work: WorkSchedule
@@ -133,10 +148,29 @@ public struct PilotAnalysis: Sendable {
     public let estimatedShare: Double
     /// Whether the run had a start date, so the pilot has dates.
     public let isDated: Bool
-    /// With a start date: when the P85 duration (or the duration) ends, in working days;
-    /// `nil` past the year 9999.
-    public let finishDate: CalendarDate?
-    /// Item indices of its work and of its critical path, for the bottleneck analysis.
+    /// With a start date: the day ``finishDays`` ends on, in working days; `nil` past the
+    /// year 9999.
+    public private(set) var finishDate: CalendarDate?
+    /// Item indices of its work and of its critical path, for the bottleneck analysis, and
+    /// the plan's nodes it waits for (junctions included, in topological order).
     let workItems: [UInt32]
-    let criticalItems: [UInt32]
+    private(set) var criticalItems: [UInt32]
+    let workNodes: [UInt32]
+
+    /// Takes the capacity plan's ready day and chain as its finish and critical path, and
+    /// judges its state again by them.
+    mutating func plan(_ planned: CapacityPlan.PilotPlan, start: CalendarDate?) {
+        plannedReady = planned.plannedReady
+        criticalPath = planned.criticalPath
+        criticalItems = planned.criticalItems
+        finishDate = Self.finish(afterWorkingDays: finishDays, from: start)
+        state = PilotState(
+            stage: pilot.stage, blocked: !blockers.isEmpty, ready: ready, target: pilot.target, finish: finishDate,
+            dated: isDated)
+    }
+
+    /// The date `days` working days from `start` end on; `nil` without a start.
+    static func finish(afterWorkingDays days: Double, from start: CalendarDate?) -> CalendarDate? {
+        start.flatMap { WorkingCalendar.finish(afterWorkingDays: days, from: $0) }
+    }
 }

@@ -211,6 +211,20 @@ package struct WorkPlan: Sendable {
 
     public func isJunction(_ node: UInt32) -> Bool { Int(node) >= items.count }
 
+    /// The working day, counted from `start`, before which an item may not begin: for a
+    /// blocked flow with an `until` date, the working days from `start` to that date; `nil`
+    /// for every other item. The analysis and the capacity plan both ask here.
+    ///
+    /// ```swift
+    /// plan.releaseDay(ofItem: 4, from: CalendarDate(iso: "2026-12-01")!) // 33 for a flow blocked until 2027-01-15
+    /// ```
+    public func releaseDay(ofItem item: Int, from start: CalendarDate) -> Double? {
+        guard items.indices.contains(item), itemKind[item] == .flow else { return nil }
+        let flow = index.landscape.flows[Int(itemEntity[item])]
+        guard flow.status == .blocked, let until = flow.blockedUntil else { return nil }
+        return Double(WorkingCalendar.workingDays(from: start, until: until))
+    }
+
     // MARK: - Efforts
 
     private static func resolveEfforts(_ pending: [PendingItem], rules: [EstimateRule], index: LandscapeIndex) -> [WorkItem] {

@@ -41,7 +41,7 @@ package struct DiffWriter: Sendable {
             }.joined(separator: ", ") + "}"
         func outcome(_ outcome: LandscapeDiff.Outcome) -> String {
             "{\"duration\": \(JSONText.number(outcome.duration)), \"p85\": \(outcome.p85.map(JSONText.number) ?? "null"), "
-                + "\"state\": \(JSONText.string(outcome.state.rawValue)), \"finish\": \(JSONText.optionalString(outcome.finish?.description))}"
+                + "\"finishDays\": \(JSONText.number(outcome.finishDays)), \"state\": \(JSONText.string(outcome.state.rawValue)), \"finish\": \(JSONText.optionalString(outcome.finish?.description))}"
         }
         let pilots = diff.pilots.map {
             "    {\"id\": \(JSONText.string($0.id)), \"before\": \(outcome($0.before)), \"after\": \(outcome($0.after)), \"why\": \(JSONText.strings($0.why))}"
@@ -49,7 +49,8 @@ package struct DiffWriter: Sendable {
         let teams = diff.teams.map {
             "{\"id\": \(JSONText.string($0.id)), \"before\": \(JSONText.number($0.before)), \"after\": \(JSONText.number($0.after))}"
         }
-        return "{\n  \"added\": \(ids(diff.added)),\n  \"removed\": \(ids(diff.removed)),\n  \"changed\": \(changed),\n"
+        return
+            "{\n  \"asOf\": \(JSONText.optionalString(diff.asOf?.description)),\n  \"added\": \(ids(diff.added)),\n  \"removed\": \(ids(diff.removed)),\n  \"changed\": \(changed),\n"
             + "  \"pilots\": [\(pilots.isEmpty ? "" : "\n" + pilots.joined(separator: ",\n") + "\n  ")],\n"
             + "  \"pendingEffort\": {\"before\": \(JSONText.number(diff.pendingBefore)), \"after\": \(JSONText.number(diff.pendingAfter)), "
             + "\"teams\": [\(teams.joined(separator: ", "))]}\n}\n"
@@ -70,6 +71,7 @@ package struct DiffWriter: Sendable {
                     observed
                         ? "Drift: \(newName) (what runs) against \(oldName) (what is declared)"
                         : "Changes from \(oldName) to \(newName)")
+                + (diff.asOf.map { ", as of \($0)" } ?? "")
         ]
         if diff.isEmpty {
             out.append(observed ? "No drift: everything declared live runs, and nothing else does." : "No changes.")

@@ -18,7 +18,7 @@ struct EntityRecord: Equatable {
             values.isEmpty ? nil : values.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")
         }
         for team in landscape.teams {
-            add(.team, team.id, ["name": team.name, "capacity": String(team.capacity), "day_rate": team.dayRate.map(JSONText.number)])
+            add(.team, team.id, ["name": team.name, "capacity": team.capacity.map(String.init), "day_rate": team.dayRate.map(JSONText.number)])
         }
         for system in landscape.systems {
             let derives = system.derives.sorted { $0.key < $1.key }.map { "\($0.key): [\($0.value.sorted().joined(separator: ", "))]" }

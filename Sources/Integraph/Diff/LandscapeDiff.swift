@@ -27,6 +27,8 @@ package struct LandscapeDiff: Sendable {
     package struct Outcome: Sendable, Equatable {
         public let duration: Double
         public let p85: Double?
+        /// The working days to the finish shown (``PilotAnalysis/finishDays``).
+        public let finishDays: Double
         public let state: PilotState
         public let finish: CalendarDate?
     }
@@ -53,14 +55,18 @@ package struct LandscapeDiff: Sendable {
     public let pendingAfter: Double
     /// Every team with pending work in either snapshot, by id.
     public let teams: [TeamEffort]
+    /// The day both snapshots' schedules count from.
+    public let asOf: CalendarDate?
 
     public var isEmpty: Bool {
         added.values.allSatisfy(\.isEmpty) && removed.values.allSatisfy(\.isEmpty) && changed.values.allSatisfy(\.isEmpty) && pilots.isEmpty
     }
 
-    public init(old: ValidatedLandscape, new: ValidatedLandscape, options: AnalysisOptions = AnalysisOptions()) {
-        let pipeline = Pipeline(options: options)
-        let before = pipeline.analyze(old, for: .schedules), after = pipeline.analyze(new, for: .schedules)
+    /// The changes between two analysed snapshots (two outlooks of one pipeline, so the
+    /// same date and options).
+    public init(old before: LandscapeAnalysis, new after: LandscapeAnalysis) {
+        let old = before.workPlan.index, new = after.workPlan.index
+        asOf = after.options.start
         let oldRecords = Self.byKind(EntityRecord.all(in: old.landscape)), newRecords = Self.byKind(EntityRecord.all(in: new.landscape))
         var added: [EntityKind: [String]] = [:], removed: [EntityKind: [String]] = [:], changed: [EntityKind: [Change]] = [:]
         for kind in EntityKind.allCases {
@@ -93,7 +99,7 @@ package struct LandscapeDiff: Sendable {
     }
 
     private static func outcome(_ pilot: PilotAnalysis) -> Outcome {
-        Outcome(duration: pilot.duration, p85: pilot.estimate?.p85, state: pilot.state, finish: pilot.finishDate)
+        Outcome(duration: pilot.duration, p85: pilot.estimate?.p85, finishDays: pilot.finishDays, state: pilot.state, finish: pilot.finishDate)
     }
 
     private static func pilotChanges(
@@ -104,7 +110,10 @@ package struct LandscapeDiff: Sendable {
         return after.pilots.sorted { $0.pilot.id < $1.pilot.id }.compactMap { now -> PilotChange? in
             guard let was = earlier[now.pilot.id] else { return nil }
             let (old, new) = (outcome(was), outcome(now))
-            guard abs(old.duration - new.duration) > 1e-9 || old.state != new.state || !sameDays(old.p85, new.p85) else { return nil }
+            guard
+                abs(old.duration - new.duration) > 1e-9 || abs(old.finishDays - new.finishDays) > 1e-9 || old.state != new.state
+                    || !sameDays(old.p85, new.p85)
+            else { return nil }
             return PilotChange(id: now.pilot.id, before: old, after: new, why: why(was, now, newRecords: newRecords))
         }
     }

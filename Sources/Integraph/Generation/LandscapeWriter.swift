@@ -74,7 +74,7 @@ package struct LandscapeWriter: Sendable {
 
     private func team(_ team: Team) -> String {
         mapping([
-            ("id", text(team.id)), ("name", team.name.map(text)), ("capacity", team.capacity == 1 ? nil : String(team.capacity)),
+            ("id", text(team.id)), ("name", team.name.map(text)), ("capacity", team.capacity.map(String.init)),
             ("day_rate", team.dayRate.map(JSONText.number))
         ])
     }

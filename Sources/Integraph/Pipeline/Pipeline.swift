@@ -1,22 +1,22 @@
-/// The one path from a model to answers — read → validated model → analysis — that every
+/// The one path from a model to answers — read → validated model → outlook — that every
 /// `integraph` command takes; maps (``MapRenderer``) and the leaders' report continue it in
 /// `IntegraphGraphviz`. Each stage is its own call, so a caller can stop after any of them
-/// (`import` stops after validating what it wrote) and the analysis options are chosen here,
-/// once: what `analyze` computes comes from ``options``; what maps, plans, rules, diffs and
-/// the report need is derived from them (same start date and seed; betweenness only for
-/// the report).
+/// (`import` stops after validating what it wrote). The outlook (``Outlook``) is computed
+/// once per run — the analysis with ``options`` and the findings with ``rules`` — and every
+/// output renders it; what each purpose leaves out is chosen here, once (betweenness,
+/// which no map, plan or rule reads).
 ///
 /// ```swift
-/// var options = AnalysisOptions(start: CalendarDate(iso: "2026-12-01"))
-/// let pipeline = Pipeline(options: options)
+/// let pipeline = Pipeline(options: AnalysisOptions(start: CalendarDate(iso: "2026-12-01")))
 /// let report = try pipeline.read(.file("Graphs/acme-retail.yaml"))
-/// let validated = try pipeline.validated(report)
-/// let analysis = pipeline.analyze(validated)
-/// print(AnalysisTextWriter().write(analysis))
+/// let outlook = try pipeline.outlook(report)
+/// print(AnalysisTextWriter().write(outlook))
 /// ```
 public struct Pipeline: Sendable {
-    /// What ``analyze(_:)`` computes.
+    /// What the analysis computes.
     public var options: AnalysisOptions
+    /// Which rules are checked, how severe they are, their thresholds (a rules file).
+    package var rules: RuleSet = .standard
     public var reader: LandscapeReader
 
     public init(options: AnalysisOptions = AnalysisOptions(), reader: LandscapeReader = LandscapeReader()) {
@@ -45,43 +45,46 @@ public struct Pipeline: Sendable {
         return validated
     }
 
-    /// Critical paths, sprawl and bottlenecks with ``options``.
+    /// The outlook of a model read without errors: its analysis, and the findings of reading
+    /// it and of the rules that need the analysis, as ``rules`` shows them.
+    ///
+    /// - Throws: ``InvalidLandscape`` when reading found errors.
+    public func outlook(_ report: ModelReport, for purpose: Purpose = .analysis) throws(InvalidLandscape) -> Outlook {
+        outlook(try validated(report), findings: report.findings, file: report.source.displayName, for: purpose)
+    }
+
+    /// The outlook of a validated model; `findings` are those reading it made (its warnings),
+    /// `file` names it in the rules' findings.
+    public func outlook(
+        _ validated: ValidatedLandscape, findings: [Finding] = [], file: String = "model", for purpose: Purpose = .analysis
+    ) -> Outlook {
+        let analysis = LandscapeAnalysis(validated, options: options(for: purpose, systemCount: validated.systems.count))
+        let checked = RuleChecker(rules: rules, asOf: options.start).findings(for: validated, file: file, analysis: analysis)
+        return Outlook(model: validated, analysis: analysis, findings: rules.apply(findings + checked))
+    }
+
+    /// Critical paths, sprawl and bottlenecks with ``options``, without the findings.
     public func analyze(_ validated: ValidatedLandscape) -> LandscapeAnalysis {
         LandscapeAnalysis(validated, options: options)
     }
 
-    /// What a caller needs an analysis for, when it is not the analysis itself.
-    package enum Purpose: Sendable {
-        /// Everything but betweenness: rules and diffs read lineages, sprawl and dates (P85
-        /// among them).
-        case schedules
-        /// Lineages and work only: the capacity plan schedules the work itself.
-        case lineage
-        /// Critical paths, slack and bottlenecks for maps, which show no percentiles.
-        case drawing
-        /// A leaders' report: everything, with betweenness while it is exact.
+    /// What the outlook is for: it decides only whether betweenness is computed, so every
+    /// purpose sees the same dates, states and percentiles.
+    public enum Purpose: Sendable {
+        /// `analyze`: ``options`` as they are.
+        case analysis
+        /// A leaders' report: betweenness while it is exact.
         case report
-    }
-
-    /// The analysis a purpose needs: ``options``' start date and seed, and only the work
-    /// that purpose reads (betweenness only for reports, fewer Monte Carlo samples where no percentile is shown).
-    package func analyze(_ validated: ValidatedLandscape, for purpose: Purpose) -> LandscapeAnalysis {
-        LandscapeAnalysis(validated, options: options(for: purpose, systemCount: validated.systems.count))
+        /// Rules, plans, maps and diffs, none of which shows betweenness.
+        case schedules
     }
 
     package func options(for purpose: Purpose, systemCount: Int) -> AnalysisOptions {
         var derived = options
         switch purpose {
-        case .schedules:
-            derived.computesBetweenness = false
-        case .lineage:
-            derived.computesBetweenness = false
-            derived.samples = 1
-        case .drawing:
-            derived.computesBetweenness = false
-            derived.samples = min(options.samples, 100)
-        case .report:
-            derived.computesBetweenness = options.computesBetweenness && systemCount <= options.betweennessExactLimit
+        case .analysis: break
+        case .schedules: derived.computesBetweenness = false
+        case .report: derived.computesBetweenness = options.computesBetweenness && systemCount <= options.betweennessExactLimit
         }
         return derived
     }

@@ -7,7 +7,7 @@
 /// its work is finished and its own effort done after it.
 ///
 /// ```swift
-/// let plan = CapacityPlan(validated, options: PlanOptions())
+/// let plan = CapacityPlan(LandscapeAnalysis(validated), options: PlanOptions())
 /// plan.pilots.first?.plannedReady      // 41.5
 /// plan.pilots.first?.unconstrainedReady // 36.8
 /// ```
@@ -25,7 +25,8 @@ package struct CapacityPlan: Sendable {
 
     package struct TeamLoad: Sendable, Equatable {
         public let id: String
-        public let capacity: Int
+        /// Items it carries at once; `nil` when it declares no capacity (no limit).
+        public let capacity: Int?
         /// Working days of effort it carries.
         public let busyDays: Double
         /// Busy days over capacity × the plan's length.
@@ -46,6 +47,12 @@ package struct CapacityPlan: Sendable {
         /// Its value per working day (yearly value over 260), times the days capacity adds.
         public let delayCost: Double?
         public let budget: Double?
+        /// The items that set ``plannedReady``, first to last (``PlannedChain``): a
+        /// predecessor finishing, or a team's hand coming free. Empty in the trial plans of
+        /// suggestions.
+        public let criticalPath: [String]
+        /// The same items by node, for the analysis' bottleneck marks.
+        let criticalItems: [UInt32]
         public var overBudget: Bool { (remainingCost ?? 0) > (budget ?? .infinity) }
     }
 
@@ -78,21 +85,23 @@ package struct CapacityPlan: Sendable {
         "Cost of delay", "Budget"
     ]
 
-    public init(_ validated: ValidatedLandscape, options: PlanOptions = PlanOptions()) {
-        self.init(PlanInputs(validated, options: options), options: options)
+    /// The plan of an analysed model: each pilot's work is the work the analysis found.
+    ///
+    /// ```swift
+    /// let plan = CapacityPlan(LandscapeAnalysis(validated, options: options), options: PlanOptions(start: options.start))
+    /// ```
+    package init(_ analysis: LandscapeAnalysis, options: PlanOptions) {
+        self.init(PlanInputs(analysis.workPlan, pilots: analysis.pilots, options: options), options: options)
     }
 
-    /// The plan beside an analysis already run on the same model (the report has one):
-    /// its lineages are reused rather than worked out again.
-    package init(_ validated: ValidatedLandscape, analysis: LandscapeAnalysis, options: PlanOptions) {
-        self.init(PlanInputs(validated, options: options, analysis: analysis), options: options)
-    }
-
-    /// With `unconstrained`, the same scheduler runs again with unlimited hands: the
-    /// critical path method's schedule, what-ifs included.
-    init(_ inputs: PlanInputs, options: PlanOptions, unconstrained: Bool = true) {
+    /// With `full`, the same scheduler runs again with unlimited hands (the critical path
+    /// method's schedule, what-ifs included; the same run when no team has a limit) and each
+    /// pilot gets its critical path; suggestions' trial plans need neither.
+    init(_ inputs: PlanInputs, options: PlanOptions, full: Bool = true) {
         let result = inputs.scheduler.run()
-        let unlimited = unconstrained ? inputs.with(capacities: inputs.scheduler.capacities.map { _ in Int.max }).scheduler.run() : nil
+        let limited = inputs.scheduler.capacities.contains { $0 != Int.max }
+        let unlimited = full ? (limited ? inputs.with(capacities: inputs.scheduler.capacities.map { _ in Int.max }).scheduler.run() : result) : nil
+        let chains = full ? PlannedChain(inputs, result: result) : nil
         let plan = inputs.plan
         let landscape = plan.index.landscape
         var items: [Item] = []
@@ -112,10 +121,11 @@ package struct CapacityPlan: Sendable {
             counts[Int(plan.itemOwner[node])] += 1
         }
         let length = length
+        func capacity(_ team: Int) -> Int? { inputs.scheduler.capacities[team] == Int.max ? nil : inputs.scheduler.capacities[team] }
         teams = landscape.teams.indices.filter { counts[$0] > 0 }.map { team in
             TeamLoad(
-                id: landscape.teams[team].id, capacity: inputs.scheduler.capacities[team], busyDays: result.busy[team],
-                utilisation: length > 0 ? result.busy[team] / (Double(inputs.scheduler.capacities[team]) * length) : 0,
+                id: landscape.teams[team].id, capacity: capacity(team), busyDays: result.busy[team],
+                utilisation: length > 0 ? result.busy[team] / (Double(capacity(team) ?? counts[team]) * length) : 0,
                 items: counts[team])
         }.sorted { $0.id < $1.id }
         pilots = inputs.pilots.map { pilot in
@@ -123,10 +133,12 @@ package struct CapacityPlan: Sendable {
             let free = unlimited.map { run in (pilot.work.map { run.finish[Int($0)] }.max() ?? 0) + pilot.ownEffort } ?? ready
             let date = { (days: Double) in options.start.flatMap { WorkingCalendar.finish(afterWorkingDays: days, from: $0) } }
             let delay = pilot.valuePerDay.map { $0 * max(0, ready - free) }
+            let chain = chains?.chain(endingIn: pilot.work) ?? []
             return PilotPlan(
                 id: pilot.id, plannedReady: ready, unconstrainedReady: free, target: pilot.target,
                 plannedDate: date(ready), unconstrainedDate: date(free),
-                remainingCost: pilot.cost, delayCost: delay, budget: pilot.budget)
+                remainingCost: pilot.cost, delayCost: delay, budget: pilot.budget,
+                criticalPath: chain.map { plan.items[Int($0)].id }, criticalItems: chain)
         }
         self.options = options
     }

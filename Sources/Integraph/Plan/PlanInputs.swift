@@ -20,22 +20,19 @@ struct PlanInputs {
     /// Items taken as finished now, by node.
     var finishedNow: [Bool]
 
-    /// `analysis` gives each pilot's lineage; one is run (no betweenness, one sample) when
-    /// the caller has none at hand.
-    init(_ validated: ValidatedLandscape, options: PlanOptions, analysis given: LandscapeAnalysis? = nil) {
-        let plan = validated.plan
-        let landscape = validated.landscape
+    /// From the pilots an analysis found (their lineages and work), so a plan never
+    /// analyses the model again.
+    init(_ plan: WorkPlan, pilots analysed: [PilotAnalysis], options: PlanOptions) {
+        let landscape = plan.index.landscape
         self.plan = plan
         let nodeCount = plan.precedence.nodeCount
-        let analysis = given ?? Pipeline(options: AnalysisOptions(start: options.start)).analyze(validated, for: .lineage)
 
         var finishedNow = [Bool](repeating: false, count: nodeCount)
         for node in 0..<plan.items.count where options.finishedNow.contains(plan.items[node].id) { finishedNow[node] = true }
         self.finishedNow = finishedNow
         var waiting = [Int](repeating: 0, count: nodeCount)
-        pilots = analysis.pilots.map { pilot in
-            let work = plan.work(for: pilot.pilot, lineage: pilot.lineage)
-            for node in work { waiting[Int(node)] += 1 }
+        pilots = analysed.map { pilot in
+            for node in pilot.workNodes { waiting[Int(node)] += 1 }
             var cost: Double?
             for node in pilot.workItems where !finishedNow[Int(node)] {
                 let owner = plan.itemOwner[Int(node)]
@@ -43,7 +40,7 @@ struct PlanInputs {
                 cost = (cost ?? 0) + rate * plan.items[Int(node)].effort.expectedDays
             }
             return PilotWork(
-                id: pilot.pilot.id, work: work,
+                id: pilot.pilot.id, work: pilot.workNodes,
                 ownEffort: pilot.pilot.effort.expectedDays,
                 target: pilot.pilot.target, value: pilot.pilot.value, budget: pilot.pilot.budget, cost: cost)
         }
@@ -53,12 +50,7 @@ struct PlanInputs {
             durations[node] = plan.items[node].effort.expectedDays
             teams[node] = plan.itemOwner[node]
             started[node] = plan.startedItems.contains(UInt32(node))
-            if let start = options.start, plan.itemKind[node] == .flow {
-                let flow = landscape.flows[Int(plan.itemEntity[node])]
-                if flow.status == .blocked, let until = flow.blockedUntil {
-                    releases[node] = Double(WorkingCalendar.workingDays(from: start, until: until))
-                }
-            }
+            if let start = options.start { releases[node] = plan.releaseDay(ofItem: node, from: start) ?? 0 }
         }
         // Remaining path to the pilots: each node's duration plus the longest such path
         // through the work some pilot waits for after it, in reverse topological order.
@@ -70,7 +62,8 @@ struct PlanInputs {
             for next in plan.precedence.successors(of: UInt32(node)) where waiting[Int(next)] > 0 { after = max(after, remaining[Int(next)]) }
             remaining[node] = durations[node] + after
         }
-        let capacities = landscape.teams.map { options.capacity[$0.id] ?? $0.capacity }
+        // A team that declares no capacity takes on what its work needs.
+        let capacities = landscape.teams.map { options.capacity[$0.id] ?? $0.capacity ?? Int.max }
         scheduler = ListScheduler(
             durations: durations, teams: teams, capacities: capacities, successors: plan.precedence,
             predecessorCount: (0..<nodeCount).map { plan.predecessors.successors(of: UInt32($0)).count },

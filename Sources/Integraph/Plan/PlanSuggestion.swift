@@ -3,7 +3,7 @@
 /// all pilots, or by the value it unlocks where pilots have a `value`.
 ///
 /// ```swift
-/// let moves = PlanSuggestion.ranked(for: validated, options: PlanOptions())
+/// let moves = PlanSuggestion.ranked(for: analysis, options: PlanOptions())
 /// moves.first?.move            // .capacity(team: "data-platform", add: 1)
 /// moves.first?.pilotDaysSaved  // 12.5
 /// ```
@@ -23,14 +23,14 @@ package struct PlanSuggestion: Sendable, Equatable {
     /// then the most pilots waiting (each try reruns the scheduler).
     public static let itemBudget = 200
 
-    /// Every team with work gets one more hand, and each of the ``itemBudget`` most pressing
+    /// Every team with work and a capacity gets one more hand, and each of the ``itemBudget`` most pressing
     /// items is finished now, one move at a time; moves that save something, best first.
-    public static func ranked(for validated: ValidatedLandscape, options: PlanOptions) -> [PlanSuggestion] {
-        let inputs = PlanInputs(validated, options: options)
-        let base = CapacityPlan(inputs, options: options, unconstrained: false).pilots
-        let landscape = validated.landscape
+    public static func ranked(for analysis: LandscapeAnalysis, options: PlanOptions) -> [PlanSuggestion] {
+        let inputs = PlanInputs(analysis.workPlan, pilots: analysis.pilots, options: options)
+        let base = CapacityPlan(inputs, options: options, full: false).pilots
+        let landscape = analysis.workPlan.index.landscape
         func gain(_ trial: PlanInputs, _ move: Move) -> PlanSuggestion? {
-            let after = CapacityPlan(trial, options: options, unconstrained: false).pilots
+            let after = CapacityPlan(trial, options: options, full: false).pilots
             var days = 0.0, value: Double?
             // Plans list pilots in the inputs' order.
             for (pilot, (was, now)) in zip(inputs.pilots, zip(base, after)) {
@@ -42,7 +42,8 @@ package struct PlanSuggestion: Sendable, Equatable {
         }
         var moves: [PlanSuggestion] = []
         let busy = Set(inputs.scheduler.teams.filter { $0 != LandscapeIndex.none })
-        for team in busy.sorted() {
+        // A team without a limit gains nothing from one more hand.
+        for team in busy.sorted() where inputs.scheduler.capacities[Int(team)] != Int.max {
             let trial = inputs.with(capacity: inputs.scheduler.capacities[Int(team)] + 1, forTeam: Int(team))
             if let move = gain(trial, .capacity(team: landscape.teams[Int(team)].id, add: 1)) { moves.append(move) }
         }

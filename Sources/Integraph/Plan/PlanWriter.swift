@@ -1,14 +1,23 @@
 /// Writes a ``CapacityPlan`` (and its what-if changes and suggestions) as text, Markdown or
-/// JSON: `{"pilots": [{"id", "plannedReady", "unconstrainedReady", "target", …}], "items":
+/// JSON: `{"asOf", "pilots": [{"id", "state", "finish", "finishIsP85", "criticalPath",
+/// "plannedReady", "unconstrainedReady", "target", …}], "items":
 /// [{"id", "team", "start", "finish"}], "teams": [{"id", "capacity", "utilisation"}],
 /// "suggestions": [{"move": {…}, "pilotDaysSaved"}]}`, days from day 0 and, with a start
-/// date, dates too.
+/// date, dates too. Each pilot's state, finish and critical path are the outlook's (the
+/// model as written, as `analyze` shows them), what-ifs or not.
 ///
 /// ```swift
-/// print(PlanWriter().text(plan, baseline: nil, suggestions: []))
+/// print(PlanWriter(outlook: outlook.analysis).text(plan, baseline: nil, suggestions: []))
 /// ```
 package struct PlanWriter: Sendable {
-    public init() {}
+    /// The analysis whose pilots' states, finishes and critical paths the plan shows.
+    public let outlook: LandscapeAnalysis
+    private let pilotsByID: [String: PilotAnalysis]
+
+    public init(outlook: LandscapeAnalysis) {
+        self.outlook = outlook
+        pilotsByID = Dictionary(outlook.pilots.map { ($0.pilot.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
 
     public func json(_ plan: CapacityPlan, baseline: CapacityPlan?, suggestions: [PlanSuggestion]) -> String {
         func date(_ days: Double) -> String {
@@ -16,8 +25,15 @@ package struct PlanWriter: Sendable {
                 ?? "null"
         }
         let pilots = plan.pilots.map { pilot in
-            var object =
-                "    {\"id\": \(JSONText.string(pilot.id)), \"plannedReady\": \(JSONText.number(pilot.plannedReady)), "
+            var object = "    {\"id\": \(JSONText.string(pilot.id)), "
+            if let analysed = pilotsByID[pilot.id] {
+                object +=
+                    "\"state\": \(JSONText.string(analysed.state.rawValue)), "
+                    + "\"finish\": \(JSONText.optionalString(analysed.finishDate?.description)), \"finishIsP85\": \(analysed.finishIsP85), "
+                    + "\"criticalPath\": \(JSONText.strings(analysed.criticalPath)), "
+            }
+            object +=
+                "\"plannedReady\": \(JSONText.number(pilot.plannedReady)), "
                 + "\"unconstrainedReady\": \(JSONText.number(pilot.unconstrainedReady)), "
                 + "\"target\": \(JSONText.optionalString(pilot.target?.description))"
             if plan.options.start != nil {
@@ -40,7 +56,7 @@ package struct PlanWriter: Sendable {
                 + (plan.options.start == nil ? "" : ", \"startDate\": \(date(item.start)), \"finishDate\": \(date(item.finish))") + "}"
         }
         let teams = plan.teams.map { team in
-            "    {\"id\": \(JSONText.string(team.id)), \"capacity\": \(team.capacity), \"utilisation\": \(JSONText.number(team.utilisation)), "
+            "    {\"id\": \(JSONText.string(team.id)), \"capacity\": \(team.capacity.map(String.init) ?? "null"), \"utilisation\": \(JSONText.number(team.utilisation)), "
                 + "\"busyDays\": \(JSONText.number(team.busyDays)), \"items\": \(team.items)}"
         }
         let moves = suggestions.map { suggestion in
@@ -53,7 +69,8 @@ package struct PlanWriter: Sendable {
                 + (suggestion.valueUnlocked.map { ", \"valueUnlocked\": \(JSONText.number($0))" } ?? "") + "}"
         }
         func array(_ lines: [String]) -> String { lines.isEmpty ? "[]" : "[\n" + lines.joined(separator: ",\n") + "\n  ]" }
-        return "{\n  \"pilots\": \(array(pilots)),\n  \"items\": \(array(items)),\n  \"teams\": \(array(teams)),\n"
+        return
+            "{\n  \"asOf\": \(JSONText.optionalString(plan.options.start?.description)),\n  \"pilots\": \(array(pilots)),\n  \"items\": \(array(items)),\n  \"teams\": \(array(teams)),\n"
             + "  \"suggestions\": \(array(moves))\n}\n"
     }
 
@@ -74,6 +91,7 @@ package struct PlanWriter: Sendable {
         var out = [
             (markdown ? "# " : "") + "Capacity plan: \(Wording.counted(plan.items.count, "pending item")), "
                 + "done by day \(DaysText.days(plan.length, decimals: 1))"
+                + (plan.options.start.map { " (day 0 is \($0), the as-of date)" } ?? "")
         ]
         out += ["", (markdown ? "## " : "") + "Pilots (planned with team capacity, and with unlimited hands)"]
         if markdown {
@@ -100,6 +118,7 @@ package struct PlanWriter: Sendable {
                     "  \(pilot.id): ready \(day(pilot.plannedReady, pilot.plannedDate)); with unlimited hands "
                     + "\(day(pilot.unconstrainedReady, pilot.unconstrainedDate)); capacity costs \(DaysText.days(lost, decimals: 1)) d"
                 if let target = pilot.target { line += "; target \(target)" }
+                if let analysed = pilotsByID[pilot.id] { line += " — \(analysed.state.words)" }
                 if let cost = pilot.remainingCost { line += "; remaining cost \(money(cost))" }
                 if let delay = pilot.delayCost, delay > 0 { line += "; cost of delay \(money(delay))" }
                 if !notes.isEmpty { line += " (" + notes.joined(separator: "; ") + ")" }
@@ -112,8 +131,8 @@ package struct PlanWriter: Sendable {
             let share = "\(DaysText.days(team.utilisation * 100, decimals: 0)) %"
             out.append(
                 markdown
-                    ? "| \(cell(team.id)) | \(team.capacity) | \(team.items) | \(DaysText.days(team.busyDays, decimals: 1)) | \(share) |"
-                    : "  \(team.id): \(team.capacity) at once, \(Wording.counted(team.items, "item")), "
+                    ? "| \(cell(team.id)) | \(team.capacity.map(String.init) ?? "no limit") | \(team.items) | \(DaysText.days(team.busyDays, decimals: 1)) | \(share) |"
+                    : "  \(team.id): \(team.capacity.map { "\($0) at once" } ?? "no limit"), \(Wording.counted(team.items, "item")), "
                         + "\(DaysText.days(team.busyDays, decimals: 1)) busy days, utilisation \(share)")
         }
         if !suggestions.isEmpty {

@@ -110,7 +110,7 @@ struct LandscapeDecoder {
         guard let fields = fields(node, subject, kind: "team", allowed: Self.teamKeys) else { return nil }
         fields.reportUnknownKeys(&findings)
         let name = fields.string("name", findings: &findings)
-        let capacity = fields.positiveInteger("capacity", maximum: EntityFields.maximumCapacity, findings: &findings) ?? 1
+        let capacity = fields.positiveInteger("capacity", maximum: EntityFields.maximumCapacity, findings: &findings)
         let dayRate = fields.amount("day_rate", findings: &findings)
         guard let id = fields.id else { return nil }
         return Team(id: id, name: name, capacity: capacity, dayRate: dayRate, position: fields.position)

@@ -9,9 +9,16 @@ struct AnalysisDigest {
         self.pilots = selected ?? analysis.pilots
     }
 
-    /// Longest first, then by id.
-    var pilotsByDuration: [PilotAnalysis] {
-        pilots.sorted { ($0.duration, $1.pilot.id) > ($1.duration, $0.pilot.id) }
+    /// Latest finish first (the finish every output shows), then by id.
+    var pilotsByFinish: [PilotAnalysis] {
+        pilots.sorted { ($0.finishDays, $1.pilot.id) > ($1.finishDays, $0.pilot.id) }
+    }
+
+    /// `ready in 33.5 d with the teams' capacity`, beside the unconstrained duration, where
+    /// some team declares a capacity and the pilot has work left.
+    static func withCapacity(_ pilot: PilotAnalysis) -> String? {
+        guard let planned = pilot.plannedReady, !pilot.ready else { return nil }
+        return "ready in \(DaysText.days(planned)) d with the teams' capacity"
     }
 
     /// Work items on two or more pilots' critical paths, most shared first.

@@ -15,7 +15,7 @@ public struct AnalysisMarkdownWriter: Sendable {
 
     public func write(_ analysis: LandscapeAnalysis, pilots selected: [PilotAnalysis]? = nil) -> String {
         let digest = AnalysisDigest(analysis, pilots: selected)
-        var out = Self.portfolio(analysis.summary) + Self.pilotTable(digest) + Self.sharedWork(digest)
+        var out = Self.portfolio(analysis.summary, start: analysis.options.start) + Self.pilotTable(digest) + Self.sharedWork(digest)
         out += bottlenecks(analysis.bottlenecks) + Self.sprawl(analysis.sprawl)
         for pilot in digest.pilots { out += Self.section(pilot) }
         return out
@@ -23,21 +23,23 @@ public struct AnalysisMarkdownWriter: Sendable {
 
     private static func days(_ value: Double) -> String { DaysText.days(value) }
 
-    private static func portfolio(_ summary: LandscapeSummary) -> String {
+    private static func portfolio(_ summary: LandscapeSummary, start: CalendarDate?) -> String {
         "# \(cell(summary.name ?? "Landscape")): integration analysis\n\n"
             + "\(Wording.counted(summary.systems, "system")), \(Wording.counted(summary.flows, "flow")), \(Wording.counted(summary.teams, "team")), "
             + "\(Wording.counted(summary.domains, "domain")), \(Wording.counted(summary.pilots, "pilot")); "
-            + "\(Wording.counted(summary.pendingItems, "pending work item")), \(days(summary.pendingEffort)) days of pending effort.\n\n"
+            + "\(Wording.counted(summary.pendingItems, "pending work item")), \(days(summary.pendingEffort)) days of pending effort"
+            + (start.map { "; as of \($0)" } ?? "") + ".\n\n"
     }
 
     private static func pilotTable(_ digest: AnalysisDigest) -> String {
-        var out = "## Pilots by duration\n\n| pilot | stage | champion | duration (d) | P85 (d) | finish | target | state | first critical item |\n"
-        out += "|---|---|---|---:|---:|---|---|---|---|\n"
-        for pilot in digest.pilotsByDuration {
+        var out =
+            "## Pilots by finish\n\n| pilot | stage | champion | duration (d) | P85 (d) | with team capacity (d) | finish | target | state | first critical item |\n"
+        out += "|---|---|---|---:|---:|---:|---|---|---|---|\n"
+        for pilot in digest.pilotsByFinish {
             let model = pilot.pilot
             out +=
                 "| \(cell(model.id)) | \(model.stage.rawValue) | \(cell(model.champion ?? "")) | \(days(pilot.duration)) | "
-                + "\(pilot.estimate.map { days($0.p85) } ?? "") | \(cell(pilot.finishText ?? "")) | "
+                + "\(pilot.estimate.map { days($0.p85) } ?? "") | \(pilot.plannedReady.map(days) ?? "") | \(cell(pilot.finishText ?? "")) | "
                 + "\(model.target?.description ?? "") | \(state(pilot)) | \(cell(pilot.criticalPath.first ?? "")) |\n"
         }
         return out
@@ -79,6 +81,7 @@ public struct AnalysisMarkdownWriter: Sendable {
         if let name = pilot.pilot.name { out += "\(cell(name)). " }
         out += "Duration \(days(pilot.duration)) d"
         if let odds = AnalysisDigest.odds(pilot) { out += " (\(odds))" }
+        if let planned = AnalysisDigest.withCapacity(pilot) { out += "; \(planned)" }
         if let finish = pilot.finishText { out += ", done \(cell(finish))" }
         out += "; \(state(pilot)).\n\n"
         if let blockers = AnalysisDigest.blockers(pilot) { out += "\(cell(blockers)).\n\n" }

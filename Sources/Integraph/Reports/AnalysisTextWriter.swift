@@ -15,7 +15,7 @@ public struct AnalysisTextWriter: Sendable {
 
     public func write(_ analysis: LandscapeAnalysis, pilots selected: [PilotAnalysis]? = nil) -> String {
         let digest = AnalysisDigest(analysis, pilots: selected)
-        var lines = Self.portfolio(analysis) + [""] + Self.pilotsByDuration(digest) + Self.sharedWork(digest)
+        var lines = Self.portfolio(analysis) + [""] + Self.pilotsByFinish(digest) + Self.sharedWork(digest)
         lines += [""] + bottlenecks(analysis) + [""] + Self.sprawl(analysis.sprawl)
         for pilot in digest.pilots { lines += [""] + Self.section(pilot) }
         return lines.joined(separator: "\n") + "\n"
@@ -29,16 +29,18 @@ public struct AnalysisTextWriter: Sendable {
             "\(summary.name ?? "Landscape"): \(Wording.counted(summary.systems, "system")), \(Wording.counted(summary.flows, "flow")), "
                 + "\(Wording.counted(summary.teams, "team")), \(Wording.counted(summary.domains, "domain")), \(Wording.counted(summary.pilots, "pilot"))",
             "\(Wording.counted(summary.pendingItems, "pending work item")), \(days(summary.pendingEffort)) days of pending effort"
-                + (analysis.options.start.map { "; dates from \($0) in working days" } ?? "")
+                + (analysis.options.start.map { "; as of \($0), dates in working days" } ?? "")
         ]
     }
 
-    private static func pilotsByDuration(_ digest: AnalysisDigest) -> [String] {
-        var lines = ["Pilots by duration"]
+    private static func pilotsByFinish(_ digest: AnalysisDigest) -> [String] {
+        var lines = ["Pilots by finish"]
         if digest.pilots.isEmpty { lines.append("  none: the model names no pilots") }
-        for pilot in digest.pilotsByDuration {
-            var line = "  \(pilot.pilot.id): \(days(pilot.duration)) d"
+        for pilot in digest.pilotsByFinish {
+            let planned = AnalysisDigest.withCapacity(pilot)
+            var line = "  \(pilot.pilot.id): \(days(pilot.duration)) d" + (planned == nil ? "" : " of work")
             if let odds = AnalysisDigest.odds(pilot) { line += " (\(odds))" }
+            if let planned { line += "; " + planned }
             if let finish = pilot.finishText { line += ", done \(finish)" }
             if let target = pilot.pilot.target { line += ", target \(target)" }
             lines.append(line + " — \(pilot.state.words)")
@@ -94,6 +96,7 @@ public struct AnalysisTextWriter: Sendable {
         } else {
             var line = "  duration \(days(pilot.duration)) d"
             if let odds = AnalysisDigest.odds(pilot) { line += "; \(odds)" }
+            if let planned = AnalysisDigest.withCapacity(pilot) { line += "; \(planned)" }
             lines.append(line + " — \(pilot.state.words)")
             if let blockers = AnalysisDigest.blockers(pilot) { lines.append("  " + blockers) }
             lines.append("  critical path: " + AnalysisDigest.chain(pilot).joined(separator: " → "))

@@ -211,7 +211,8 @@ public struct HTMLReportWriter: Sendable {
         }
         out += "</tbody></table>\n<ul id=\"team-load\">"
         for team in plan.teams.sorted(by: { ($0.utilisation, $0.id) > ($1.utilisation, $1.id) }).prefix(5) {
-            out += "<li>\(Self.text(team.id)): \(team.capacity) at once, busy \(DaysText.days(team.utilisation * 100, decimals: 0)) % of the plan</li>"
+            out +=
+                "<li>\(Self.text(team.id)): \(team.capacity.map { "\($0) at once" } ?? "no limit"), busy \(DaysText.days(team.utilisation * 100, decimals: 0)) % of the plan</li>"
         }
         return out + "</ul>\n</section>\n"
     }

@@ -84,4 +84,14 @@ public struct ReportSource: Sendable {
         self.generatedAt = generatedAt
         self.toolVersion = toolVersion ?? IntegraphVersion.current
     }
+
+    /// The source of a model read from `modelBytes`, hashed here as the command line hashes
+    /// it, so a library caller's report footer is the command's.
+    ///
+    /// ```swift
+    /// let source = ReportSource(modelFile: "acme.yaml", modelBytes: bytes, generatedAt: "2026-12-01T09:00:00Z")
+    /// ```
+    public init(modelFile: String, modelBytes: [UInt8], generatedAt: String) {
+        self.init(modelFile: modelFile, modelHash: Fingerprint.hex(modelBytes), generatedAt: generatedAt)
+    }
 }

@@ -88,7 +88,7 @@ struct EntityValues {
             result.append(EntityValues(kind: kind, id: id, position: position, after: after.map(\.id), fields: all))
         }
         for team in landscape.teams {
-            add(.team, team.id, team.position, ["name": team.name, "capacity": String(team.capacity)])
+            add(.team, team.id, team.position, ["name": team.name, "capacity": team.capacity.map(String.init)])
         }
         for system in landscape.systems {
             add(

@@ -1,18 +1,17 @@
 import Foundation
 import Integraph
 
-/// What every view draws from: the landscape, its analysis, and the date of the model file
-/// for the title. Looks up per-system and per-flow facts by model id.
+/// What every view draws from: the landscape and its analysis, from one outlook, so every
+/// number a map shows is the analysis' own; the title says the as-of date. Looks up
+/// per-system and per-flow facts by model id.
 ///
 /// ```swift
-/// let subject = MapSubject(validated, modelDate: "2026-11-25")
-/// let graph = LandscapeMap().graph(for: subject)
+/// let subject = MapSubject(Pipeline(options: AnalysisOptions(start: today)).outlook(validated, for: .schedules))
+/// let drawing = LandscapeMap().drawing(for: subject)
 /// ```
 public struct MapSubject: Sendable {
     public let landscape: Landscape
     public let analysis: LandscapeAnalysis
-    /// Shown in every title; `nil` when the model has no file date (standard input).
-    public let modelDate: String?
     /// The earlier snapshot the `diff` view compares this one with, and what changed.
     package var comparison: Comparison?
 
@@ -21,9 +20,9 @@ public struct MapSubject: Sendable {
         public let baseline: Landscape
         public let diff: LandscapeDiff
 
-        public init(old: ValidatedLandscape, new: ValidatedLandscape) {
+        public init(old: Outlook, new: Outlook) {
             baseline = old.landscape
-            diff = LandscapeDiff(old: old, new: new)
+            diff = LandscapeDiff(old: old.analysis, new: new.analysis)
         }
     }
     let systemPosition: [String: Int]
@@ -32,10 +31,10 @@ public struct MapSubject: Sendable {
     let flowOwners: [String: String]
     private let teamNames: [String: String]
 
-    public init(_ landscape: Landscape, analysis: LandscapeAnalysis, modelDate: String?) {
+    /// The landscape an analysis was run on, and that analysis.
+    public init(_ landscape: Landscape, analysis: LandscapeAnalysis) {
         self.landscape = landscape
         self.analysis = analysis
-        self.modelDate = modelDate
         systemPosition = Dictionary(landscape.systems.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         flowPosition = Dictionary(landscape.flows.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         gatePosition = Dictionary(landscape.gates.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -43,15 +42,14 @@ public struct MapSubject: Sendable {
         teamNames = Dictionary(landscape.teams.map { ($0.id, $0.name ?? $0.id) }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// Analyses the landscape for drawing: critical paths, slack, bottlenecks and cut points;
-    /// no betweenness, and a short Monte Carlo run (maps show no percentiles).
-    public init(_ validated: ValidatedLandscape, options: AnalysisOptions = AnalysisOptions(), modelDate: String?) {
-        self.init(validated.landscape, analysis: Pipeline(options: options).analyze(validated, for: .drawing), modelDate: modelDate)
+    /// What an outlook draws.
+    public init(_ outlook: Outlook) {
+        self.init(outlook.landscape, analysis: outlook.analysis)
     }
 
-    /// "Acme Retail — pilot churn-copilot — model of 2026-11-25".
+    /// "Acme Retail — pilot churn-copilot — as of 2026-12-07".
     func title(_ view: MapView) -> String {
-        [landscape.displayName, view.title, modelDate.map { "model of \($0)" }]
+        [landscape.displayName, view.title, analysis.options.start.map { "as of \($0)" }]
             .compactMap { $0 }.joined(separator: " — ")
     }
 

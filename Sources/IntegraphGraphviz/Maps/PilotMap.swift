@@ -70,11 +70,15 @@ package struct PilotMap: Sendable {
             graph = MapFrame.graph(title: subject.title(.pilot(map.pilot)), rankdir: "LR")
         }
 
-        /// `effort · slack` of a pending item, as the schedule has it.
+        /// `effort · slack` of a pending item, as the schedule has it; for another pilot's
+        /// item on its critical path, that it holds a team's hand the pilot waits for.
         func schedule(_ id: String) -> String? {
-            analysis.work.entry(for: id).map {
-                "\(DaysText.effort(of: $0.item)) · slack \(DaysText.days($0.slack, decimals: 1)) d"
+            if let entry = analysis.work.entry(for: id) {
+                return "\(DaysText.effort(of: entry.item)) · slack \(DaysText.days(entry.slack, decimals: 1)) d"
             }
+            guard critical.contains(id) else { return nil }
+            let kind: EntityKind = subject.flowPosition[id] != nil ? .flow : subject.systemPosition[id] != nil ? .system : .gate
+            return "\(subject.effortText(kind, id)) · holds the team's hand"
         }
 
         /// The lineage and every item of the work (or, critical path only, that and the
@@ -94,6 +98,18 @@ package struct PilotMap: Sendable {
                     }
                 case .system: systems.insert(entry.item.id)
                 default: waitedGates.insert(entry.item.id)
+                }
+            }
+            // With team capacity the critical path may pass through another pilot's item
+            // that held a team's only hand: drawn too, since the pilot waits on it.
+            for id in analysis.criticalPath where analysis.work.entry(for: id) == nil {
+                if let position = subject.flowPosition[id] {
+                    flows.insert(id)
+                    systems.formUnion([landscape.flows[position].from.id, landscape.flows[position].to.id])
+                } else if subject.systemPosition[id] != nil {
+                    systems.insert(id)
+                } else {
+                    waitedGates.insert(id)
                 }
             }
             guard map.criticalPathOnly else { return (flows, systems, waitedGates) }
@@ -187,6 +203,9 @@ package struct PilotMap: Sendable {
         /// The pilot's hexagon with its duration, state and finish, and its needs.
         mutating func addPilot() {
             var extra = ["duration \(DaysText.days(analysis.duration, decimals: 1)) d"]
+            if let planned = analysis.plannedReady, !analysis.ready {
+                extra.append("ready in \(DaysText.days(planned, decimals: 1)) d with the teams' capacity")
+            }
             extra.append(analysis.state.words)
             if let finish = analysis.finishText { extra.append("done \(finish)") }
             graph.nodes.append(MapFrame.pilotNode(analysis.pilot, extra: extra))
