@@ -23,7 +23,7 @@ public struct AnalysisJSONWriter: Sendable {
             + "\"flows\": \(summary.flows), \"teams\": \(summary.teams), \"domains\": \(summary.domains), "
             + "\"pilots\": \(summary.pilots), \"pendingItems\": \(summary.pendingItems), "
             + "\"pendingEffort\": \(JSONText.number(summary.pendingEffort)), "
-            + "\"start\": \(JSONText.optionalString(analysis.options.start?.description)), "
+            + "\"asOf\": \(JSONText.optionalString(analysis.options.start?.description)), "
             + "\"betweenness\": {\"method\": \(JSONText.string(betweennessMethod(analysis.bottlenecks))), "
             + "\"sources\": \(analysis.bottlenecks.betweennessSources)}},\n"
         let pilots = (selected ?? analysis.pilots).map(pilot)
@@ -80,6 +80,7 @@ public struct AnalysisJSONWriter: Sendable {
         let state = "\"state\": \(JSONText.string(pilot.state.rawValue)), \"blockedBy\": [" + blockers.joined(separator: ", ") + "], "
         let dates =
             "\"duration\": \(JSONText.number(pilot.duration)), "
+            + "\"plannedReady\": \(pilot.plannedReady.map(JSONText.number) ?? "null"), "
             + "\"finish\": \(JSONText.optionalString(pilot.finishDate?.description)), \"finishIsP85\": \(pilot.finishIsP85), "
             + "\"datesAssumeUnblocked\": \(pilot.datesAssumeUnblocked), "
         return "    {\"id\": \(JSONText.string(pilot.pilot.id)), " + state + dates

@@ -37,7 +37,7 @@ public struct HTMLReportWriter: Sendable {
             <body data-ready="no">
             <header>
             <h1>\(Self.text(input.title))</h1>
-            <p class="sub">\(Self.text(input.landscape.displayName)) · \(analysis.summary.systems) systems, \(analysis.summary.flows) flows, \(analysis.summary.pilots) pilots\(analysis.options.start.map { " · work starting \($0)" } ?? "")</p>
+            <p class="sub">\(Self.text(input.landscape.displayName)) · \(analysis.summary.systems) systems, \(analysis.summary.flows) flows, \(analysis.summary.pilots) pilots\(analysis.options.start.map { " · as of \($0)" } ?? "")</p>
             </header>
 
             """
@@ -87,7 +87,7 @@ public struct HTMLReportWriter: Sendable {
             <h2>Pilots</h2>
             <p class="note">Click a column to sort; click a pilot for its map. A pilot is blocked when its work includes a blocked flow or a rejected gate; its dates then assume the block clears now unless the block says until when.</p>
             <table class="sortable" id="pilot-table">
-            <thead><tr><th>Pilot</th><th>Stage</th><th>Champion</th><th class="num">Duration</th><th class="num">P85</th><th>Finish</th><th>Target</th><th>State</th><th>First on the critical path</th></tr></thead>
+            <thead><tr><th>Pilot</th><th>Stage</th><th>Champion</th><th class="num">Duration</th><th class="num">P85</th><th class="num">With team capacity</th><th>Finish</th><th>Target</th><th>State</th><th>First on the critical path</th></tr></thead>
             <tbody>
 
             """
@@ -101,6 +101,7 @@ public struct HTMLReportWriter: Sendable {
                 + "<td>\(Self.text(pilot.champion ?? "—"))</td>"
                 + "<td class=\"num\" data-sort=\"\(row.analysis.duration)\">\(DaysText.days(row.analysis.duration)) d</td>"
                 + "<td class=\"num\" data-sort=\"\(row.analysis.estimate?.p85 ?? row.analysis.duration)\">\(row.p85)</td>"
+                + "<td class=\"num\" data-sort=\"\(row.analysis.finishDays)\">\(row.withCapacity)</td>"
                 + "<td>\(Self.text(row.finish))</td><td>\(pilot.target.map { "\($0)" } ?? "—")</td>"
                 + "<td>\(Self.stateCell(row.analysis))</td>"
                 + "<td>\(row.firstCriticalItem.map(Self.text) ?? "—")</td></tr>\n"
@@ -220,11 +221,12 @@ public struct HTMLReportWriter: Sendable {
     private func findings(_ findings: [Finding]) -> String {
         var out = "<section id=\"findings\">\n<h2>Model check</h2>\n"
         guard !findings.isEmpty else { return out + "<p class=\"note\">No errors or warnings.</p>\n</section>\n" }
-        out += "<table id=\"finding-table\"><thead><tr><th>Where</th><th>Severity</th><th>Finding</th></tr></thead><tbody>\n"
+        out += "<p>\(Self.text(FindingFormatter.summary(findings, fileCount: 1))), as <code>integraph check</code> lists them.</p>\n"
+        out += "<table id=\"finding-table\"><thead><tr><th>Where</th><th>Severity</th><th>Finding</th><th>Rule</th></tr></thead><tbody>\n"
         for finding in findings {
             out +=
                 "<tr><td><code>\(Self.text(finding.file)):\(finding.line):\(finding.column)</code></td>"
-                + "<td>\(finding.severity.rawValue)</td><td>\(Self.text(finding.message))</td></tr>\n"
+                + "<td>\(finding.severity.rawValue)</td><td>\(Self.text(finding.message))</td><td><code>\(Self.text(finding.rule))</code></td></tr>\n"
         }
         return out + "</tbody></table>\n</section>\n"
     }

@@ -34,7 +34,8 @@ package struct MarkdownReportWriter: Sendable {
         var out = "# \(cell(input.title))\n\n"
         out +=
             "\(cell(input.landscape.displayName)) · \(Wording.counted(analysis.summary.systems, "system")), "
-            + "\(Wording.counted(analysis.summary.flows, "flow")), \(Wording.counted(analysis.summary.pilots, "pilot"))\n\n"
+            + "\(Wording.counted(analysis.summary.flows, "flow")), \(Wording.counted(analysis.summary.pilots, "pilot"))"
+            + (analysis.options.start.map { " · as of \($0)" } ?? "") + "\n\n"
         out +=
             summary.stateCounts.map { "**\($0.count)** \($0.state.words)" }.joined(separator: " · ")
             + (summary.stateCounts.isEmpty ? "" : " · ") + "**\(DaysText.days(summary.pendingEffort)) d** pending effort\n\n"
@@ -49,14 +50,14 @@ package struct MarkdownReportWriter: Sendable {
 
     private func pilots(_ summary: ReportSummary) -> String {
         var out = "## Pilots\n\n"
-        out += "| Pilot | Stage | Champion | Duration | P85 | Finish | Target | State | First on the critical path |\n"
-        out += "|---|---|---|---:|---:|---|---|---|---|\n"
+        out += "| Pilot | Stage | Champion | Duration | P85 | With team capacity | Finish | Target | State | First on the critical path |\n"
+        out += "|---|---|---|---:|---:|---:|---|---|---|---|\n"
         for row in summary.rows {
             let pilot = row.analysis.pilot
             let name = row.sectionID.map { "[\(cell(pilot.name ?? pilot.id))](#\($0))" } ?? cell(pilot.name ?? pilot.id)
             out +=
                 "| \(name) | \(pilot.stage.rawValue) | \(cell(pilot.champion ?? "—")) | \(DaysText.days(row.analysis.duration)) d | "
-                + "\(row.p85) | \(cell(row.finish)) | \(pilot.target.map { "\($0)" } ?? "—") | "
+                + "\(row.p85) | \(row.withCapacity) | \(cell(row.finish)) | \(pilot.target.map { "\($0)" } ?? "—") | "
                 + "\(AnalysisMarkdownWriter.state(row.analysis)) | "
                 + "\(row.firstCriticalItem.map(cell) ?? "—") |\n"
         }
@@ -117,9 +118,10 @@ package struct MarkdownReportWriter: Sendable {
         out +=
             input.findings.isEmpty
             ? "No errors or warnings.\n"
-            : input.findings.map {
-                "- \(cell($0.file)):\($0.line):\($0.column): \($0.severity.rawValue): \(cell($0.message))\n"
-            }.joined()
+            : "\(FindingFormatter.summary(input.findings, fileCount: 1)), as `integraph check` lists them:\n\n"
+                + input.findings.map {
+                    "- \(cell($0.file)):\($0.line):\($0.column): \($0.severity.rawValue): \(cell($0.message)) [\(cell($0.rule))]\n"
+                }.joined()
         out +=
             "\n---\n\nModel file \(cell(input.source.modelFile)) · SHA-256 `\(input.source.modelHash)` · "
             + "generated \(input.source.generatedAt) by Integraph \(input.source.toolVersion)\n"

@@ -1,5 +1,5 @@
 /// The figures both report formats show, computed once: the headline counts, the pilot
-/// table's rows (longest first), the ranked bottleneck tables and the sprawl lists; each
+/// table's rows (latest finish first), the ranked bottleneck tables and the sprawl lists; each
 /// writer only lays them out and escapes them its own way.
 struct ReportSummary {
     /// A ranked table of systems, flows or teams, and the element id the HTML gives it.
@@ -23,6 +23,8 @@ struct ReportSummary {
         /// The finish date as ``PilotAnalysis/finishText`` words it, or "—" without a start date.
         let finish: String
         let p85: String
+        /// Its ready day with the teams' capacity, where some team declares one, or "–".
+        let withCapacity: String
     }
 
     let rows: [PilotRow]
@@ -47,8 +49,9 @@ struct ReportSummary {
             PilotRow(
                 analysis: pilot, sectionID: sections[pilot.pilot.id],
                 firstCriticalItem: pilot.criticalPath.first, finish: pilot.finishText ?? "—",
-                p85: pilot.estimate.map { "\(DaysText.days($0.p85)) d" } ?? "–")
-        }.sorted { ($0.analysis.duration, $1.analysis.pilot.id) > ($1.analysis.duration, $0.analysis.pilot.id) }
+                p85: pilot.estimate.map { "\(DaysText.days($0.p85)) d" } ?? "–",
+                withCapacity: pilot.plannedReady.map { "\(DaysText.days($0)) d" } ?? "–")
+        }.sorted { ($0.analysis.finishDays, $1.analysis.pilot.id) > ($1.analysis.finishDays, $0.analysis.pilot.id) }
         stateCounts = PilotState.allCases.map { state in (state, analysis.pilots.filter { $0.state == state }.count) }
             .filter { $0.count > 0 }
         let held = analysis.pilots.filter { $0.state == .blocked || $0.state == .stalled }.count
