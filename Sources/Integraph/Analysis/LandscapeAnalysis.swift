@@ -94,7 +94,7 @@ public struct LandscapeAnalysis: Sendable {
             plan.items[Int(entry.0)].estimated ? sum + entry.1 : sum
         }
         let finishDate = options.start.flatMap {
-            WorkingCalendar.finish(afterWorkingDays: estimate?.p85 ?? schedule.duration, from: $0)
+            index.landscape.calendar.finish(afterWorkingDays: estimate?.p85 ?? schedule.duration, from: $0)
         }
         let workItems = nodes.filter { !plan.isJunction($0) }
         let blockers = Self.blockers(in: workItems, plan: plan)
@@ -180,7 +180,7 @@ public struct LandscapeAnalysis: Sendable {
             let flow = Int(plan.itemEntity[Int(node)])
             guard flows[flow].status == .blocked, let until = flows[flow].blockedUntil else { continue }
             if releases == nil { releases = [Double](repeating: 0, count: nodes.count) }
-            releases?[position] = Double(WorkingCalendar.workingDays(from: start, until: until))
+            releases?[position] = Double(plan.index.landscape.calendar.workingDays(from: start, until: until))
         }
         return releases
     }

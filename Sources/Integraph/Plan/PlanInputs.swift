@@ -56,7 +56,7 @@ struct PlanInputs {
             if let start = options.start, plan.itemKind[node] == .flow {
                 let flow = landscape.flows[Int(plan.itemEntity[node])]
                 if flow.status == .blocked, let until = flow.blockedUntil {
-                    releases[node] = Double(WorkingCalendar.workingDays(from: start, until: until))
+                    releases[node] = Double(landscape.calendar.workingDays(from: start, until: until))
                 }
             }
         }
