@@ -87,7 +87,7 @@ import Testing
         landscape.calendar = try #require(
             WorkingCalendar(workdays: [.sunday, .monday, .tuesday, .wednesday, .thursday], holidays: landscape.calendar.holidays))
         let text = LandscapeWriter(syntax: syntax).write(landscape)
-        if syntax == .yaml { #expect(text.contains("calendar: {workdays: [mon, tue, wed, thu, sun], holidays: [2026-12-25, 2027-01-01]}\n")) }
+        if syntax == .yaml { #expect(text.contains("calendar: {workdays: [mon, tue, wed, thu, sun], holidays: [\"2026-12-25\", \"2027-01-01\"]}\n")) }
         let read = readModel(text, name: syntax == .json ? "model.json" : "model.yaml")
         #expect(read.findings.isEmpty, "\(located(read))")
         #expect(try #require(read.validLandscape).landscape.calendar == landscape.calendar)

@@ -52,7 +52,8 @@ import Testing
         #expect(calendar.finish(afterWorkingDays: 0, from: christmas)?.description == "2026-12-28")
         #expect(calendar.finish(afterWorkingDays: 1, from: christmas)?.description == "2026-12-28")
         #expect(calendar.finish(afterWorkingDays: 3, from: christmas)?.description == "2026-12-30")
-        #expect(!calendar.isWorkingDay(christmas) && calendar.isWorkingDay(try Self.date("2026-12-24")))
+        let christmasEve = try Self.date("2026-12-24")
+        #expect(!calendar.isWorkingDay(christmas) && calendar.isWorkingDay(christmasEve))
     }
 
     @Test func aHolidayOnAWeekendChangesNothing() throws {
@@ -118,7 +119,8 @@ import Testing
         #expect(CalendarDate(dayNumber: 0)?.description == "0001-01-01")
         #expect(CalendarDate(dayNumber: 719_162)?.description == "1970-01-01")
         #expect(CalendarDate(dayNumber: -1) == nil && CalendarDate(dayNumber: CalendarDate.lastDayNumber + 1) == nil)
-        #expect(Weekday(try Self.date("2026-12-04")) == .friday && Weekday(try Self.date("0001-01-01")) == .monday)
+        #expect(Weekday(try Self.date("2026-12-04")) == .friday)
+        #expect(Weekday(try Self.date("0001-01-01")) == .monday)
         #expect(Weekday(word: "Tue") == .tuesday && Weekday(word: "SUNDAY") == .sunday && Weekday(word: "thurs") == nil)
     }
 
