@@ -75,10 +75,8 @@ package struct LandscapeWriter: Sendable {
 
     /// Only what differs from the default: workdays other than Monday to Friday, holidays.
     private func calendar(_ calendar: WorkingCalendar) -> String {
-        mapping([
-            ("workdays", calendar.workdays == WorkingCalendar.standard.workdays ? nil : "[" + calendar.workdays.map { text($0.shortName) }.joined(separator: ", ") + "]"),
-            ("holidays", list(calendar.holidays.map(\.description)))
-        ])
+        let workdays = calendar.workdays == WorkingCalendar.standard.workdays ? [] : calendar.workdays.map(\.shortName)
+        return mapping([("workdays", list(workdays)), ("holidays", list(calendar.holidays.map(\.description)))])
     }
 
     private func team(_ team: Team) -> String {

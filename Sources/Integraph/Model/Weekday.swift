@@ -36,6 +36,10 @@ package enum Weekday: Int, Sendable, Hashable, CaseIterable, Comparable {
     }
 
     /// The weekday of `date`: 0001-01-01, day number 0, was a Monday (proleptic Gregorian).
+    ///
+    /// ```swift
+    /// Weekday(CalendarDate(iso: "2026-12-25")!) // .friday
+    /// ```
     public init(_ date: CalendarDate) {
         self = Self(rawValue: date.dayNumber % 7) ?? .monday
     }

@@ -42,6 +42,11 @@ package struct WorkingCalendar: Sendable, Hashable {
 
     /// A calendar working `workdays` except on `holidays` (repeats and order do not matter);
     /// `nil` when no day of the week is worked, since then no work could ever finish.
+    ///
+    /// ```swift
+    /// WorkingCalendar(workdays: [.sunday, .monday, .tuesday, .wednesday, .thursday], holidays: [])
+    /// WorkingCalendar(workdays: [], holidays: []) // nil
+    /// ```
     public init?(workdays: some Sequence<Weekday>, holidays: some Sequence<CalendarDate>) {
         let days = Set(workdays)
         guard !days.isEmpty else { return nil }
