@@ -53,9 +53,13 @@ package struct LandscapeDiff: Sendable {
     public let pendingAfter: Double
     /// Every team with pending work in either snapshot, by id.
     public let teams: [TeamEffort]
+    /// The calendar's changes: `workdays`, and `holidays` with the days only the old
+    /// snapshot has as `old` and those only the new one has as `new`.
+    public let calendar: [FieldChange]
 
     public var isEmpty: Bool {
         added.values.allSatisfy(\.isEmpty) && removed.values.allSatisfy(\.isEmpty) && changed.values.allSatisfy(\.isEmpty) && pilots.isEmpty
+            && calendar.isEmpty
     }
 
     public init(old: ValidatedLandscape, new: ValidatedLandscape, options: AnalysisOptions = AnalysisOptions()) {
@@ -84,6 +88,7 @@ package struct LandscapeDiff: Sendable {
         pendingBefore = before.summary.pendingEffort
         pendingAfter = after.summary.pendingEffort
         teams = Self.teamEfforts(before: before.bottlenecks.teams, after: after.bottlenecks.teams)
+        calendar = EntityRecord.calendarChanges(old: old.landscape.calendar, new: new.landscape.calendar)
     }
 
     private static func byKind(_ records: [EntityRecord]) -> [EntityKind: [String: EntityRecord]] {
