@@ -110,7 +110,8 @@ import Testing
         #expect(Self.acmeText.contains(line))
         let acme = try Self.model(Self.acmeText)
         let reordered = try Self.model(
-            Self.acmeText.replacingOccurrences(of: line, with: "calendar: {workdays: [fri, thu, wed, tue, mon], holidays: [2027-01-01, 2026-12-26, 2026-12-25]}"))
+            Self.acmeText.replacingOccurrences(
+                of: line, with: "calendar: {workdays: [fri, thu, wed, tue, mon], holidays: [2027-01-01, 2026-12-26, 2026-12-25]}"))
         #expect(LandscapeDiff(old: acme, new: reordered, options: Self.options).isEmpty)
         let changed = try Self.model(
             Self.acmeText.replacingOccurrences(of: line, with: "calendar: {workdays: [sun, mon, tue, wed, thu], holidays: [2027-12-25, 2026-12-25]}"))
@@ -121,7 +122,14 @@ import Testing
                 LandscapeDiff.FieldChange(key: "holidays", old: "2026-12-26, 2027-01-01", new: "2027-12-25")
             ])
         let text = DiffWriter(oldName: "a", newName: "b").text(diff)
-        #expect(text.contains("\nChanged calendar\n  workdays mon, tue, wed, thu, fri → mon, tue, wed, thu, sun\n  holidays 2026-12-26, 2027-01-01 → 2027-12-25\n"))
-        #expect(DiffWriter(oldName: "a", newName: "b").json(diff).contains(#""calendar": {"workdays": ["mon, tue, wed, thu, fri", "mon, tue, wed, thu, sun"], "holidays": ["2026-12-26, 2027-01-01", "2027-12-25"]}"#))
+        #expect(
+            text.contains(
+                "\nChanged calendar\n  workdays mon, tue, wed, thu, fri → mon, tue, wed, thu, sun\n"
+                    + "  holidays 2026-12-26, 2027-01-01 → 2027-12-25\n"))
+        let json = DiffWriter(oldName: "a", newName: "b").json(diff)
+        #expect(
+            json.contains(
+                #""calendar": {"workdays": ["mon, tue, wed, thu, fri", "mon, tue, wed, thu, sun"], "#
+                    + #""holidays": ["2026-12-26, 2027-01-01", "2027-12-25"]}"#))
     }
 }

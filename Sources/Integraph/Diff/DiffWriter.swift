@@ -30,7 +30,8 @@ package struct DiffWriter: Sendable {
             "{" + Self.order.map { "\"\(Self.plural[$0] ?? "")\": \(JSONText.strings(table[$0] ?? []))" }.joined(separator: ", ") + "}"
         }
         func fields(_ changes: [LandscapeDiff.FieldChange]) -> String {
-            "{" + changes.map { "\(JSONText.string($0.key)): [\(JSONText.optionalString($0.old)), \(JSONText.optionalString($0.new))]" }
+            "{"
+                + changes.map { "\(JSONText.string($0.key)): [\(JSONText.optionalString($0.old)), \(JSONText.optionalString($0.new))]" }
                 .joined(separator: ", ") + "}"
         }
         let changed =
@@ -50,7 +51,8 @@ package struct DiffWriter: Sendable {
         let teams = diff.teams.map {
             "{\"id\": \(JSONText.string($0.id)), \"before\": \(JSONText.number($0.before)), \"after\": \(JSONText.number($0.after))}"
         }
-        return "{\n  \"added\": \(ids(diff.added)),\n  \"removed\": \(ids(diff.removed)),\n  \"changed\": \(changed),\n  \"calendar\": \(fields(diff.calendar)),\n"
+        return "{\n  \"added\": \(ids(diff.added)),\n  \"removed\": \(ids(diff.removed)),\n  \"changed\": \(changed),\n"
+            + "  \"calendar\": \(fields(diff.calendar)),\n"
             + "  \"pilots\": [\(pilots.isEmpty ? "" : "\n" + pilots.joined(separator: ",\n") + "\n  ")],\n"
             + "  \"pendingEffort\": {\"before\": \(JSONText.number(diff.pendingBefore)), \"after\": \(JSONText.number(diff.pendingAfter)), "
             + "\"teams\": [\(teams.joined(separator: ", "))]}\n}\n"
