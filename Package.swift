@@ -71,6 +71,6 @@ let package = Package(
         .testTarget(name: "IntegraphGraphvizTests", dependencies: ["IntegraphGraphviz", "Integraph"]),
         // Runs the built `integraph` binary and the walkthroughs under Examples/, and the
         // benchmark binary for measurements that need a process of their own (memory).
-        .testTarget(name: "IntegraphCLITests", dependencies: ["integraph", "integraph-benchmarks", "integraph-library-example"], exclude: ["Fixtures"]),
+        .testTarget(name: "IntegraphCLITests", dependencies: ["integraph", "integraph-benchmarks", "integraph-library-example"], exclude: ["Fixtures", "Golden"]),
     ]
 )

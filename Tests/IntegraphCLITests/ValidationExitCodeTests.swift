@@ -30,7 +30,11 @@ import Testing
             "gates: [{id: g, owner: t, after: [h], effort: 1}, {id: h, owner: t, after: [g], effort: 1}]",
             "m.yaml:4:35: error: cycle in 'after' links: g -> h -> g (each waits for the next, so none can start) [after-cycle]"
         ),
-        ("flows: [{from: a, to: b, colour: red}]", "m.yaml:4:26: error: flow 'a->b': unknown key 'colour' [schema]")
+        ("flows: [{from: a, to: b, colour: red}]", "m.yaml:4:26: error: flow 'a->b': unknown key 'colour' [schema]"),
+        (
+            "calendar: {workdays: [mon, tues]}",
+            "m.yaml:4:28: error: calendar: 'workdays' names 'tues', which is no weekday (mon … sun or monday … sunday) (did you mean 'tue'?) [schema]"
+        )
     ]
 
     @Test(arguments: cases)

@@ -99,10 +99,41 @@ import Testing
         #expect(abs(legal.after - legal.before - 5) < 1e-9)
 
         let json = try #require(try JSONSerialization.jsonObject(with: Data(DiffWriter(oldName: "a", newName: "b").json(diff).utf8)) as? [String: Any])
-        #expect(Set(json.keys) == ["asOf", "added", "removed", "changed", "pilots", "pendingEffort"])
+        #expect(Set(json.keys) == ["asOf", "added", "removed", "changed", "calendar", "pilots", "pendingEffort"])
+        #expect((json["calendar"] as? [String: Any])?.isEmpty == true)
         let changed = try #require(json["changed"] as? [String: Any])
         #expect(Set(changed.keys) == ["systems", "flows", "gates", "pilots", "teams"])
         let flows = try #require(changed["flows"] as? [[String: Any]])
         #expect((flows.first?["fields"] as? [String: [Any]])?["status"]?.compactMap { $0 as? String } == ["blocked", "live"])
+    }
+
+    /// Acme takes 2026-12-25, 2026-12-26 and 2027-01-01 off; the new snapshot works Sunday to
+    /// Thursday and keeps only Christmas 2026, adding Christmas 2027. Holidays reordered are no change.
+    @Test func aCalendarChangeIsListed() throws {
+        let line = "calendar: {workdays: [mon, tue, wed, thu, fri], holidays: [2026-12-25, 2026-12-26, 2027-01-01]}"
+        #expect(Self.acmeText.contains(line))
+        let acme = try Self.model(Self.acmeText)
+        let reordered = try Self.model(
+            Self.acmeText.replacingOccurrences(
+                of: line, with: "calendar: {workdays: [fri, thu, wed, tue, mon], holidays: [2027-01-01, 2026-12-26, 2026-12-25]}"))
+        #expect(LandscapeDiff(old: Pipeline(options: Self.options).analyze(acme), new: Pipeline(options: Self.options).analyze(reordered)).isEmpty)
+        let changed = try Self.model(
+            Self.acmeText.replacingOccurrences(of: line, with: "calendar: {workdays: [sun, mon, tue, wed, thu], holidays: [2027-12-25, 2026-12-25]}"))
+        let diff = LandscapeDiff(old: Pipeline(options: Self.options).analyze(acme), new: Pipeline(options: Self.options).analyze(changed))
+        #expect(
+            diff.calendar == [
+                LandscapeDiff.FieldChange(key: "workdays", old: "mon, tue, wed, thu, fri", new: "mon, tue, wed, thu, sun"),
+                LandscapeDiff.FieldChange(key: "holidays", old: "2026-12-26, 2027-01-01", new: "2027-12-25")
+            ])
+        let text = DiffWriter(oldName: "a", newName: "b").text(diff)
+        #expect(
+            text.contains(
+                "\nChanged calendar\n  workdays mon, tue, wed, thu, fri → mon, tue, wed, thu, sun\n"
+                    + "  holidays 2026-12-26, 2027-01-01 → 2027-12-25\n"))
+        let json = DiffWriter(oldName: "a", newName: "b").json(diff)
+        #expect(
+            json.contains(
+                #""calendar": {"workdays": ["mon, tue, wed, thu, fri", "mon, tue, wed, thu, sun"], "#
+                    + #""holidays": ["2026-12-26, 2027-01-01", "2027-12-25"]}"#))
     }
 }

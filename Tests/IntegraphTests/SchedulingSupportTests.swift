@@ -3,26 +3,6 @@ import Testing
 @testable import Integraph
 
 @Suite struct SchedulingSupportTests {
-    @Test func workingDays() throws {
-        let friday = try #require(CalendarDate(iso: "2026-12-04"))
-        #expect(WorkingCalendar.finish(afterWorkingDays: 0, from: friday)?.description == "2026-12-04")
-        #expect(WorkingCalendar.finish(afterWorkingDays: 1, from: friday)?.description == "2026-12-04")
-        #expect(WorkingCalendar.finish(afterWorkingDays: 1.2, from: friday)?.description == "2026-12-07")
-        #expect(WorkingCalendar.finish(afterWorkingDays: 6, from: friday)?.description == "2026-12-11")
-        let saturday = try #require(CalendarDate(iso: "2026-12-05"))
-        #expect(WorkingCalendar.finish(afterWorkingDays: 1, from: saturday)?.description == "2026-12-07")
-        // Across a leap day and a year end.
-        #expect(WorkingCalendar.finish(afterWorkingDays: 3, from: try #require(CalendarDate(iso: "2028-02-28")))?.description == "2028-03-01")
-        #expect(WorkingCalendar.finish(afterWorkingDays: 2, from: try #require(CalendarDate(iso: "2027-12-31")))?.description == "2028-01-03")
-    }
-
-    @Test func dayNumbersRoundTrip() {
-        for number in stride(from: -800_000, through: 800_000, by: 997) {
-            #expect(WorkingCalendar.dayNumber(WorkingCalendar.date(fromDayNumber: number)) == number)
-        }
-        #expect(WorkingCalendar.dayNumber(CalendarDate(year: 1970, month: 1, day: 1)!) == 0)
-    }
-
     @Test func pertSamplesHaveThePERTMean() {
         var random = SeededRandom(seed: 11)
         let effort = Effort.estimate(optimistic: 3, likely: 5, pessimistic: 12)

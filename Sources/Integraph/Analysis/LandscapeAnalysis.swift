@@ -38,7 +38,7 @@ public struct LandscapeAnalysis: Sendable {
         if landscape.teams.contains(where: { $0.capacity != nil }) {
             let capacityPlan = CapacityPlan(
                 PlanInputs(plan, pilots: pilots, options: PlanOptions(start: options.start)), options: PlanOptions(start: options.start))
-            for (position, planned) in capacityPlan.pilots.enumerated() { pilots[position].plan(planned, start: options.start) }
+            for (position, planned) in capacityPlan.pilots.enumerated() { pilots[position].plan(planned, start: options.start, calendar: landscape.calendar) }
             self.capacityPlan = capacityPlan
         } else {
             capacityPlan = nil
@@ -106,7 +106,9 @@ public struct LandscapeAnalysis: Sendable {
         let estimatedDays = zip(criticalItems, contributions).reduce(0.0) { sum, entry in
             plan.items[Int(entry.0)].estimated ? sum + entry.1 : sum
         }
-        let finishDate = PilotAnalysis.finish(afterWorkingDays: estimate?.p85 ?? schedule.duration, from: options.start)
+        let finishDate = options.start.flatMap {
+            index.landscape.calendar.finish(afterWorkingDays: estimate?.p85 ?? schedule.duration, from: $0)
+        }
         let workItems = nodes.filter { !plan.isJunction($0) }
         let blockers = Self.blockers(in: workItems, plan: plan)
         return PilotAnalysis(

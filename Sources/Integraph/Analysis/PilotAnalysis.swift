@@ -159,18 +159,13 @@ public struct PilotAnalysis: Sendable {
 
     /// Takes the capacity plan's ready day and chain as its finish and critical path, and
     /// judges its state again by them.
-    mutating func plan(_ planned: CapacityPlan.PilotPlan, start: CalendarDate?) {
+    mutating func plan(_ planned: CapacityPlan.PilotPlan, start: CalendarDate?, calendar: WorkingCalendar) {
         plannedReady = planned.plannedReady
         criticalPath = planned.criticalPath
         criticalItems = planned.criticalItems
-        finishDate = Self.finish(afterWorkingDays: finishDays, from: start)
+        finishDate = start.flatMap { calendar.finish(afterWorkingDays: finishDays, from: $0) }
         state = PilotState(
             stage: pilot.stage, blocked: !blockers.isEmpty, ready: ready, target: pilot.target, finish: finishDate,
             dated: isDated)
-    }
-
-    /// The date `days` working days from `start` end on; `nil` without a start.
-    static func finish(afterWorkingDays days: Double, from start: CalendarDate?) -> CalendarDate? {
-        start.flatMap { WorkingCalendar.finish(afterWorkingDays: days, from: $0) }
     }
 }

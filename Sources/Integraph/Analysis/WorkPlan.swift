@@ -212,7 +212,8 @@ package struct WorkPlan: Sendable {
     public func isJunction(_ node: UInt32) -> Bool { Int(node) >= items.count }
 
     /// The working day, counted from `start`, before which an item may not begin: for a
-    /// blocked flow with an `until` date, the working days from `start` to that date; `nil`
+    /// blocked flow with an `until` date, the model calendar's working days from `start` to
+    /// that date; `nil`
     /// for every other item. The analysis and the capacity plan both ask here.
     ///
     /// ```swift
@@ -222,7 +223,7 @@ package struct WorkPlan: Sendable {
         guard items.indices.contains(item), itemKind[item] == .flow else { return nil }
         let flow = index.landscape.flows[Int(itemEntity[item])]
         guard flow.status == .blocked, let until = flow.blockedUntil else { return nil }
-        return Double(WorkingCalendar.workingDays(from: start, until: until))
+        return Double(index.landscape.calendar.workingDays(from: start, until: until))
     }
 
     // MARK: - Efforts

@@ -23,21 +23,23 @@ package struct DiffWriter: Sendable {
     static let order: [EntityKind] = [.system, .flow, .gate, .pilot, .team]
 
     /// `{"added": {KIND: [ids]}, "removed": {…}, "changed": {KIND: [{"id", "fields": {KEY: [old, new]}}]},
+    /// "calendar": {"workdays"|"holidays": [old, new]},
     /// "pilots": [{"id", "before", "after", "why"}]}`, plus the pending effort per team.
     public func json(_ diff: LandscapeDiff) -> String {
         func ids(_ table: [EntityKind: [String]]) -> String {
             "{" + Self.order.map { "\"\(Self.plural[$0] ?? "")\": \(JSONText.strings(table[$0] ?? []))" }.joined(separator: ", ") + "}"
         }
+        func fields(_ changes: [LandscapeDiff.FieldChange]) -> String {
+            "{"
+                + changes.map { "\(JSONText.string($0.key)): [\(JSONText.optionalString($0.old)), \(JSONText.optionalString($0.new))]" }
+                .joined(separator: ", ") + "}"
+        }
         let changed =
             "{"
             + Self.order.map { kind in
                 "\"\(Self.plural[kind] ?? "")\": ["
-                    + (diff.changed[kind] ?? []).map { change in
-                        "{\"id\": \(JSONText.string(change.id)), \"fields\": {"
-                            + change.fields.map {
-                                "\(JSONText.string($0.key)): [\(JSONText.optionalString($0.old)), \(JSONText.optionalString($0.new))]"
-                            }.joined(separator: ", ") + "}}"
-                    }.joined(separator: ", ") + "]"
+                    + (diff.changed[kind] ?? []).map { change in "{\"id\": \(JSONText.string(change.id)), \"fields\": \(fields(change.fields))}" }
+                    .joined(separator: ", ") + "]"
             }.joined(separator: ", ") + "}"
         func outcome(_ outcome: LandscapeDiff.Outcome) -> String {
             "{\"duration\": \(JSONText.number(outcome.duration)), \"p85\": \(outcome.p85.map(JSONText.number) ?? "null"), "
@@ -51,6 +53,7 @@ package struct DiffWriter: Sendable {
         }
         return
             "{\n  \"asOf\": \(JSONText.optionalString(diff.asOf?.description)),\n  \"added\": \(ids(diff.added)),\n  \"removed\": \(ids(diff.removed)),\n  \"changed\": \(changed),\n"
+            + "  \"calendar\": \(fields(diff.calendar)),\n"
             + "  \"pilots\": [\(pilots.isEmpty ? "" : "\n" + pilots.joined(separator: ",\n") + "\n  ")],\n"
             + "  \"pendingEffort\": {\"before\": \(JSONText.number(diff.pendingBefore)), \"after\": \(JSONText.number(diff.pendingAfter)), "
             + "\"teams\": [\(teams.joined(separator: ", "))]}\n}\n"
@@ -89,12 +92,11 @@ package struct DiffWriter: Sendable {
             out += section(heading + "Added \(Self.plural[kind] ?? "")", diff.added[kind] ?? [], item, code)
             out += section(heading + "Removed \(Self.plural[kind] ?? "")", diff.removed[kind] ?? [], item, code)
             let changes = (diff.changed[kind] ?? []).map { change in
-                code(change.id) + ": "
-                    + change.fields.map { "\($0.key) \(code($0.old ?? "(none)")) → \(code($0.new ?? "(none)"))" }
-                    .joined(separator: "; ")
+                code(change.id) + ": " + change.fields.map { field($0, code) }.joined(separator: "; ")
             }
             if !changes.isEmpty { out += ["", heading + "Changed \(Self.plural[kind] ?? "")"] + changes.map { item + $0 } }
         }
+        if !diff.calendar.isEmpty { out += ["", heading + "Changed calendar"] + diff.calendar.map { item + field($0, code) } }
         out += ["", heading + "Pending effort", item + "all teams: \(DaysText.days(diff.pendingBefore)) d → \(DaysText.days(diff.pendingAfter)) d"]
         out += diff.teams.filter { abs($0.before - $0.after) > 1e-9 }.map {
             item + "\(code($0.id)): \(DaysText.days($0.before)) d → \(DaysText.days($0.after)) d"
@@ -120,6 +122,12 @@ package struct DiffWriter: Sendable {
             }
         }
         return out
+    }
+
+    /// `key old → new`; for the calendar's holidays, the days only the old snapshot has →
+    /// those only the new one has.
+    private func field(_ change: LandscapeDiff.FieldChange, _ code: (String) -> String) -> String {
+        "\(change.key) \(code(change.old ?? "(none)")) → \(code(change.new ?? "(none)"))"
     }
 
     private func section(_ title: String, _ ids: [String], _ item: String, _ code: (String) -> String) -> [String] {

@@ -61,4 +61,23 @@ struct EntityRecord: Equatable {
         }
         return records
     }
+
+    /// A calendar's keys as the diff compares them: the workdays, and the holidays only one
+    /// side has (a list of thousands of days would bury the change), old ones under `old`.
+    static func calendarChanges(old: WorkingCalendar, new: WorkingCalendar) -> [LandscapeDiff.FieldChange] {
+        var changes: [LandscapeDiff.FieldChange] = []
+        if old.workdays != new.workdays {
+            func days(_ calendar: WorkingCalendar) -> String { calendar.workdays.map(\.shortName).joined(separator: ", ") }
+            changes.append(LandscapeDiff.FieldChange(key: "workdays", old: days(old), new: days(new)))
+        }
+        let before = Set(old.holidays), after = Set(new.holidays)
+        if before != after {
+            func dates(_ days: [CalendarDate]) -> String? { days.isEmpty ? nil : days.map(\.description).joined(separator: ", ") }
+            changes.append(
+                LandscapeDiff.FieldChange(
+                    key: "holidays", old: dates(old.holidays.filter { !after.contains($0) }),
+                    new: dates(new.holidays.filter { !before.contains($0) })))
+        }
+        return changes
+    }
 }

@@ -57,9 +57,13 @@ package struct LandscapeDiff: Sendable {
     public let teams: [TeamEffort]
     /// The day both snapshots' schedules count from.
     public let asOf: CalendarDate?
+    /// The calendar's changes: `workdays`, and `holidays` with the days only the old
+    /// snapshot has as `old` and those only the new one has as `new`.
+    public let calendar: [FieldChange]
 
     public var isEmpty: Bool {
         added.values.allSatisfy(\.isEmpty) && removed.values.allSatisfy(\.isEmpty) && changed.values.allSatisfy(\.isEmpty) && pilots.isEmpty
+            && calendar.isEmpty
     }
 
     /// The changes between two analysed snapshots (two outlooks of one pipeline, so the
@@ -90,6 +94,7 @@ package struct LandscapeDiff: Sendable {
         pendingBefore = before.summary.pendingEffort
         pendingAfter = after.summary.pendingEffort
         teams = Self.teamEfforts(before: before.bottlenecks.teams, after: after.bottlenecks.teams)
+        calendar = EntityRecord.calendarChanges(old: old.landscape.calendar, new: new.landscape.calendar)
     }
 
     private static func byKind(_ records: [EntityRecord]) -> [EntityKind: [String: EntityRecord]] {

@@ -15,6 +15,7 @@ package struct LandscapeWriter: Sendable {
         var out = syntax == .json ? "{\n" : ""
         out += field("integraph", "1") + separator
         if let name = landscape.name { out += field("name", text(name)) + separator }
+        if landscape.calendar != .standard { out += field("calendar", calendar(landscape.calendar)) + separator }
         var sections: [(String, [String])] = [
             ("teams", landscape.teams.map(team)),
             ("systems", landscape.systems.map(system)),
@@ -70,6 +71,12 @@ package struct LandscapeWriter: Sendable {
         case .estimate(let optimistic, let likely, let pessimistic):
             mapping([("optimistic", number(optimistic)), ("likely", number(likely)), ("pessimistic", number(pessimistic))])
         }
+    }
+
+    /// Only what differs from the default: workdays other than Monday to Friday, holidays.
+    private func calendar(_ calendar: WorkingCalendar) -> String {
+        let workdays = calendar.workdays == WorkingCalendar.standard.workdays ? [] : calendar.workdays.map(\.shortName)
+        return mapping([("workdays", list(workdays)), ("holidays", list(calendar.holidays.map(\.description)))])
     }
 
     private func team(_ team: Team) -> String {

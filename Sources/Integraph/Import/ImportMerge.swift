@@ -5,7 +5,7 @@
 /// `derives`, a flow's `data` where it has some, and the status of pending work. New
 /// entities are added after the model's own, in the import's order; entities this source
 /// imported before but no longer has are reported, and kept as `deprecated` (flows as they
-/// are) unless `prune` removes them and their flows. Pilots, gates and estimates are never
+/// are) unless `prune` removes them and their flows. Pilots, gates, estimates and the calendar are never
 /// touched. O(S + F).
 ///
 /// ```swift

@@ -59,6 +59,30 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         return era * 146_097 + dayOfEra - 306
     }
 
+    /// The date of a ``dayNumber``, the inverse (Hinnant's civil-from-days); `nil` outside
+    /// 0001-01-01 ... 9999-12-31, the days a date holds.
+    ///
+    /// ```swift
+    /// CalendarDate(dayNumber: 0)?.description // "0001-01-01"
+    /// CalendarDate(dayNumber: -1) // nil
+    /// ```
+    public init?(dayNumber number: Int) {
+        guard (0...Self.lastDayNumber).contains(number) else { return nil }
+        // Days since 0000-03-01, the start of an era of 400 years in the shifted calendar.
+        let shifted = number + 306
+        let era = shifted / 146_097
+        let dayOfEra = shifted - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthFromMarch = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthFromMarch + 2) / 5 + 1
+        let month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9
+        self.init(uncheckedYear: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month: month, day: day)
+    }
+
+    /// The day number of 9999-12-31, the last day a date holds.
+    public static let lastDayNumber = CalendarDate(uncheckedYear: 9999, month: 12, day: 31).dayNumber
+
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }

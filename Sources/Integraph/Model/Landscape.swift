@@ -22,6 +22,13 @@ public struct Landscape: Sendable, Hashable {
     public var pilots: [Pilot]
     /// Rules that estimate pending work written without an `effort`, in order.
     package var estimates: [EstimateRule]
+    /// The working week and holidays every date is counted on (`calendar:`); Monday to
+    /// Friday without holidays when the model has none.
+    ///
+    /// ```swift
+    /// landscape.calendar.finish(afterWorkingDays: 10, from: CalendarDate(iso: "2026-12-21")!)
+    /// ```
+    package var calendar: WorkingCalendar = .standard
 
     public init(
         name: String? = nil, teams: [Team] = [], systems: [System] = [], flows: [Flow] = [],

@@ -65,6 +65,8 @@ package struct CapacityPlan: Sendable {
     /// When the last item finishes.
     public let length: Double
     public let options: PlanOptions
+    /// The model's calendar, on which the plan's days become dates.
+    public let calendar: WorkingCalendar
 
     /// Each pilot as report rows say it: id, planned ready, unlimited hands, the days capacity
     /// costs, remaining cost, cost of delay, and "over budget" or "".
@@ -131,7 +133,7 @@ package struct CapacityPlan: Sendable {
         pilots = inputs.pilots.map { pilot in
             let ready = (pilot.work.map { result.finish[Int($0)] }.max() ?? 0) + pilot.ownEffort
             let free = unlimited.map { run in (pilot.work.map { run.finish[Int($0)] }.max() ?? 0) + pilot.ownEffort } ?? ready
-            let date = { (days: Double) in options.start.flatMap { WorkingCalendar.finish(afterWorkingDays: days, from: $0) } }
+            let date = { (days: Double) in options.start.flatMap { landscape.calendar.finish(afterWorkingDays: days, from: $0) } }
             let delay = pilot.valuePerDay.map { $0 * max(0, ready - free) }
             let chain = chains?.chain(endingIn: pilot.work) ?? []
             return PilotPlan(
@@ -141,5 +143,6 @@ package struct CapacityPlan: Sendable {
                 criticalPath: chain.map { plan.items[Int($0)].id }, criticalItems: chain)
         }
         self.options = options
+        calendar = landscape.calendar
     }
 }

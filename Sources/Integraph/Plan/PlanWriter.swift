@@ -20,10 +20,6 @@ package struct PlanWriter: Sendable {
     }
 
     public func json(_ plan: CapacityPlan, baseline: CapacityPlan?, suggestions: [PlanSuggestion]) -> String {
-        func date(_ days: Double) -> String {
-            plan.options.start.map { start in JSONText.optionalString(WorkingCalendar.finish(afterWorkingDays: days, from: start)?.description) }
-                ?? "null"
-        }
         let pilots = plan.pilots.map { pilot in
             var object = "    {\"id\": \(JSONText.string(pilot.id)), "
             if let analysed = pilotsByID[pilot.id] {
@@ -53,7 +49,11 @@ package struct PlanWriter: Sendable {
         let items = plan.items.map { item in
             "    {\"id\": \(JSONText.string(item.id)), \"team\": \(JSONText.optionalString(item.team)), "
                 + "\"start\": \(JSONText.number(item.start)), \"finish\": \(JSONText.number(item.finish))"
-                + (plan.options.start == nil ? "" : ", \"startDate\": \(date(item.start)), \"finishDate\": \(date(item.finish))") + "}"
+                + (plan.options.start.map { start in
+                    let dates = plan.calendar.dates(ofWorkFrom: item.start, to: item.finish, after: start)
+                    return ", \"startDate\": \(JSONText.optionalString(dates.first?.description)), "
+                        + "\"finishDate\": \(JSONText.optionalString(dates.last?.description))"
+                } ?? "") + "}"
         }
         let teams = plan.teams.map { team in
             "    {\"id\": \(JSONText.string(team.id)), \"capacity\": \(team.capacity.map(String.init) ?? "null"), \"utilisation\": \(JSONText.number(team.utilisation)), "

@@ -5,7 +5,7 @@
 /// its id, if it had one, goes into `incompleteIDs` so that references to it are not also
 /// reported as unknown.
 struct LandscapeDecoder {
-    static let topLevelKeys = ["integraph", "name", "teams", "systems", "flows", "gates", "pilots", "estimates"]
+    static let topLevelKeys = ["integraph", "name", "teams", "systems", "flows", "gates", "pilots", "estimates", "calendar"]
     static let teamKeys = ["id", "name", "capacity", "day_rate"]
     static let systemKeys = ["id", "name", "kind", "domain", "owner", "status", "effort", "after", "derives", "attributes"]
     static let flowKeys = ["id", "from", "to", "data", "classification", "status", "effort", "owner", "after", "blocked_by", "attributes"]
@@ -54,6 +54,7 @@ struct LandscapeDecoder {
         landscape.estimates = entities(top, "estimates", singular: "estimate") { decoder, node, subject in
             decoder.estimate(node, subject)
         }
+        if let calendar = top.node("calendar") { landscape.calendar = CalendarDecoder.decode(calendar, findings: &findings) }
         return landscape
     }
 
