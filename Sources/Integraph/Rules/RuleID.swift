@@ -46,7 +46,8 @@ package enum RuleID: String, CaseIterable, Sendable, Hashable {
 
     public var defaultSeverity: RuleSeverity {
         if isStructural { return .error }
-        return self == .owned ? .off : .warning
+        // Both are off until asked: imported catalogs have no owners and no data labels.
+        return self == .owned || self == .labelHubFlows ? .off : .warning
     }
 
     /// One line: what the rule asks for.
@@ -103,7 +104,8 @@ package enum RuleID: String, CaseIterable, Sendable, Hashable {
         case .lineageGap:
             "A missing 'derives' or a wrong label silently drops pending work from a pilot's lineage: the pilot reads on track while a blocked feed it needs waits."
         case .labelHubFlows:
-            "Unlabelled flows pass every demand on, so each pilot takes the system and all that feeds it into its work and critical path."
+            "Unlabelled flows pass every demand on, so each pilot takes the system and all that feeds it into its work and critical path. "
+                + "Off by default: on imported meshes every shared upstream system is one."
         default: ""
         }
     }
