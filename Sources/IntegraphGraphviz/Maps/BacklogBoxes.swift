@@ -10,8 +10,8 @@ import Integraph
 /// - **Boxes:** one per team that owns pending work, and one for *no owner* when some
 ///   pending item has no owner team. Each says the days its owner owns, wherever that work
 ///   sits (the analysis' figure), the days of other owners' work on the systems in it
-///   ("also here"), and the days of its own work that sit only on systems in other boxes
-///   ("elsewhere").
+///   ("also here"), and the days of its own work that sit only on systems in other boxes,
+///   and which ("elsewhere").
 /// - **Placement:** pending work is *at* a system when it is that planned system or a
 ///   pending flow with an end there. A system goes into the box of the owner with the most
 ///   pending days at it; on a tie, its own owner's box if that owner is among the tied,
@@ -42,11 +42,13 @@ package struct BacklogBoxes {
         /// Other owners' days of pending work on systems in this box (`team` `nil` for work
         /// no team owns), most days first, then by name.
         public internal(set) var alsoHere: [(team: String?, name: String, days: Double)] = []
-        /// Days of the owner's work that sit only on systems in other boxes.
+        /// Days of the owner's work that sit only on systems in other boxes, and the names
+        /// of those boxes, sorted.
         public internal(set) var elsewhere: Double = 0
+        public internal(set) var elsewhereIn: [String] = []
 
         /// The box's label: `Platform — owns 12 d pending`, then `also here: 6 d of Shop`
-        /// and `elsewhere: 5 d, on systems in other boxes` when they apply.
+        /// and `elsewhere: 5 d, in the box of Shop` when they apply.
         public var label: String {
             var lines = [
                 team == nil
@@ -60,8 +62,14 @@ package struct BacklogBoxes {
                         + others.map { $0.team == nil ? "\(Self.days($0.days)) with no owner" : "\(Self.days($0.days)) of \($0.name)" }
                         .joined(separator: ", "))
             }
-            if elsewhere > 0 { lines.append("elsewhere: \(Self.days(elsewhere)), on systems in other boxes") }
+            if elsewhere > 0 { lines.append("elsewhere: \(Self.days(elsewhere)), \(whereElse)") }
             return lines.joined(separator: "\n")
+        }
+
+        /// Where the owner's work outside its box sits: `in the box of Shop`, `in the boxes
+        /// of Data, Shop`.
+        public var whereElse: String {
+            "in the \(elsewhereIn.count == 1 ? "box" : "boxes") of \(elsewhereIn.joined(separator: ", "))"
         }
 
         private static func days(_ value: Double) -> String { "\(DaysText.days(value, decimals: 1)) d" }
@@ -142,6 +150,7 @@ package struct BacklogBoxes {
         }
         for system in touched { if let owner = boxOf[system] { built[owner]?.systems.append(system) } }
         var alsoHere: [Int: [Int: Double]] = [:]
+        var elsewhereIn: [Int: Set<Int>] = [:]
         for item in items {
             if let gate = item.gate {
                 built[item.owner]?.gates.append(gate)
@@ -149,12 +158,16 @@ package struct BacklogBoxes {
             }
             let places = Set(item.systems.compactMap { boxOf[$0] })
             for place in places where place != item.owner { alsoHere[place, default: [:]][item.owner, default: 0] += item.days }
-            if !places.contains(item.owner) { built[item.owner]?.elsewhere += item.days }
+            if !places.contains(item.owner) {
+                built[item.owner]?.elsewhere += item.days
+                elsewhereIn[item.owner, default: []].formUnion(places)
+            }
         }
         for (place, others) in alsoHere {
             built[place]?.alsoHere = others.map { (team: id($0.key), name: name($0.key), days: $0.value) }
                 .sorted { $0.days != $1.days ? $0.days > $1.days : $0.name < $1.name }
         }
+        for (owner, places) in elsewhereIn { built[owner]?.elsewhereIn = places.map(name).sorted() }
         boxes = built.values.sorted { first, second in
             guard let firstTeam = first.team else { return false }
             guard let secondTeam = second.team else { return true }

@@ -104,7 +104,7 @@ package struct BacklogMap: Sendable {
                         id: id,
                         attributes: [
                             "id": id, "shape": "note", "fontsize": "9", "color": MapPalette.clusterBorder,
-                            "label": "its work waits on\nsystems in other boxes", "tooltip": box.label
+                            "label": "its work waits\n\(box.whereElse)", "tooltip": box.label
                         ]))
             }
             return MapFrame.cluster(label: box.label, nodes: nodes)
