@@ -28,11 +28,35 @@ package struct Lineage: Sendable {
     public let neededSystems: [UInt32]
 
     public init(of pilot: Pilot, in index: LandscapeIndex) {
+        var walk = Self.seededWalk(of: pilot, in: index)
+        walk.run()
+        systems = walk.systems
+        flows = walk.flows
+        neededSystems = Set(pilot.needs.compactMap { index.systemIndex[$0.system.id] }).sorted()
+    }
+
+    /// What the walk of `pilot`'s lineage demands at each of `systems` when it is done,
+    /// before the system's `derives` apply; `nil` for a system the walk never asked for
+    /// anything (not in the lineage, or only the target of one of the pilot's `flows`).
+    ///
+    /// The analysis keeps no demands (a row per reached system per pilot would cost memory
+    /// on big landscapes), so this walks the lineage again: O((S + F) × labels), for the
+    /// few pilots a rule must explain (``LineageGapRule``).
+    ///
+    /// ```swift
+    /// let demands = Lineage.demands(of: pilot, in: index, at: [warehouse])
+    /// ```
+    public static func demands(of pilot: Pilot, in index: LandscapeIndex, at systems: [UInt32]) -> [LineageDemand?] {
+        var walk = seededWalk(of: pilot, in: index)
+        walk.run()
+        return systems.map { walk.demand(at: $0) }
+    }
+
+    /// The walk with every need and explicit flow of the pilot demanded, not yet run.
+    private static func seededWalk(of pilot: Pilot, in index: LandscapeIndex) -> DemandWalk {
         var walk = DemandWalk(index: index)
-        var needed: Set<UInt32> = []
         for need in pilot.needs {
             guard let system = index.systemIndex[need.system.id] else { continue }
-            needed.insert(system)
             walk.systems.insert(system)
             if let data = need.data, !data.isEmpty {
                 walk.demand(labels: data.compactMap { index.labelIndex[$0] }, at: system)
@@ -49,10 +73,7 @@ package struct Lineage: Sendable {
             let labels = index.flowLabels(flow)
             if labels.isEmpty { walk.demandAll(at: source) } else { walk.demand(labels: labels, at: source) }
         }
-        walk.run()
-        systems = walk.systems
-        flows = walk.flows
-        neededSystems = needed.sorted()
+        return walk
     }
 }
 
@@ -106,6 +127,22 @@ private struct DemandWalk {
             }
         }
         if grew { enqueue(system) }
+    }
+
+    /// The demand left at `system`, read after ``run()``.
+    func demand(at system: UInt32) -> LineageDemand? {
+        guard slot[Int(system)] >= 0 else { return nil }
+        let row = Int(slot[Int(system)]) * words
+        if holdsAll(row) { return .all }
+        var labels: [UInt32] = []
+        for word in 0..<words {
+            var value = rows[row + word]
+            while value != 0 {
+                labels.append(UInt32(word * 64 + value.trailingZeroBitCount))
+                value &= value - 1
+            }
+        }
+        return .labels(labels)
     }
 
     mutating func run() {

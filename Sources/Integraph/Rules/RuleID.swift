@@ -25,6 +25,8 @@ package enum RuleID: String, CaseIterable, Sendable, Hashable {
     case targetIsReachable = "target-is-reachable"
     case maxSprawl = "max-sprawl"
     case staleGate = "stale-gate"
+    case lineageGap = "lineage-gap"
+    case labelHubFlows = "label-hub-flows"
 
     /// Errors without which the model cannot be read or analysed.
     public var isStructural: Bool {
@@ -37,14 +39,15 @@ package enum RuleID: String, CaseIterable, Sendable, Hashable {
     /// Whether the rule needs the analysis (lineages, schedules, sprawl) to be checked.
     public var needsAnalysis: Bool {
         switch self {
-        case .noDeprecatedInLineage, .restrictedDataNeedsApprovedReview, .targetIsReachable, .maxSprawl: true
+        case .noDeprecatedInLineage, .restrictedDataNeedsApprovedReview, .targetIsReachable, .maxSprawl, .lineageGap, .labelHubFlows: true
         default: false
         }
     }
 
     public var defaultSeverity: RuleSeverity {
         if isStructural { return .error }
-        return self == .owned ? .off : .warning
+        // Both are off until asked: imported catalogs have no owners and no data labels.
+        return self == .owned || self == .labelHubFlows ? .off : .warning
     }
 
     /// One line: what the rule asks for.
@@ -68,6 +71,9 @@ package enum RuleID: String, CaseIterable, Sendable, Hashable {
         case .targetIsReachable: "With --start, every pilot's P85 finish falls on or before its target."
         case .maxSprawl: "No pilot touches more than the allowed number of systems or teams."
         case .staleGate: "No gate stays pending longer than the allowed days after its 'requested' date."
+        case .lineageGap:
+            "No pending flow into a system in a pilot's lineage stays out of it because the pilot's data labels arrive from nowhere there."
+        case .labelHubFlows: "No system is pulled into most pilots' lineages by flows that name no data."
         }
     }
 
@@ -95,6 +101,11 @@ package enum RuleID: String, CaseIterable, Sendable, Hashable {
             "Every extra system and team is another integration and another queue; sprawling pilots rarely reach production."
         case .staleGate:
             "Governance that arrives late stalls pilots; a gate pending for weeks should be escalated while it still can be."
+        case .lineageGap:
+            "A missing 'derives' or a wrong label silently drops pending work from a pilot's lineage: the pilot reads on track while a blocked feed it needs waits."
+        case .labelHubFlows:
+            "Unlabelled flows pass every demand on, so each pilot takes the system and all that feeds it into its work and critical path. "
+                + "Off by default: on imported meshes every shared upstream system is one."
         default: ""
         }
     }

@@ -1,9 +1,11 @@
 import Integraph
 
 /// The `backlog` view: where the queue is. Only pending work and the systems it touches,
-/// grouped into one box per owner team (labelled with the team's pending days); systems
-/// and gates filled on the heat scale of their pending effort; pending flows labelled with
-/// their effort; gates as diamonds joined to what waits for them.
+/// grouped into one box per owner of pending work (``BacklogBoxes``: each system in the box
+/// of the owner with the most pending days at it, each box labelled with the days its owner
+/// owns and the other owners' work in it); systems and gates filled on the heat scale of
+/// their pending effort; pending flows labelled with their effort; gates as diamonds joined
+/// to what waits for them.
 ///
 /// ```swift
 /// let graph = BacklogMap().drawing(for: subject)
@@ -21,9 +23,8 @@ package struct BacklogMap: Sendable {
             landscape.systems.indices.map { systems[$0].pendingEffort }
             + pendingGates.map { subject.workItem(.gate, $0.id)?.effort.expectedDays ?? 0 }
         let heat = HeatScale(maximum: efforts.max() ?? 0)
-        graph.clusters = Self.teamBoxes(
-            subject, touched: Self.touched(landscape, pendingGates: pendingGateIDs),
-            gates: pendingGates, heat: heat)
+        (graph.clusters, graph.nodes) = Self.teamBoxes(
+            subject, touched: Self.touched(landscape, pendingGates: pendingGateIDs), heat: heat)
         for flow in landscape.flows where flow.isPending {
             var attributes = MapPalette.edgeStyle(for: flow.status)
             attributes["id"] = flow.id
@@ -38,7 +39,9 @@ package struct BacklogMap: Sendable {
         legend.addHeat("pending effort", unit: "days", scale: heat)
         legend.addFlowStatuses()
         legend.add(.glyph("◇", color: MapPalette.gateColor), "pending gate, joined (dashed) to what waits for it")
-        legend.add(.glyph("▢", color: MapPalette.clusterBorder), "box: the owner team, with its pending days")
+        legend.add(
+            .glyph("▢", color: MapPalette.clusterBorder),
+            "box: a team and the systems where most pending days are its own; the days it owns, and other owners' work in it")
         return MapDrawing(graph: graph, legend: legend, avoiding: subject.entityIDs)
     }
 
@@ -54,40 +57,59 @@ package struct BacklogMap: Sendable {
         return touched
     }
 
-    /// One box per owner team (labelled with its pending days) holding its touched systems
-    /// and pending gates, filled on the heat scale of their pending effort.
-    private static func teamBoxes(_ subject: MapSubject, touched: Set<String>, gates: [Gate], heat: HeatScale) -> [DOTCluster] {
+    /// One box per owner of pending work (``BacklogBoxes``: who owns how many days, whose
+    /// work waits in it) holding its systems and pending gates, filled on the heat scale of
+    /// their pending effort; systems with no work at them and no box of their owner stand
+    /// outside. A box that holds nothing (its owner's work all sits on systems in other
+    /// boxes) gets a small note, since Graphviz draws no empty box.
+    private static func teamBoxes(_ subject: MapSubject, touched: Set<String>, heat: HeatScale) -> (
+        clusters: [DOTCluster], nodes: [DOTNode]
+    ) {
         let landscape = subject.landscape
         let systems = subject.analysis.bottlenecks.systems
-        var teams: [String: [DOTNode]] = [:]
-        let unowned = "no owner"
-        for (position, system) in landscape.systems.enumerated() where touched.contains(system.id) {
+        let positions = landscape.systems.indices.filter { touched.contains(landscape.systems[$0].id) }
+        let placement = BacklogBoxes(subject, touched: positions)
+        func systemNode(_ position: Int, in box: BacklogBoxes.Box?) -> DOTNode {
+            let system = landscape.systems[position]
             let pending = systems[position].pendingEffort
             var attributes = MapFrame.systemAttributes(system, tooltip: subject.systemTooltip(system))
+            var label = attributes["label"] ?? ""
             if pending > 0 {
-                attributes["label"] = (attributes["label"] ?? "") + "\n\(DaysText.days(pending, decimals: 1)) d pending"
+                label += "\n\(DaysText.days(pending, decimals: 1)) d pending"
                 attributes["fillcolor"] = heat.fill(for: pending)
                 attributes["fontcolor"] = heat.fontColor(for: pending)
             }
-            teams[system.owner.map { subject.teamName($0.id) } ?? unowned, default: []]
-                .append(DOTNode(id: system.id, attributes: attributes))
+            // A system drawn in another owner's box says whose it is.
+            if let owner = system.owner?.id, owner != box?.team { label += "\nowner: \(subject.teamName(owner))" }
+            attributes["label"] = label
+            return DOTNode(id: system.id, attributes: attributes)
         }
-        for gate in gates {
-            let days = subject.workItem(.gate, gate.id)?.effort.expectedDays ?? 0
-            let effort = subject.effortText(.gate, gate.id)
-            var attributes = MapFrame.gateAttributes(gate, detail: effort, effort: effort)
-            attributes["fillcolor"] = heat.fill(for: days)
-            attributes["fontcolor"] = heat.fontColor(for: days)
-            teams[gate.owner.map { subject.teamName($0.id) } ?? unowned, default: []].append(DOTNode(id: gate.id, attributes: attributes))
+        var taken = subject.entityIDs
+        let clusters = placement.boxes.map { box in
+            var nodes = box.systems.map { systemNode($0, in: box) }
+            for position in box.gates {
+                let gate = landscape.gates[position]
+                let days = subject.workItem(.gate, gate.id)?.effort.expectedDays ?? 0
+                let effort = subject.effortText(.gate, gate.id)
+                var attributes = MapFrame.gateAttributes(gate, detail: effort, effort: effort)
+                attributes["fillcolor"] = heat.fill(for: days)
+                attributes["fontcolor"] = heat.fontColor(for: days)
+                nodes.append(DOTNode(id: gate.id, attributes: attributes))
+            }
+            if nodes.isEmpty {
+                var id = "~owner"
+                while !taken.insert(id).inserted { id = "_" + id }
+                nodes.append(
+                    DOTNode(
+                        id: id,
+                        attributes: [
+                            "id": id, "shape": "note", "fontsize": "9", "color": MapPalette.clusterBorder,
+                            "label": "its work waits\n\(box.whereElse)", "tooltip": box.label
+                        ]))
+            }
+            return MapFrame.cluster(label: box.label, nodes: nodes)
         }
-        let teamTable = subject.analysis.bottlenecks.teams
-        let pendingByTeam = Dictionary(
-            landscape.teams.indices.map { (subject.teamName(landscape.teams[$0].id), teamTable[$0].pendingEffort) },
-            uniquingKeysWith: +)
-        return teams.keys.sorted().map { team in
-            let label = team == unowned ? team : "\(team) — \(DaysText.days(pendingByTeam[team] ?? 0, decimals: 1)) d pending"
-            return MapFrame.cluster(label: label, nodes: teams[team] ?? [])
-        }
+        return (clusters, placement.unboxed.map { systemNode($0, in: nil) })
     }
 
     /// Dashed links from each pending gate to what waits for it, once per pair.
