@@ -40,6 +40,24 @@ import Testing
         #expect(plan.teams.first?.utilisation == 1)
     }
 
+    /// The same, as the analysis sees it: the team declares its one hand, so the pilot's
+    /// finish is the plan's day 9, its critical path the chain of freed hands g4 → g3 → g2
+    /// (each started when the one before freed the hand), and its duration stays 4.
+    @Test func aDeclaredCapacitySetsThePilotsFinishAndCriticalPath() throws {
+        let validated = try Self.landscape(teams: [("t", 1)], gates: Self.three, waits: [["g2", "g3", "g4"]])
+        let pilot = try #require(LandscapeAnalysis(validated, options: AnalysisOptions(start: CalendarDate(iso: "2026-12-01"))).pilots.first)
+        #expect(pilot.duration == 4 && pilot.plannedReady == 9 && pilot.finishDays == 9)
+        #expect(pilot.criticalPath == ["g4", "g3", "g2"])
+        // Day 9 counted from Tuesday 2026-12-01, Monday to Friday: the 9th working day is Friday the 11th.
+        #expect(pilot.finishDate?.description == "2026-12-11" && !pilot.finishIsP85)
+        #expect(pilot.finishText == "2026-12-11 (with team capacity)")
+        // Without a declared capacity the team has no limit: the critical path method alone.
+        var unlimited = validated.landscape
+        unlimited.teams[0].capacity = nil
+        let free = try #require(LandscapeAnalysis(try ValidatedLandscape(validating: unlimited)).pilots.first)
+        #expect(free.plannedReady == nil && free.finishDays == 4 && free.criticalPath == ["g4"])
+    }
+
     /// Two hands: 4 at 0–4, 3 at 0–3, 2 at 3–5: ready on day 5.
     @Test func twoHandsShareTheWork() throws {
         var options = PlanOptions()
@@ -100,6 +118,15 @@ import Testing
             #expect(planned.plannedReady >= planned.unconstrainedReady - 1e-6, "\(planned.id)")
         }
         // Capacity is respected: at no moment does a team run more items than its hands.
+        // (Checked below; first, the chain the plan walks back with unlimited hands is the
+        // critical path method's, a second method for both.)
+        var open = validated.landscape
+        for team in open.teams.indices { open.teams[team].capacity = nil }
+        let unlimitedAnalysis = LandscapeAnalysis(try ValidatedLandscape(validating: open), options: options)
+        let unlimitedPlan = CapacityPlan(unlimitedAnalysis, options: PlanOptions())
+        for (planned, analysed) in zip(unlimitedPlan.pilots, unlimitedAnalysis.pilots) {
+            #expect(planned.criticalPath == analysed.criticalPath, "\(planned.id)")
+        }
         let capacity = Dictionary(validated.landscape.teams.map { ($0.id, $0.capacity) }, uniquingKeysWith: { a, _ in a })
         var byTeam: [String: [CapacityPlan.Item]] = [:]
         for item in plan.items where item.team != nil { byTeam[item.team ?? "", default: []].append(item) }
