@@ -7,7 +7,7 @@ APT_PACKAGES := libgraphviz-dev graphviz pkg-config
 TEST_PACKAGES := $(APT_PACKAGES) chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEMO_MODEL := Graphs/acme-retail.yaml
-# A fixed start date keeps the demo's dates the same from day to day.
+# One fixed as-of date for every demo command keeps its dates, and its story, the same from day to day.
 DEMO_START := 2026-12-01
 RELEASE_BIN := .build/release/integraph
 
@@ -40,12 +40,12 @@ lint:
 demo: deps
 	$(SWIFT) build -c release --product integraph
 	@mkdir -p out
-	$(RELEASE_BIN) check $(DEMO_MODEL)
+	$(RELEASE_BIN) check $(DEMO_MODEL) --start $(DEMO_START)
 	$(RELEASE_BIN) analyze $(DEMO_MODEL) --start $(DEMO_START)
 	$(RELEASE_BIN) analyze $(DEMO_MODEL) --start $(DEMO_START) --format markdown -o out/acme-retail-analysis.md
-	$(RELEASE_BIN) render $(DEMO_MODEL) -o out/acme-retail.svg
-	$(RELEASE_BIN) render $(DEMO_MODEL) --view pilot:churn-copilot -o out/acme-retail-churn-copilot.svg
-	$(RELEASE_BIN) render $(DEMO_MODEL) --view backlog -o out/acme-retail-backlog.svg
+	$(RELEASE_BIN) render $(DEMO_MODEL) --start $(DEMO_START) -o out/acme-retail.svg
+	$(RELEASE_BIN) render $(DEMO_MODEL) --start $(DEMO_START) --view pilot:churn-copilot -o out/acme-retail-churn-copilot.svg
+	$(RELEASE_BIN) render $(DEMO_MODEL) --start $(DEMO_START) --view backlog -o out/acme-retail-backlog.svg
 	$(RELEASE_BIN) report $(DEMO_MODEL) --start $(DEMO_START) -o out/report.html
 	@echo "Wrote out/report.html (the leaders' report), out/acme-retail-analysis.md and the maps out/acme-retail*.svg: open them in a browser."
 

@@ -15,7 +15,7 @@ struct CheckCommand: ParsableCommand {
 
             Every finding has a rule id (docs/rules.md). A rules file (--rules) turns rules on and off, \
             sets their severity and thresholds, and adds custom rules. --start DATE is the day stale \
-            gates are counted to and pilots' P85 finishes are compared with their targets \
+            gates are counted to and pilots' finishes (as 'analyze' shows them) are compared with their targets \
             (default: today, UTC).
 
             Exit codes: 0 no errors (warnings allowed unless --strict); 1 a model has errors \

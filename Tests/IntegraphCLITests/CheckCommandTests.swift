@@ -37,7 +37,7 @@ import Testing
             result.stdout.contains(
                 "warning: pending flow 'kb-to-vectors' feeds 'vector-db' in the lineage of 'supplier-risk' but carries 'articles' "
                     + "while the pilot demands 'embeddings' there, which no flow into 'vector-db' carries; if 'vector-db' builds "
-                    + "'embeddings' from 'articles', declare `derives` [lineage-gap]\n"))
+                    + "'embeddings' from 'articles', declare 'derives' [lineage-gap]\n"))
         #expect(result.stderr == "0 errors and 18 warnings in 1 file (as of 2026-12-01)\n")
     }
 

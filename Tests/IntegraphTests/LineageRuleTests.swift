@@ -39,7 +39,7 @@ import Testing
             try Self.findings(.lineageGap, Self.warehouse()) == [
                 "pay-feed: pending flow 'pay-feed' feeds 'warehouse' in the lineage of 'churn-copilot' but carries 'payments' "
                     + "while the pilot demands 'orders' there, which no flow into 'warehouse' carries; "
-                    + "if 'warehouse' builds 'orders' from 'payments', declare `derives`"
+                    + "if 'warehouse' builds 'orders' from 'payments', declare 'derives'"
             ])
         // The story the finding tells, in the analysis' own numbers.
         func pilot(_ model: String) throws -> PilotAnalysis {
@@ -58,7 +58,7 @@ import Testing
             try Self.findings(.lineageGap, Self.warehouse(derives: ", derives: {stock: [inventory]}")) == [
                 "pay-feed: pending flow 'pay-feed' feeds 'warehouse' in the lineage of 'churn-copilot' but carries 'payments' "
                     + "while the pilot demands 'orders' there, which no flow into 'warehouse' carries; "
-                    + "if 'warehouse' builds 'orders' from 'payments', add it to its `derives`"
+                    + "if 'warehouse' builds 'orders' from 'payments', add it to its 'derives'"
             ])
     }
 
@@ -80,7 +80,7 @@ import Testing
             try Self.findings(.lineageGap, model) == [
                 "pay-feed: pending flow 'pay-feed' feeds 'warehouse' in the lineages of 'a-pilot', 'b-pilot' but carries "
                     + "'payments' while they demand 'items', 'orders' there, which no flow into 'warehouse' carries; "
-                    + "if 'warehouse' builds 'items', 'orders' from 'payments', declare `derives`"
+                    + "if 'warehouse' builds 'items', 'orders' from 'payments', declare 'derives'"
             ])
     }
 

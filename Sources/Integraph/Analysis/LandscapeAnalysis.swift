@@ -72,6 +72,17 @@ public struct LandscapeAnalysis: Sendable {
         return workPlan.items[Int(items[position])]
     }
 
+    /// The pending work item with this id, with the effort the analyses used; `nil` when
+    /// the id names no pending work. For items on a pilot's critical path that are not its
+    /// own work (another pilot's item holding a team's hand).
+    ///
+    /// ```swift
+    /// analysis.workItem(named: "transcripts-to-vectors")?.effort
+    /// ```
+    package func workItem(named id: String) -> WorkItem? {
+        workPlan.item(named: id).map { workPlan.items[Int($0)] }
+    }
+
     // MARK: - Pilots
 
     private static func analyze(_ pilot: Pilot, plan: WorkPlan, options: AnalysisOptions) -> PilotAnalysis {

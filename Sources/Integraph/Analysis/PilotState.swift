@@ -3,9 +3,11 @@
 /// - `stalled`: its stage is `stalled`;
 /// - `blocked`: its work holds a blocked flow or a rejected gate;
 /// - `ready`: no pending work is left;
-/// - `at-risk`: with a start date, its target falls before its (P85) finish;
-/// - `on-track`: with a start date, it has a target and meets it;
-/// - `unscheduled`: pending work, but no target or no start date to judge it by.
+/// - `at-risk`: its target falls before the finish every output shows
+///   (``PilotAnalysis/finishDays``: with the teams' capacity where declared, else P85);
+/// - `on-track`: it has a target and meets it;
+/// - `unscheduled`: pending work, but no target (or, for a library caller, no as-of date)
+///   to judge it by.
 ///
 /// ```swift
 /// PilotState(stage: .pilot, blocked: false, ready: false, target: nil, finish: nil, dated: false) // .unscheduled

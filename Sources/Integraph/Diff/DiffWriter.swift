@@ -111,6 +111,11 @@ package struct DiffWriter: Sendable {
                 if let old = pilot.before.p85, let new = pilot.after.p85, abs(old - new) > 1e-6 {
                     moved.append("P85 \(DaysText.days(old)) d → \(DaysText.days(new)) d")
                 }
+                if pilot.before.finish != pilot.after.finish || abs(pilot.before.finishDays - pilot.after.finishDays) > 1e-6 {
+                    let was = pilot.before.finish?.description ?? "day \(DaysText.days(pilot.before.finishDays))"
+                    let now = pilot.after.finish?.description ?? "day \(DaysText.days(pilot.after.finishDays))"
+                    moved.append("finish \(was) → \(now)")
+                }
                 if pilot.before.state != pilot.after.state { moved.append("\(pilot.before.state.words) → \(pilot.after.state.words)") }
                 out.append(
                     item + code(pilot.id) + ": " + moved.joined(separator: ", ")

@@ -29,8 +29,9 @@ package struct CapacityPlan: Sendable {
         public let capacity: Int?
         /// Working days of effort it carries.
         public let busyDays: Double
-        /// Busy days over capacity × the plan's length.
-        public let utilisation: Double
+        /// Busy days over capacity × the plan's length; `nil` for a team without a limit,
+        /// which no share of hands describes.
+        public let utilisation: Double?
         public let items: Int
     }
 
@@ -127,7 +128,7 @@ package struct CapacityPlan: Sendable {
         teams = landscape.teams.indices.filter { counts[$0] > 0 }.map { team in
             TeamLoad(
                 id: landscape.teams[team].id, capacity: capacity(team), busyDays: result.busy[team],
-                utilisation: length > 0 ? result.busy[team] / (Double(capacity(team) ?? counts[team]) * length) : 0,
+                utilisation: capacity(team).map { hands in length > 0 ? result.busy[team] / (Double(hands) * length) : 0 },
                 items: counts[team])
         }.sorted { $0.id < $1.id }
         pilots = inputs.pilots.map { pilot in

@@ -56,7 +56,7 @@ package struct PlanWriter: Sendable {
                 } ?? "") + "}"
         }
         let teams = plan.teams.map { team in
-            "    {\"id\": \(JSONText.string(team.id)), \"capacity\": \(team.capacity.map(String.init) ?? "null"), \"utilisation\": \(JSONText.number(team.utilisation)), "
+            "    {\"id\": \(JSONText.string(team.id)), \"capacity\": \(team.capacity.map(String.init) ?? "null"), \"utilisation\": \(team.utilisation.map(JSONText.number) ?? "null"), "
                 + "\"busyDays\": \(JSONText.number(team.busyDays)), \"items\": \(team.items)}"
         }
         let moves = suggestions.map { suggestion in
@@ -128,7 +128,7 @@ package struct PlanWriter: Sendable {
         out += ["", (markdown ? "## " : "") + "Teams"]
         if markdown { out += ["| team | capacity | items | busy days | utilisation |", "|---|---:|---:|---:|---:|"] }
         for team in plan.teams {
-            let share = "\(DaysText.days(team.utilisation * 100, decimals: 0)) %"
+            let share = team.utilisation.map { "\(DaysText.days($0 * 100, decimals: 0)) %" } ?? "–"
             out.append(
                 markdown
                     ? "| \(cell(team.id)) | \(team.capacity.map(String.init) ?? "no limit") | \(team.items) | \(DaysText.days(team.busyDays, decimals: 1)) | \(share) |"

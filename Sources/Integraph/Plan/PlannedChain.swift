@@ -57,16 +57,14 @@ struct PlannedChain {
         // Each step goes back along the precedence graph or to an earlier start, never to a
         // node seen before: bounded by the node count.
         for _ in 0..<scheduler.durations.count {
+            // An item under way finishes when its predecessors do, if they finish after its
+            // own work (finish-to-finish); otherwise, like any item, it waited only to start.
             let ownFinish = result.start[node] + scheduler.durations[node]
-            let time: Double
-            if scheduler.started[node] && !reachedByHand {
-                guard result.finish[node] > ownFinish + tolerance else { break }
-                time = result.finish[node]
-            } else {
-                time = result.start[node]
-            }
+            let finishWaited = scheduler.started[node] && !reachedByHand && result.finish[node] > ownFinish + tolerance
+            let time = finishWaited ? result.finish[node] : result.start[node]
             guard time > tolerance else { break }
-            let before = predecessor(of: node, finishingAt: time)
+            // Predecessors never hold back the start of an item under way: only a hand can.
+            let before = finishWaited || !scheduler.started[node] ? predecessor(of: node, finishingAt: time) : nil
             guard let next = before ?? handFreed(before: node, at: time), visited.insert(UInt32(next)) else { break }
             reachedByHand = before == nil
             node = next

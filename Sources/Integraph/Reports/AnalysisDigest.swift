@@ -46,16 +46,19 @@ struct AnalysisDigest {
         pilot.estimate.map { "P50 \(DaysText.days($0.p50)) d, P85 \(DaysText.days($0.p85)) d, P95 \(DaysText.days($0.p95)) d" }
     }
 
-    /// Each critical item with its effort, then the pilot's own work.
-    static func chain(_ pilot: PilotAnalysis) -> [String] {
+    /// Each critical item with its effort, then the pilot's own work; an item that is not
+    /// the pilot's own work held the hand of a team the pilot waits for.
+    func chain(_ pilot: PilotAnalysis) -> [String] {
         let until = Dictionary(
             pilot.blockers.compactMap { blocker in blocker.until.map { (blocker.id, $0) } },
             uniquingKeysWith: { first, _ in first })
-        var steps = pilot.criticalPath.compactMap { id in
-            pilot.work.entry(for: id).map { entry in
-                "\(entry.item.id) (\(entry.item.kind.rawValue), \(DaysText.days(entry.item.effort.expectedDays)) d"
-                    + (entry.item.estimated ? ", estimated" : "")
-                    + (until[id].map { ", blocked until \($0)" } ?? "") + ")"
+        var steps = pilot.criticalPath.compactMap { id -> String? in
+            let own = pilot.work.entry(for: id)?.item
+            return (own ?? analysis.workItem(named: id)).map { item in
+                "\(item.id) (\(item.kind.rawValue), \(DaysText.days(item.effort.expectedDays)) d"
+                    + (item.estimated ? ", estimated" : "")
+                    + (until[id].map { ", blocked until \($0)" } ?? "")
+                    + (own == nil ? ", holds the team's hand" : "") + ")"
             }
         }
         if pilot.pilot.effort.expectedDays > 0 {

@@ -17,7 +17,7 @@ public struct AnalysisMarkdownWriter: Sendable {
         let digest = AnalysisDigest(analysis, pilots: selected)
         var out = Self.portfolio(analysis.summary, start: analysis.options.start) + Self.pilotTable(digest) + Self.sharedWork(digest)
         out += bottlenecks(analysis.bottlenecks) + Self.sprawl(analysis.sprawl)
-        for pilot in digest.pilots { out += Self.section(pilot) }
+        for pilot in digest.pilots { out += Self.section(pilot, digest) }
         return out
     }
 
@@ -76,7 +76,7 @@ public struct AnalysisMarkdownWriter: Sendable {
 
     /// One pilot: duration, odds and state, what blocks it, its critical path, its work
     /// with the schedule, and its sprawl.
-    private static func section(_ pilot: PilotAnalysis) -> String {
+    private static func section(_ pilot: PilotAnalysis, _ digest: AnalysisDigest) -> String {
         var out = "\n## Pilot \(cell(pilot.pilot.id))\n\n"
         if let name = pilot.pilot.name { out += "\(cell(name)). " }
         out += "Duration \(days(pilot.duration)) d"
@@ -86,7 +86,7 @@ public struct AnalysisMarkdownWriter: Sendable {
         out += "; \(state(pilot)).\n\n"
         if let blockers = AnalysisDigest.blockers(pilot) { out += "\(cell(blockers)).\n\n" }
         if !pilot.criticalPath.isEmpty {
-            out += "Critical path: " + AnalysisDigest.chain(pilot).map(cell).joined(separator: " → ") + "\n\n"
+            out += "Critical path: " + digest.chain(pilot).map(cell).joined(separator: " → ") + "\n\n"
         }
         out += "| work item | kind | effort (d) | earliest start | latest start | slack | criticality |\n"
         out += "|---|---|---:|---:|---:|---:|---:|\n"

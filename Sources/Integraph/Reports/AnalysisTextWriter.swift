@@ -17,7 +17,7 @@ public struct AnalysisTextWriter: Sendable {
         let digest = AnalysisDigest(analysis, pilots: selected)
         var lines = Self.portfolio(analysis) + [""] + Self.pilotsByFinish(digest) + Self.sharedWork(digest)
         lines += [""] + bottlenecks(analysis) + [""] + Self.sprawl(analysis.sprawl)
-        for pilot in digest.pilots { lines += [""] + Self.section(pilot) }
+        for pilot in digest.pilots { lines += [""] + Self.section(pilot, digest) }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -85,7 +85,7 @@ public struct AnalysisTextWriter: Sendable {
 
     /// One pilot: its heading, duration and odds or readiness, what blocks it, its
     /// critical path, its slack, and its sprawl.
-    private static func section(_ pilot: PilotAnalysis) -> [String] {
+    private static func section(_ pilot: PilotAnalysis, _ digest: AnalysisDigest) -> [String] {
         let model = pilot.pilot
         var heading = "Pilot \(model.id)"
         if let name = model.name { heading += " — \(name)" }
@@ -99,10 +99,12 @@ public struct AnalysisTextWriter: Sendable {
             if let planned = AnalysisDigest.withCapacity(pilot) { line += "; \(planned)" }
             lines.append(line + " — \(pilot.state.words)")
             if let blockers = AnalysisDigest.blockers(pilot) { lines.append("  " + blockers) }
-            lines.append("  critical path: " + AnalysisDigest.chain(pilot).joined(separator: " → "))
+            lines.append("  critical path: " + digest.chain(pilot).joined(separator: " → "))
             let slack = pilot.work.filter { $0.slack > Schedule.tolerance }.sorted { ($0.slack, $1.item.id) < ($1.slack, $0.item.id) }
             if !slack.isEmpty {
-                lines.append("  with slack: " + slack.prefix(5).map { "\($0.item.id) \(days($0.slack)) d" }.joined(separator: ", "))
+                lines.append(
+                    "  with slack" + (pilot.plannedReady == nil ? "" : " (unlimited hands)") + ": "
+                        + slack.prefix(5).map { "\($0.item.id) \(days($0.slack)) d" }.joined(separator: ", "))
             }
             if pilot.estimatedShare > 0 {
                 lines.append("  \(AnalysisDigest.percent(pilot.estimatedShare)) of the critical days rest on estimated efforts")

@@ -211,9 +211,9 @@ public struct HTMLReportWriter: Sendable {
                 }.joined() + "</tr>\n"
         }
         out += "</tbody></table>\n<ul id=\"team-load\">"
-        for team in plan.teams.sorted(by: { ($0.utilisation, $0.id) > ($1.utilisation, $1.id) }).prefix(5) {
+        for team in plan.teams.sorted(by: { ($0.utilisation ?? -1, $1.id) > ($1.utilisation ?? -1, $0.id) }).prefix(5) {
             out +=
-                "<li>\(Self.text(team.id)): \(team.capacity.map { "\($0) at once" } ?? "no limit"), busy \(DaysText.days(team.utilisation * 100, decimals: 0)) % of the plan</li>"
+                "<li>\(Self.text(team.id)): \(team.capacity.map { "\($0) at once" } ?? "no limit"), \(team.utilisation.map { "busy \(DaysText.days($0 * 100, decimals: 0)) % of the plan" } ?? "\(DaysText.days(team.busyDays, decimals: 1)) busy days")</li>"
         }
         return out + "</ul>\n</section>\n"
     }

@@ -117,6 +117,6 @@ struct LineageGapRule {
         return "pending flow '\(flow.id)' feeds '\(target)' in the \(pilots.count == 1 ? "lineage" : "lineages") of \(names(pilots)) "
             + "but carries \(names(carried)) while \(pilots.count == 1 ? "the pilot demands" : "they demand") \(names(demanded)) there, "
             + "which no flow into '\(target)' carries; if '\(target)' builds \(names(demanded)) from \(names(carried)), "
-            + (derives.isEmpty ? "declare `derives`" : "add it to its `derives`")
+            + (derives.isEmpty ? "declare 'derives'" : "add it to its 'derives'")
     }
 }

@@ -68,7 +68,7 @@ package enum RuleID: String, CaseIterable, Sendable, Hashable {
         case .noDeprecatedInLineage: "No pilot's data comes from a deprecated system."
         case .restrictedDataNeedsApprovedReview:
             "A confidential or restricted flow in a pilot's lineage waits for an approved security-review or privacy gate."
-        case .targetIsReachable: "With --start, every pilot's P85 finish falls on or before its target."
+        case .targetIsReachable: "Every pilot's finish as of the as-of date (with the teams' capacity where declared, else P85) falls on or before its target."
         case .maxSprawl: "No pilot touches more than the allowed number of systems or teams."
         case .staleGate: "No gate stays pending longer than the allowed days after its 'requested' date."
         case .lineageGap:

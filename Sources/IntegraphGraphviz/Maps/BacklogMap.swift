@@ -29,7 +29,7 @@ package struct BacklogMap: Sendable {
             var attributes = MapPalette.edgeStyle(for: flow.status)
             attributes["id"] = flow.id
             var label = [subject.effortText(.flow, flow.id)]
-            if flow.status == .blocked { label.insert("blocked: \(flow.blockedBy ?? "reason not given")", at: 0) }
+            if flow.status == .blocked { label.insert(MapFrame.blockedLabel(flow), at: 0) }
             attributes["label"] = label.joined(separator: "\n")
             attributes["tooltip"] = subject.flowTooltip(flow)
             graph.edges.append(DOTEdge(from: flow.from.id, to: flow.to.id, attributes: attributes))

@@ -111,7 +111,7 @@ package struct FocusMap: Sendable {
         for flow in subject.landscape.flows where distance[flow.from.id] != nil && distance[flow.to.id] != nil {
             var attributes = MapPalette.edgeStyle(for: flow.status)
             attributes["id"] = flow.id
-            if flow.status == .blocked { attributes["label"] = "blocked: \(flow.blockedBy ?? "reason not given")" }
+            if flow.status == .blocked { attributes["label"] = MapFrame.blockedLabel(flow) }
             attributes["tooltip"] = subject.flowTooltip(flow)
             graph.edges.append(DOTEdge(from: flow.from.id, to: flow.to.id, attributes: attributes))
             drawn += 1

@@ -94,7 +94,7 @@ package struct LandscapeMap: Sendable {
                 attributes["penwidth"] = "0.6"
             }
             attributes["id"] = flow.id
-            if flow.status == .blocked { attributes["label"] = "blocked: \(flow.blockedBy ?? "reason not given")" }
+            if flow.status == .blocked { attributes["label"] = MapFrame.blockedLabel(flow) }
             attributes["tooltip"] = subject.flowTooltip(flow)
             let edge = DOTEdge(from: flow.from.id, to: flow.to.id, attributes: attributes)
             if context, let from = clusterOf[flow.from.id], let to = clusterOf[flow.to.id], from != to {

@@ -3,6 +3,13 @@ import Integraph
 /// What the views share: the graph frame with its title, system and pilot nodes, and
 /// cluster boxes, so every map looks like one family.
 enum MapFrame {
+    /// What every map writes on a blocked flow: `blocked: vendor contract (Legal, until
+    /// 2027-01-18)`, who clears it and when, as `analyze` and the report say it.
+    static func blockedLabel(_ flow: Flow) -> String {
+        let details = [flow.blockedOwner, flow.blockedUntil.map { "until \($0)" }].compactMap { $0 }
+        return "blocked: \(flow.blockedBy ?? "reason not given")" + (details.isEmpty ? "" : " (\(details.joined(separator: ", ")))")
+    }
+
     static func graph(title: String, rankdir: String) -> DOTGraph {
         DOTGraph(
             name: title,

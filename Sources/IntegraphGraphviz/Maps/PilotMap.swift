@@ -33,16 +33,25 @@ package struct PilotMap: Sendable {
         drawing.addFlows(drawn.flows)
         drawing.addWaits(systems: drawn.systems, gates: drawn.waitedGates)
         drawing.addPilot()
-        var result = MapDrawing(graph: drawing.graph, legend: Self.legend(), avoiding: subject.entityIDs)
+        var result = MapDrawing(
+            graph: drawing.graph, legend: Self.legend(withCapacity: analysis.plannedReady != nil), avoiding: subject.entityIDs)
         result.directionsToTry = ["LR", "TB"]
         return result
     }
 
-    private static func legend() -> MapLegend {
+    /// With team capacity the critical path is the chain that sets the planned finish, and
+    /// slack is still the critical path method's: the legend says which is which.
+    private static func legend(withCapacity: Bool) -> MapLegend {
         var legend = MapLegend()
-        legend.add(.glyph("━━━▶", color: MapPalette.critical), "critical path: its items have no slack")
+        legend.add(
+            .glyph("━━━▶", color: MapPalette.critical),
+            withCapacity
+                ? "critical path: the chain that sets its finish with the teams' capacity (work and freed hands)"
+                : "critical path: its items have no slack")
         legend.addFlowStatuses()
-        legend.add(.glyph("effort · slack", color: "#1a1a1a"), "on each pending item: days of effort, days it may slip")
+        legend.add(
+            .glyph("effort · slack", color: "#1a1a1a"),
+            "on each pending item: days of effort, days it may slip" + (withCapacity ? " with unlimited hands" : ""))
         legend.add(.glyph("◇", color: MapPalette.gateColor), "gate (review, sign-off) on the flow it guards")
         legend.add(.glyph("◯◯", color: "#1a1a1a"), "double outline: dominator, every data path to the pilot passes here")
         legend.add(.glyph("⬡", color: MapPalette.pilotColor), "the pilot, linked (dotted) from the systems it needs")
@@ -156,7 +165,7 @@ package struct PilotMap: Sendable {
             for flow in subject.landscape.flows where drawn.contains(flow.id) {
                 var attributes = MapPalette.edgeStyle(for: flow.status)
                 var label: [String] = []
-                if flow.status == .blocked { label.append("blocked: \(flow.blockedBy ?? "reason not given")") }
+                if flow.status == .blocked { label.append(MapFrame.blockedLabel(flow)) }
                 if let line = schedule(flow.id) { label.append(line) }
                 if !label.isEmpty { attributes["label"] = label.joined(separator: "\n") }
                 if critical.contains(flow.id) {
