@@ -47,7 +47,7 @@ import Testing
         let validated = try Self.landscape(teams: [("t", 1)], gates: Self.three, waits: [["g2", "g3", "g4"]])
         let pilot = try #require(LandscapeAnalysis(validated, options: AnalysisOptions(start: CalendarDate(iso: "2026-12-01"))).pilots.first)
         #expect(pilot.duration == 4 && pilot.plannedReady == 9 && pilot.finishDays == 9)
-        #expect(pilot.criticalPath == ["g4", "g3", "g2"])
+        #expect(pilot.criticalPath == ["g4", "g3", "g2"] && pilot.waitedForHand == ["g3", "g2"])
         // Day 9 counted from Tuesday 2026-12-01, Monday to Friday: the 9th working day is Friday the 11th.
         #expect(pilot.finishDate?.description == "2026-12-11" && !pilot.finishIsP85)
         #expect(pilot.finishText == "2026-12-11 (with team capacity)")

@@ -80,7 +80,7 @@ public struct LandscapeAnalysis: Sendable {
     /// analysis.workItem(named: "transcripts-to-vectors")?.effort
     /// ```
     package func workItem(named id: String) -> WorkItem? {
-        workPlan.item(named: id).map { workPlan.items[Int($0)] }
+        workPlan.item(withID: id).map { workPlan.items[Int($0)] }
     }
 
     // MARK: - Pilots

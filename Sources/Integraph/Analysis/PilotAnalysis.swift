@@ -138,6 +138,9 @@ public struct PilotAnalysis: Sendable {
     /// capacity plan found (``PlannedChain``), which may run through another pilot's item
     /// holding a team's hand.
     public private(set) var criticalPath: [String]
+    /// Items of ``criticalPath`` that started when the item before them freed its team's
+    /// hand (with team capacity); empty without capacity.
+    public private(set) var waitedForHand: Set<String> = []
     package let estimate: DurationEstimate?
     /// Sorted by id.
     package let work: WorkSchedule
@@ -163,6 +166,7 @@ public struct PilotAnalysis: Sendable {
         plannedReady = planned.plannedReady
         criticalPath = planned.criticalPath
         criticalItems = planned.criticalItems
+        waitedForHand = planned.waitedForHand
         finishDate = start.flatMap { calendar.finish(afterWorkingDays: finishDays, from: $0) }
         state = PilotState(
             stage: pilot.stage, blocked: !blockers.isEmpty, ready: ready, target: pilot.target, finish: finishDate,

@@ -204,6 +204,19 @@ package struct WorkPlan: Sendable {
         return included.map { nodeAtRank[Int($0)] }
     }
 
+    /// The pending item with this id, by binary search over the items in id order (any
+    /// item, not only those the model refers to by id); O(log items).
+    public func item(withID id: String) -> UInt32? {
+        var low = 0, high = itemAtIDRank.count
+        while low < high {
+            let middle = (low + high) / 2
+            let candidate = itemAtIDRank[middle]
+            if items[Int(candidate)].id == id { return candidate }
+            if items[Int(candidate)].id < id { low = middle + 1 } else { high = middle }
+        }
+        return nil
+    }
+
     /// Items in id order: those of `items` marked in a bitset over id ranks.
     func inIDOrder(_ marks: Bitset) -> [UInt32] {
         marks.map { itemAtIDRank[Int($0)] }

@@ -54,6 +54,9 @@ package struct CapacityPlan: Sendable {
         public let criticalPath: [String]
         /// The same items by node, for the analysis' bottleneck marks.
         let criticalItems: [UInt32]
+        /// The ids of those items that started when the item before them on the path freed
+        /// its team's hand, rather than when their predecessors finished.
+        public let waitedForHand: Set<String>
         public var overBudget: Bool { (remainingCost ?? 0) > (budget ?? .infinity) }
     }
 
@@ -136,12 +139,13 @@ package struct CapacityPlan: Sendable {
             let free = unlimited.map { run in (pilot.work.map { run.finish[Int($0)] }.max() ?? 0) + pilot.ownEffort } ?? ready
             let date = { (days: Double) in options.start.flatMap { landscape.calendar.finish(afterWorkingDays: days, from: $0) } }
             let delay = pilot.valuePerDay.map { $0 * max(0, ready - free) }
-            let chain = chains?.chain(endingIn: pilot.work) ?? []
+            let chain = chains?.chain(endingIn: pilot.work) ?? (items: [], waitedForHand: [])
             return PilotPlan(
                 id: pilot.id, plannedReady: ready, unconstrainedReady: free, target: pilot.target,
                 plannedDate: date(ready), unconstrainedDate: date(free),
                 remainingCost: pilot.cost, delayCost: delay, budget: pilot.budget,
-                criticalPath: chain.map { plan.items[Int($0)].id }, criticalItems: chain)
+                criticalPath: chain.items.map { plan.items[Int($0)].id }, criticalItems: chain.items,
+                waitedForHand: Set(chain.waitedForHand.map { plan.items[Int($0)].id }))
         }
         self.options = options
         calendar = landscape.calendar

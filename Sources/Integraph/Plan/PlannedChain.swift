@@ -13,7 +13,7 @@
 ///
 /// ```swift
 /// let chains = PlannedChain(inputs, result: inputs.scheduler.run())
-/// chains.chain(endingIn: inputs.pilots[0].work) // item nodes, first to last
+/// chains.chain(endingIn: inputs.pilots[0].work).items // item nodes, first to last
 /// ```
 struct PlannedChain {
     private let inputs: PlanInputs
@@ -32,9 +32,10 @@ struct PlannedChain {
         self.handsFreed = handsFreed.map { $0.sorted { ($0.day, $0.rank) < ($1.day, $1.rank) } }
     }
 
-    /// The chain of items ending at the last of `work` to finish, first to last; empty when
-    /// no pending item is left in it.
-    func chain(endingIn work: [UInt32]) -> [UInt32] {
+    /// The chain of items ending at the last of `work` to finish, first to last (empty when
+    /// no pending item is left in it), and the items of it that started when the one before
+    /// them freed its team's hand.
+    func chain(endingIn work: [UInt32]) -> (items: [UInt32], waitedForHand: [UInt32]) {
         let plan = inputs.plan, scheduler = inputs.scheduler
         let tolerance = Schedule.tolerance
         var last: Int?
@@ -47,8 +48,8 @@ struct PlannedChain {
             let tied = abs(result.finish[node] - result.finish[best]) <= tolerance
             if later || (tied && plan.idRank[node] < plan.idRank[best]) { last = node }
         }
-        guard var node = last else { return [] }
-        var chain = [UInt32(node)]
+        guard var node = last else { return ([], []) }
+        var chain = [UInt32(node)], waitedForHand: [UInt32] = []
         var visited = Bitset(count: scheduler.durations.count)
         visited.insert(UInt32(node))
         // Reached through a team's hand, an item matters from its start: the hand it held
@@ -67,10 +68,11 @@ struct PlannedChain {
             let before = finishWaited || !scheduler.started[node] ? predecessor(of: node, finishingAt: time) : nil
             guard let next = before ?? handFreed(before: node, at: time), visited.insert(UInt32(next)) else { break }
             reachedByHand = before == nil
+            if reachedByHand { waitedForHand.append(UInt32(node)) }
             node = next
             chain.append(UInt32(node))
         }
-        return chain.reversed()
+        return (chain.reversed(), waitedForHand.reversed())
     }
 
     /// The predecessor item that finished at `time`, looking through junctions to the items

@@ -46,8 +46,8 @@ struct AnalysisDigest {
         pilot.estimate.map { "P50 \(DaysText.days($0.p50)) d, P85 \(DaysText.days($0.p85)) d, P95 \(DaysText.days($0.p95)) d" }
     }
 
-    /// Each critical item with its effort, then the pilot's own work; an item that is not
-    /// the pilot's own work held the hand of a team the pilot waits for.
+    /// Each critical item with its effort, then the pilot's own work; with team capacity,
+    /// which items waited for a team's hand, and which are another pilot's work holding one.
     func chain(_ pilot: PilotAnalysis) -> [String] {
         let until = Dictionary(
             pilot.blockers.compactMap { blocker in blocker.until.map { (blocker.id, $0) } },
@@ -58,7 +58,8 @@ struct AnalysisDigest {
                 "\(item.id) (\(item.kind.rawValue), \(DaysText.days(item.effort.expectedDays)) d"
                     + (item.estimated ? ", estimated" : "")
                     + (until[id].map { ", blocked until \($0)" } ?? "")
-                    + (own == nil ? ", holds the team's hand" : "") + ")"
+                    + (pilot.waitedForHand.contains(id) ? ", waits for a hand" : "")
+                    + (own == nil ? ", another pilot's work" : "") + ")"
             }
         }
         if pilot.pilot.effort.expectedDays > 0 {

@@ -32,6 +32,7 @@ package struct PilotMap: Sendable {
         drawing.addSystems(drawn.systems)
         drawing.addFlows(drawn.flows)
         drawing.addWaits(systems: drawn.systems, gates: drawn.waitedGates)
+        drawing.addHandoffs(systems: drawn.systems)
         drawing.addPilot()
         var result = MapDrawing(
             graph: drawing.graph, legend: Self.legend(withCapacity: analysis.plannedReady != nil), avoiding: subject.entityIDs)
@@ -48,6 +49,9 @@ package struct PilotMap: Sendable {
             withCapacity
                 ? "critical path: the chain that sets its finish with the teams' capacity (work and freed hands)"
                 : "critical path: its items have no slack")
+        if withCapacity {
+            legend.add(.glyph("╌╌╌▶", color: MapPalette.critical), "hand freed: the next item started when this one freed its team's hand")
+        }
         legend.addFlowStatuses()
         legend.add(
             .glyph("effort · slack", color: "#1a1a1a"),
@@ -87,7 +91,7 @@ package struct PilotMap: Sendable {
             }
             guard critical.contains(id) else { return nil }
             let kind: EntityKind = subject.flowPosition[id] != nil ? .flow : subject.systemPosition[id] != nil ? .system : .gate
-            return "\(subject.effortText(kind, id)) · holds the team's hand"
+            return "\(subject.effortText(kind, id)) · another pilot's work"
         }
 
         /// The lineage and every item of the work (or, critical path only, that and the
@@ -206,6 +210,31 @@ package struct PilotMap: Sendable {
                 guard let gate = gates[id] else { continue }
                 addGate(gate)
                 graph.edges.append(map.waitEdge(from: gate.id, to: map.pilot, critical: critical.contains(gate.id)))
+            }
+        }
+
+        /// With team capacity, a dashed critical edge from each item of the critical path to
+        /// the next one that waited for its team's hand: the link no flow or gate draws. A
+        /// flow is joined at its target (where it ends) and its source (where it starts).
+        mutating func addHandoffs(systems drawn: Set<String>) {
+            let path = analysis.criticalPath
+            func anchor(_ id: String, end: Bool) -> String? {
+                if let position = subject.flowPosition[id] {
+                    let flow = subject.landscape.flows[position]
+                    return end ? flow.to.id : flow.from.id
+                }
+                return drawn.contains(id) || drawnGates.contains(id) ? id : nil
+            }
+            for (before, after) in zip(path, path.dropFirst()) where analysis.waitedForHand.contains(after) {
+                guard let from = anchor(before, end: true), let to = anchor(after, end: false), from != to else { continue }
+                graph.edges.append(
+                    DOTEdge(
+                        from: from, to: to,
+                        attributes: [
+                            "id": "hand:\(before)~\(after)", "style": "dashed", "color": MapPalette.critical,
+                            "fontcolor": MapPalette.critical, "penwidth": MapPalette.criticalWidth, "constraint": "false",
+                            "label": "hand freed", "tooltip": "\(after) started when \(before) freed its team's hand"
+                        ]))
             }
         }
 
