@@ -121,11 +121,15 @@ struct ListScheduler {
         }
 
         /// Each team with queued work starts its highest-priority items while it has hands.
+        /// A team left with queued work has no free hand: it is marked again when one comes
+        /// free (``workDone(_:at:)``), so only teams whose hands or queues changed are visited,
+        /// not every team with a backlog at every event.
         mutating func startWaitingWork(at now: Double) {
+            guard !waiting.isEmpty else { return }
             for team in waiting.sorted() {
                 while running[team] < scheduler.capacities[team], let next = queues[team].popMax() { begin(next.node, at: now) }
             }
-            waiting = Set(waiting.filter { !queues[$0].isEmpty })
+            waiting.removeAll(keepingCapacity: true)
         }
 
         /// An item's work ends: its hand is free; it finishes unless it waits on a
