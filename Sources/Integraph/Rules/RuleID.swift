@@ -47,7 +47,7 @@ package enum RuleID: String, CaseIterable, Sendable, Hashable {
     public var defaultSeverity: RuleSeverity {
         if isStructural { return .error }
         // Both are off until asked: imported catalogs have no owners and no data labels.
-        return self == .owned || self == .labelHubFlows ? .off : .warning
+        return self == .owned ? .off : .warning
     }
 
     /// One line: what the rule asks for.
