@@ -123,7 +123,7 @@ import Testing
         #expect(
             try Self.findings(.labelHubFlows, Self.hub, rules: try Self.on(.labelHubFlows)) == [
                 "h: system 'h' is in the lineages of 2 of 3 pilots through its unlabelled flow 'h->x': name the data it "
-                    + "carries (`data:` on the flows, `needs: {system, data}` on the pilots, `derives` on the systems between) "
+                    + "carries ('data' on the flows, 'needs: {system, data}' on the pilots, 'derives' on the systems between) "
                     + "so each pilot's lineage keeps to the data it uses"
             ])
     }

@@ -53,7 +53,7 @@ struct LabelHubRule {
             findings.warning(
                 "system '\(id)' is in the lineages of \(pulled[system]) of \(pilotCount) pilots through its unlabelled "
                     + "\(flows.count == 1 ? "flow" : "flows") \(Wording.quoted(flows, limit: LineageGapRule.shownNames)): "
-                    + "name the data \(flows.count == 1 ? "it carries" : "they carry") (`data:` on the flows, `needs: {system, data}` on the pilots, `derives` on "
+                    + "name the data \(flows.count == 1 ? "it carries" : "they carry") ('data' on the flows, 'needs: {system, data}' on the pilots, 'derives' on "
                     + "the systems between) so each pilot's lineage keeps to the data it uses",
                 at: landscape.systems[system].position, id: id, rule: .labelHubFlows)
         }
