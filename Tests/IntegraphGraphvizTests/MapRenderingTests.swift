@@ -349,4 +349,18 @@ import Testing
         // The legend's ranges end at the largest value, in the measure's own units.
         #expect(quantiles.upperBounds.last == 100 && HeatScale(maximum: 126.8).upperBounds.last.map { abs($0 - 126.8) < 1e-9 } == true)
     }
+
+    /// Every pilot map of a generated landscape whose teams declare capacity, so critical
+    /// paths run through freed hands: each lays out. A 'hand freed' edge once carried
+    /// `constraint=false`, on which Graphviz 2.43's dot freed memory twice and aborted the
+    /// process (pilots 5 and 8 of this landscape).
+    @Test func everyPilotMapWithHandoffsLaysOut() throws {
+        let validated = try ValidatedLandscape(validating: LandscapeGenerator(systems: 400, seed: 2).landscape())
+        let subject = MapSubject(Pipeline(options: AnalysisOptions(start: CalendarDate(iso: "2026-12-01"))).outlook(validated, for: .schedules))
+        #expect(subject.analysis.pilots.contains { !$0.waitedForHand.isEmpty })
+        for pilot in subject.analysis.pilots {
+            let svg = try SVGDocument(try MapRenderer(view: .pilot(pilot.pilot.id)).render(subject, as: .svg).data)
+            #expect(!(try svg.groups(ofClass: "node")).isEmpty, "\(pilot.pilot.id)")
+        }
+    }
 }

@@ -15,6 +15,10 @@ package struct LandscapeMap: Sendable {
     /// domains instead, and says so; `landscape:all` draws them anyway.
     public static let systemLimit = 300
 
+    /// Whether the `landscape` view draws this landscape's domains instead of its systems:
+    /// the one place the renderer and the report's overview decide it.
+    static func drawsDomains(_ landscape: Landscape) -> Bool { landscape.systems.count > systemLimit }
+
     public var clustering: MapClustering
 
     public init(clustering: MapClustering = .domain) {

@@ -109,7 +109,7 @@ public struct MapRenderer: Sendable {
 
     package func drawing(for subject: MapSubject) throws(MapViewError) -> MapDrawing {
         switch view {
-        case .landscape where subject.landscape.systems.count > LandscapeMap.systemLimit:
+        case .landscape where LandscapeMap.drawsDomains(subject.landscape):
             DomainMap(
                 note: "This landscape has \(subject.landscape.systems.count) systems, too many to read on one map: "
                     + "drawn as its domains (--view landscape:all draws every system)"

@@ -232,7 +232,7 @@ package struct PilotMap: Sendable {
                         from: from, to: to,
                         attributes: [
                             "id": "hand:\(before)~\(after)", "style": "dashed", "color": MapPalette.critical,
-                            "fontcolor": MapPalette.critical, "penwidth": MapPalette.criticalWidth, "constraint": "false",
+                            "fontcolor": MapPalette.critical, "penwidth": MapPalette.criticalWidth,
                             "label": "hand freed", "tooltip": "\(after) started when \(before) freed its team's hand"
                         ]))
             }

@@ -9,8 +9,6 @@ import Integraph
 /// let maps = try ReportMaps(subject).maps
 /// ```
 package struct ReportMaps: Sendable {
-    /// Above this many systems the overview is the `domains` view.
-    public static let landscapeLimit = LandscapeMap.systemLimit
     /// Pilot maps with more nodes than this show the critical path only: a bigger one is
     /// unreadable, and twenty of them would make a page of tens of megabytes.
     public static let pilotNodeLimit = 300
@@ -58,8 +56,9 @@ package struct ReportMaps: Sendable {
             let svg = String(decoding: try MapRenderer().render(drawing.prefixingIDs(prefix), as: .svg).data, as: UTF8.self)
             pilotMaps.append(ReportMap(sectionID: "pilot-\(number + 1)", title: title, svg: svg, pilot: pilot.pilot.id))
         }
-        let big = landscape.systems.count > Self.landscapeLimit
-        let overview = MapRenderer(view: big ? .domains : .landscape, idPrefix: "o-")
+        // The landscape view decides itself when it is too big and draws the domains.
+        let big = LandscapeMap.drawsDomains(landscape)
+        let overview = MapRenderer(view: .landscape, idPrefix: "o-")
         var links: [String: String] = [:]
         if !big {
             for pilot in pilots { if let section = sections[pilot.pilot.id] { links["o-" + pilot.pilot.id] = section } }
