@@ -80,7 +80,7 @@ struct AnalyzeCommand: ParsableCommand {
                 AnalysisTextWriter(top: top).write(analysis, pilots: selected) + "\nFindings: "
                     + (outlook.findings.isEmpty
                         ? "none\n"
-                        : "\(outlook.findingsSummary); 'integraph check \(model) --start \(options.start?.description ?? "")' lists them\n")
+                        : "\(outlook.findingsSummary); \(ModelLoading.checkHint(model, outlook))\n")
             case .markdown: AnalysisMarkdownWriter(top: top).write(analysis, pilots: selected)
             }
         try OutputDestination.write(Array(text.utf8), to: output ?? "-")

@@ -14,12 +14,16 @@ enum ModelLoading {
         let bytes = try bytes(of: source)
         let outlook = try outlook(bytes, source: source, argument: argument, pipeline, for: purpose)
         if !outlook.findings.isEmpty {
-            let count = outlook.findings.count
-            Console.error(
-                "note: \(source.displayName) has \(outlook.findingsSummary) as of \(outlook.asOf?.description ?? "today"); "
-                    + "'integraph check \(argument)' lists \(count == 1 ? "it" : "them")")
+            Console.error("note: \(source.displayName) has \(outlook.findingsSummary); \(checkHint(argument, outlook))")
         }
         return (outlook, bytes)
+    }
+
+    /// "'integraph check MODEL --start DATE' lists them": the command that prints an
+    /// outlook's findings, dated as the outlook is, so it lists exactly those.
+    static func checkHint(_ argument: String, _ outlook: Outlook) -> String {
+        "'integraph check \(argument)" + (outlook.asOf.map { " --start \($0)" } ?? "") + "' lists "
+            + (outlook.findings.count == 1 ? "it" : "them")
     }
 
     /// A rules file for `check` and `report`; `.standard` without one. A wrong file is

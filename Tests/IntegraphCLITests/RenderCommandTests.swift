@@ -9,7 +9,7 @@ import Testing
         let result = try CommandRunner.integraph(["render", "Graphs/acme-retail.yaml", "-o", output])
         #expect(result.status == 0)
         #expect(
-            result.stderr == "note: Graphs/acme-retail.yaml has 18 warnings as of 2026-12-01; 'integraph check Graphs/acme-retail.yaml' "
+            result.stderr == "note: Graphs/acme-retail.yaml has 18 warnings; 'integraph check Graphs/acme-retail.yaml --start 2026-12-01' "
                 + "lists them\n")
         let svg = try String(contentsOfFile: output, encoding: .utf8)
         #expect(svg.contains("<svg") && svg.contains("id=\"snowflake\""))

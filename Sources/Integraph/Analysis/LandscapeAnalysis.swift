@@ -36,9 +36,10 @@ public struct LandscapeAnalysis: Sendable {
             Self.analyze(sorted[$0], plan: plan, options: options)
         }
         if landscape.teams.contains(where: { $0.capacity != nil }) {
-            let capacityPlan = CapacityPlan(
-                PlanInputs(plan, pilots: pilots, options: PlanOptions(start: options.start)), options: PlanOptions(start: options.start))
-            for (position, planned) in capacityPlan.pilots.enumerated() { pilots[position].plan(planned, start: options.start, calendar: landscape.calendar) }
+            let capacityPlan = CapacityPlan(PlanInputs(plan, pilots: pilots, options: PlanOptions(start: options.start)))
+            for (position, planned) in capacityPlan.pilots.enumerated() {
+                pilots[position].plan(planned, start: options.start, calendar: landscape.calendar)
+            }
             self.capacityPlan = capacityPlan
         } else {
             capacityPlan = nil
@@ -117,24 +118,21 @@ public struct LandscapeAnalysis: Sendable {
         let estimatedDays = zip(criticalItems, contributions).reduce(0.0) { sum, entry in
             plan.items[Int(entry.0)].estimated ? sum + entry.1 : sum
         }
-        let finishDate = options.start.flatMap {
-            index.landscape.calendar.finish(afterWorkingDays: estimate?.p85 ?? schedule.duration, from: $0)
-        }
         let workItems = nodes.filter { !plan.isJunction($0) }
-        let blockers = Self.blockers(in: workItems, plan: plan)
-        return PilotAnalysis(
+        var analysis = PilotAnalysis(
             pilot: pilot, lineage: lineage,
-            state: PilotState(
-                stage: pilot.stage, blocked: !blockers.isEmpty, ready: workItems.isEmpty,
-                target: pilot.target, finish: finishDate, dated: options.start != nil),
-            blockers: blockers,
+            // Judged below, from the finish every output shows, as a capacity plan would.
+            state: .unscheduled,
+            blockers: Self.blockers(in: workItems, plan: plan),
             duration: schedule.duration, plannedReady: nil, criticalPath: criticalItems.map { plan.items[Int($0)].id },
             estimate: estimate, work: work.schedule(schedule, criticality: monteCarlo?.criticality, plan: plan),
             sprawl: sprawl(of: lineage, work: workItems, plan: plan),
             dominators: dominators(of: lineage, index: index),
             estimatedShare: schedule.duration > 0 ? estimatedDays / schedule.duration : 0,
-            isDated: options.start != nil, finishDate: finishDate, workItems: workItems,
+            isDated: options.start != nil, finishDate: nil, workItems: workItems,
             criticalItems: criticalItems, workNodes: nodes)
+        analysis.judge(from: options.start, calendar: index.landscape.calendar)
+        return analysis
     }
 
     /// One pilot's work as a graph of its own: the plan's nodes it needs, numbered

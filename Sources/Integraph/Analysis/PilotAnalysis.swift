@@ -167,6 +167,12 @@ public struct PilotAnalysis: Sendable {
         criticalPath = planned.criticalPath
         criticalItems = planned.criticalItems
         waitedForHand = planned.waitedForHand
+        judge(from: start, calendar: calendar)
+    }
+
+    /// Dates ``finishDays`` on the model's calendar and judges the state by that date: the
+    /// one place a pilot's finish and state are decided, with or without capacity.
+    mutating func judge(from start: CalendarDate?, calendar: WorkingCalendar) {
         finishDate = start.flatMap { calendar.finish(afterWorkingDays: finishDays, from: $0) }
         state = PilotState(
             stage: pilot.stage, blocked: !blockers.isEmpty, ready: ready, target: pilot.target, finish: finishDate,

@@ -157,11 +157,8 @@ package struct WorkPlan: Sendable {
         }
     }
 
-    /// The item a model id names, if it is pending work.
-    public func item(named id: String) -> UInt32? {
-        Self.item(named: id, index: index, systemItem: systemItem, flowItem: flowItem, gateItem: gateItem)
-    }
-
+    /// The item a referenced model id names (an `after` link, a pilot's `flows`), if it is
+    /// pending work: built while the plan is, before the id order exists.
     private static func item(
         named id: String, index: LandscapeIndex, systemItem: [UInt32], flowItem: [UInt32],
         gateItem: [UInt32]
@@ -193,7 +190,7 @@ package struct WorkPlan: Sendable {
         for system in lineage.systems { add(systemItem[Int(system)]) }
         for flow in lineage.flows { add(flowItem[Int(flow)]) }
         for reference in pilot.after + pilot.flows {
-            if let item = item(named: reference.id) { add(item) }
+            if let item = item(withID: reference.id) { add(item) }
         }
         var head = 0
         while head < queue.count {
@@ -204,8 +201,8 @@ package struct WorkPlan: Sendable {
         return included.map { nodeAtRank[Int($0)] }
     }
 
-    /// The pending item with this id, by binary search over the items in id order (any
-    /// item, not only those the model refers to by id); O(log items).
+    /// The pending item a model id names, by binary search over the items in id order;
+    /// O(log items) string comparisons.
     public func item(withID id: String) -> UInt32? {
         var low = 0, high = itemAtIDRank.count
         while low < high {
@@ -226,11 +223,11 @@ package struct WorkPlan: Sendable {
 
     /// The working day, counted from `start`, before which an item may not begin: for a
     /// blocked flow with an `until` date, the model calendar's working days from `start` to
-    /// that date; `nil`
-    /// for every other item. The analysis and the capacity plan both ask here.
+    /// that date; `nil` for every other item. The analysis and the capacity plan both ask
+    /// here.
     ///
     /// ```swift
-    /// plan.releaseDay(ofItem: 4, from: CalendarDate(iso: "2026-12-01")!) // 33 for a flow blocked until 2027-01-15
+    /// plan.releaseDay(ofItem: 4, from: start) // 31 for a flow blocked until 2027-01-15, from 2026-12-01
     /// ```
     public func releaseDay(ofItem item: Int, from start: CalendarDate) -> Double? {
         guard items.indices.contains(item), itemKind[item] == .flow else { return nil }

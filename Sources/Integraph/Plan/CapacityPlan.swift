@@ -97,16 +97,20 @@ package struct CapacityPlan: Sendable {
     /// let plan = CapacityPlan(LandscapeAnalysis(validated, options: options), options: PlanOptions(start: options.start))
     /// ```
     package init(_ analysis: LandscapeAnalysis, options: PlanOptions) {
-        self.init(PlanInputs(analysis.workPlan, pilots: analysis.pilots, options: options), options: options)
+        self.init(PlanInputs(analysis.workPlan, pilots: analysis.pilots, options: options))
     }
 
-    /// With `full`, the same scheduler runs again with unlimited hands (the critical path
-    /// method's schedule, what-ifs included; the same run when no team has a limit) and each
-    /// pilot gets its critical path; suggestions' trial plans need neither.
-    init(_ inputs: PlanInputs, options: PlanOptions, full: Bool = true) {
+    /// With `full`, each pilot gets its critical path and its ready day with unlimited hands:
+    /// the analysis' duration for the model as written (one figure, shown by `analyze` and
+    /// `plan` alike), or under what-ifs the same scheduler run again with unlimited hands;
+    /// suggestions' trial plans need neither.
+    init(_ inputs: PlanInputs, full: Bool = true) {
+        let options = inputs.options
         let result = inputs.scheduler.run()
         let limited = inputs.scheduler.capacities.contains { $0 != Int.max }
-        let unlimited = full ? (limited ? inputs.with(capacities: inputs.scheduler.capacities.map { _ in Int.max }).scheduler.run() : result) : nil
+        let unlimited =
+            full && options.hasWhatIfs
+            ? (limited ? inputs.with(capacities: inputs.scheduler.capacities.map { _ in Int.max }).scheduler.run() : result) : nil
         let chains = full ? PlannedChain(inputs, result: result) : nil
         let plan = inputs.plan
         let landscape = plan.index.landscape
@@ -136,7 +140,9 @@ package struct CapacityPlan: Sendable {
         }.sorted { $0.id < $1.id }
         pilots = inputs.pilots.map { pilot in
             let ready = (pilot.work.map { result.finish[Int($0)] }.max() ?? 0) + pilot.ownEffort
-            let free = unlimited.map { run in (pilot.work.map { run.finish[Int($0)] }.max() ?? 0) + pilot.ownEffort } ?? ready
+            let free =
+                unlimited.map { run in (pilot.work.map { run.finish[Int($0)] }.max() ?? 0) + pilot.ownEffort }
+                ?? (full ? pilot.duration : ready)
             let date = { (days: Double) in options.start.flatMap { landscape.calendar.finish(afterWorkingDays: days, from: $0) } }
             let delay = pilot.valuePerDay.map { $0 * max(0, ready - free) }
             let chain = chains?.chain(endingIn: pilot.work) ?? (items: [], waitedForHand: [])

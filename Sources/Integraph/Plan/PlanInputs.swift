@@ -4,6 +4,8 @@ struct PlanInputs {
     struct PilotWork {
         let id: String
         let work: [UInt32]
+        /// Its duration with unlimited hands, as the analysis found it (what-ifs aside).
+        let duration: Double
         let ownEffort: Double
         let target: CalendarDate?
         let value: Double?
@@ -19,12 +21,14 @@ struct PlanInputs {
     let pilots: [PilotWork]
     /// Items taken as finished now, by node.
     var finishedNow: [Bool]
+    let options: PlanOptions
 
     /// From the pilots an analysis found (their lineages and work), so a plan never
     /// analyses the model again.
     init(_ plan: WorkPlan, pilots analysed: [PilotAnalysis], options: PlanOptions) {
         let landscape = plan.index.landscape
         self.plan = plan
+        self.options = options
         let nodeCount = plan.precedence.nodeCount
 
         var finishedNow = [Bool](repeating: false, count: nodeCount)
@@ -40,7 +44,7 @@ struct PlanInputs {
                 cost = (cost ?? 0) + rate * plan.items[Int(node)].effort.expectedDays
             }
             return PilotWork(
-                id: pilot.pilot.id, work: pilot.workNodes,
+                id: pilot.pilot.id, work: pilot.workNodes, duration: pilot.duration,
                 ownEffort: pilot.pilot.effort.expectedDays,
                 target: pilot.pilot.target, value: pilot.pilot.value, budget: pilot.pilot.budget, cost: cost)
         }

@@ -27,10 +27,10 @@ package struct PlanSuggestion: Sendable, Equatable {
     /// items is finished now, one move at a time; moves that save something, best first.
     public static func ranked(for analysis: LandscapeAnalysis, options: PlanOptions) -> [PlanSuggestion] {
         let inputs = PlanInputs(analysis.workPlan, pilots: analysis.pilots, options: options)
-        let base = CapacityPlan(inputs, options: options, full: false).pilots
+        let base = CapacityPlan(inputs, full: false).pilots
         let landscape = analysis.workPlan.index.landscape
         func gain(_ trial: PlanInputs, _ move: Move) -> PlanSuggestion? {
-            let after = CapacityPlan(trial, options: options, full: false).pilots
+            let after = CapacityPlan(trial, full: false).pilots
             var days = 0.0, value: Double?
             // Plans list pilots in the inputs' order.
             for (pilot, (was, now)) in zip(inputs.pilots, zip(base, after)) {

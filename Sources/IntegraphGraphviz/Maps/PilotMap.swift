@@ -35,7 +35,7 @@ package struct PilotMap: Sendable {
         drawing.addHandoffs(systems: drawn.systems)
         drawing.addPilot()
         var result = MapDrawing(
-            graph: drawing.graph, legend: Self.legend(withCapacity: analysis.plannedReady != nil), avoiding: subject.entityIDs)
+            graph: drawing.graph, legend: Self.legend(withCapacity: analysis.plannedReady != nil && !analysis.ready), avoiding: subject.entityIDs)
         result.directionsToTry = ["LR", "TB"]
         return result
     }
