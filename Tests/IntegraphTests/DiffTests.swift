@@ -136,4 +136,24 @@ import Testing
                 #""calendar": {"workdays": ["mon, tue, wed, thu, fri", "mon, tue, wed, thu, sun"], "#
                     + #""holidays": ["2026-12-26, 2027-01-01", "2027-12-25"]}"#))
     }
+
+    /// Two holidays inside a pilot's ten working days from Tuesday 2026-12-01 move its finish
+    /// from Monday the 14th to Wednesday the 16th with the same days of work: a pilot whose
+    /// schedule moved, because the calendar changed.
+    @Test func aCalendarThatMovesOnlyTheDatesStillMovesThePilot() throws {
+        let text = """
+            integraph: 1
+            teams: [{id: t}]
+            systems: [{id: a, owner: t, status: planned, effort: 10}]
+            pilots: [{id: p, champion: c, stage: idea, needs: [a], target: 2027-06-15}]
+            """
+        let before = Pipeline(options: Self.options).analyze(try Self.model(text))
+        let after = Pipeline(options: Self.options).analyze(
+            try Self.model(text + "\ncalendar: {holidays: [2026-12-02, 2026-12-03]}\n"))
+        let diff = LandscapeDiff(old: before, new: after)
+        let pilot = try #require(diff.pilots.first)
+        #expect(pilot.before.finish?.description == "2026-12-14" && pilot.after.finish?.description == "2026-12-16")
+        #expect(pilot.before.finishDays == pilot.after.finishDays && pilot.why == ["calendar changed"])
+        #expect(DiffWriter(oldName: "a", newName: "b").text(diff).contains("  p: finish 2026-12-14 → 2026-12-16 (calendar changed)"))
+    }
 }

@@ -70,4 +70,32 @@ import Testing
         #expect(svg.contains("<title>g1 (gate), team t: day 0 → 3</title>"))
         #expect(!svg.contains("2026-"))
     }
+
+    /// Work of no length after three days (b) begins and ends on the fourth working day, not
+    /// the third; a pilot ready past 9999-12-31 says so in the plan's text and on the chart.
+    @Test func zeroLengthWorkAndFinishesPastTheLastDate() throws {
+        let text = """
+            integraph: 1
+            teams: [{id: t}]
+            systems:
+              - {id: a, owner: t, status: planned, effort: 3}
+              - {id: b, owner: t, status: planned, effort: 0, after: [a]}
+              - {id: c, owner: t, status: planned, effort: 36500, after: [a]}
+            pilots: [{id: p, champion: c, stage: idea, needs: [b, c]}]
+            """
+        let validated = try #require(readModel(text).validLandscape)
+        for (iso, far) in [("2026-12-01", false), ("9990-01-01", true)] {
+            let start = CalendarDate(iso: iso)
+            let analysis = LandscapeAnalysis(validated, options: AnalysisOptions(start: start))
+            let plan = CapacityPlan(analysis, options: PlanOptions(start: start))
+            let json = PlanWriter(outlook: analysis).json(plan, baseline: nil, suggestions: [])
+            if !far {
+                // Tuesday 1 December + 3 working days: b is the work of Friday the 4th.
+                #expect(json.contains(#""id": "b", "team": "t", "start": 3, "finish": 3, "startDate": "2026-12-04", "finishDate": "2026-12-04""#))
+            } else {
+                #expect(PlanWriter(outlook: analysis).text(plan, baseline: nil, suggestions: []).contains("p: ready day 36503 (after 9999-12-31)"))
+                #expect(GanttChart().svg(plan, title: "far").contains("p: ready day 36503 (after 9999-12-31)"))
+            }
+        }
+    }
 }

@@ -112,6 +112,24 @@ import Testing
         #expect(standard.finish(afterWorkingDays: 3, from: try Self.date("9999-12-30")) == nil)
     }
 
+    /// The worst bunching: the 10,000 working days from 2026-12-01 are all holidays, so a
+    /// day of work passes every one of them (one holiday a round, the finish used to take
+    /// 10,000 rounds). Against the day-by-day count, for short and long durations.
+    @Test func aBlockOfTenThousandHolidaysIsPassedAtOnce() throws {
+        let start = try Self.date("2026-12-01")
+        var days: [CalendarDate] = [], number = start.dayNumber
+        while days.count < WorkingCalendar.maximumHolidays {
+            if let day = CalendarDate(dayNumber: number), Weekday(day) < .saturday { days.append(day) }
+            number += 1
+        }
+        let calendar = try #require(WorkingCalendar(workdays: [.monday, .tuesday, .wednesday, .thursday, .friday], holidays: days))
+        let off = Set(days)
+        let works = { (date: CalendarDate) in Weekday(date) < .saturday && !off.contains(date) }
+        for duration in [0.0, 1, 2.5, 30, 9_999, 10_001] {
+            #expect(calendar.finish(afterWorkingDays: duration, from: start) == Self.counted(works, days: duration, from: start), "\(duration)")
+        }
+    }
+
     @Test func dayNumbersRoundTripAndNameTheWeekday() throws {
         for number in stride(from: 0, through: CalendarDate.lastDayNumber, by: 997) {
             #expect(CalendarDate(dayNumber: number)?.dayNumber == number)

@@ -121,7 +121,7 @@ public struct PilotAnalysis: Sendable {
         if finishIsP85 { notes.append("P85") }
         if plannedReady != nil && !ready { notes.append("with team capacity") }
         if datesAssumeUnblocked { notes.append("if unblocked now") }
-        let date = finishDate.map(\.description) ?? "after 9999-12-31"
+        let date = DaysText.date(finishDate)
         return notes.isEmpty ? date : "\(date) (\(notes.joined(separator: ", ")))"
     }
     /// The 85th percentile of the Monte Carlo durations, where some effort is a three-point

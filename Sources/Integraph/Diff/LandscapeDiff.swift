@@ -90,11 +90,11 @@ package struct LandscapeDiff: Sendable {
         self.added = added
         self.removed = removed
         self.changed = changed
-        pilots = Self.pilotChanges(before: before, after: after, newRecords: newRecords)
+        calendar = EntityRecord.calendarChanges(old: old.landscape.calendar, new: new.landscape.calendar)
+        pilots = Self.pilotChanges(before: before, after: after, newRecords: newRecords, calendarChanged: !calendar.isEmpty)
         pendingBefore = before.summary.pendingEffort
         pendingAfter = after.summary.pendingEffort
         teams = Self.teamEfforts(before: before.bottlenecks.teams, after: after.bottlenecks.teams)
-        calendar = EntityRecord.calendarChanges(old: old.landscape.calendar, new: new.landscape.calendar)
     }
 
     private static func byKind(_ records: [EntityRecord]) -> [EntityKind: [String: EntityRecord]] {
@@ -109,7 +109,7 @@ package struct LandscapeDiff: Sendable {
 
     private static func pilotChanges(
         before: LandscapeAnalysis, after: LandscapeAnalysis,
-        newRecords: [EntityKind: [String: EntityRecord]]
+        newRecords: [EntityKind: [String: EntityRecord]], calendarChanged: Bool
     ) -> [PilotChange] {
         let earlier = Dictionary(before.pilots.map { ($0.pilot.id, $0) }, uniquingKeysWith: { first, _ in first })
         return after.pilots.sorted { $0.pilot.id < $1.pilot.id }.compactMap { now -> PilotChange? in
@@ -117,9 +117,12 @@ package struct LandscapeDiff: Sendable {
             let (old, new) = (outcome(was), outcome(now))
             guard
                 abs(old.duration - new.duration) > 1e-9 || abs(old.finishDays - new.finishDays) > 1e-9 || old.state != new.state
-                    || !sameDays(old.p85, new.p85)
+                    || !sameDays(old.p85, new.p85) || old.finish != new.finish
             else { return nil }
-            return PilotChange(id: now.pilot.id, before: old, after: new, why: why(was, now, newRecords: newRecords))
+            var reasons = why(was, now, newRecords: newRecords)
+            // The same working days can end on another date only if the calendar moved them.
+            if calendarChanged && old.finish != new.finish { reasons.append("calendar changed") }
+            return PilotChange(id: now.pilot.id, before: old, after: new, why: reasons)
         }
     }
 

@@ -8,8 +8,8 @@
 ///
 /// Both operations run once per pilot and per blocked flow, on landscapes of a million
 /// systems, so neither walks the days: whole weeks are counted arithmetically and holidays
-/// by binary search, O(log H) for H holidays (`finish` repeats that while the holidays it
-/// steps over move it further, once per holiday at most).
+/// by binary search: O(log H) for H holidays to count working days, O(log² H) for `finish`,
+/// which searches for the day that makes up for the holidays it passes.
 ///
 /// ```swift
 /// let christmasEve = CalendarDate(iso: "2026-12-24")! // a Thursday
@@ -21,8 +21,7 @@
 /// calendar.workingDays(from: christmasEve, until: CalendarDate(iso: "2026-12-29")!) // 2
 /// ```
 package struct WorkingCalendar: Sendable, Hashable {
-    /// The most holidays a model may list: some forty years of a country's public holidays,
-    /// and few enough that `finish`'s rounds (one per holiday at most) stay cheap.
+    /// The most holidays a model may list: some forty years of a country's public holidays.
     public static let maximumHolidays = 10_000
 
     /// Monday to Friday, no holidays: the calendar of a model without `calendar:`.
@@ -80,23 +79,26 @@ package struct WorkingCalendar: Sendable, Hashable {
     /// WorkingCalendar.standard.finish(afterWorkingDays: 2, from: friday) // 2026-12-07, the Monday
     /// ```
     public func finish(afterWorkingDays days: Double, from start: CalendarDate) -> CalendarDate? {
-        // Checked before the conversion to Int, which traps on huge or infinite values.
+        // Checked before the conversion to Int, which traps on huge, negative-huge or
+        // infinite values; a negative duration ends, like 0, on the start.
         guard days.isFinite, days < Double(CalendarDate.lastDayNumber) else { return nil }
-        let count = max(1, Int(days.rounded(.up)))
+        let count = max(1, Int(max(0, days).rounded(.up)))
         let first = start.dayNumber
         let target = weekdaysWorked(before: first) + count
         let holidaysBefore = holidayCount(before: first)
-        var skipped = 0
-        // The day reaching the count of workdays, pushed on by the holidays among them until
-        // no more holidays fall in the way: each round adds at least one, so this ends.
-        for _ in 0...holidayNumbers.count {
-            let end = firstDay(reaching: target + skipped)
-            guard end <= CalendarDate.lastDayNumber + 1 else { return nil }
-            let found = holidayCount(before: end) - holidaysBefore
-            if found == skipped { return CalendarDate(dayNumber: end - 1) }
-            skipped = found
+        // The day that reaches `target + m` weekdays passes `holidays(m)` holidays; the finish
+        // is where m weekdays more make up exactly for the holidays passed. holidays(m) − m
+        // never grows and falls by at most one per step (one more weekday passes at most one
+        // more holiday), so the first m with holidays(m) ≤ m has holidays(m) = m: a binary
+        // search, O(log² H), however the holidays bunch.
+        func holidays(_ more: Int) -> Int { holidayCount(before: firstDay(reaching: target + more)) - holidaysBefore }
+        var low = 0, high = holidayNumbers.count - holidaysBefore
+        while low < high {
+            let middle = (low + high) / 2
+            if holidays(middle) <= middle { high = middle } else { low = middle + 1 }
         }
-        return nil
+        let end = firstDay(reaching: target + low)
+        return end <= CalendarDate.lastDayNumber + 1 ? CalendarDate(dayNumber: end - 1) : nil
     }
 
     /// The date working day `day` falls on, counting from 0 (fractions fall within a day):
@@ -120,7 +122,10 @@ package struct WorkingCalendar: Sendable, Hashable {
     /// WorkingCalendar.standard.dates(ofWorkFrom: 1, to: 3, after: friday) // (2026-12-07, 2026-12-08)
     /// ```
     public func dates(ofWorkFrom first: Double, to last: Double, after start: CalendarDate) -> (first: CalendarDate?, last: CalendarDate?) {
-        (date(ofDay: first, from: start), finish(afterWorkingDays: last, from: start))
+        let begins = date(ofDay: first, from: start), ends = finish(afterWorkingDays: last, from: start)
+        // Work of no length ends the day it begins, not the working day before.
+        if let begins, let ends, ends < begins { return (begins, begins) }
+        return (begins, ends)
     }
 
     /// The working days from `start` up to, not including, `end`: the day work that may not

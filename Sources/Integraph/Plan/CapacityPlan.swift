@@ -75,7 +75,9 @@ package struct CapacityPlan: Sendable {
     /// Each pilot as report rows say it: id, planned ready, unlimited hands, the days capacity
     /// costs, remaining cost, cost of delay, and "over budget" or "".
     public var reportRows: [[String]] {
-        func day(_ days: Double, _ date: CalendarDate?) -> String { date?.description ?? "day \(DaysText.days(days, decimals: 1))" }
+        func day(_ days: Double, _ date: CalendarDate?) -> String {
+            options.start == nil ? "day \(DaysText.days(days, decimals: 1))" : DaysText.date(date)
+        }
         func money(_ amount: Double?) -> String { amount.map { DaysText.days($0, decimals: 0) } ?? "—" }
         return pilots.map { pilot in
             [

@@ -36,7 +36,7 @@ package struct GanttChart: Sendable {
         }
         for pilot in plan.pilots {
             let x = Self.labelWidth + pilot.plannedReady * scale
-            let date = pilot.plannedDate.map { " (\($0))" } ?? ""
+            let date = plan.options.start == nil ? "" : " (\(DaysText.date(pilot.plannedDate)))"
             body.append(
                 "<g><title>\(HTMLText.escaped("\(pilot.id): ready day \(Self.number(pilot.plannedReady))\(date)"))</title>"
                     + "<text x=\"8\" y=\"\(Self.number(y + 14))\" class=\"pilot\">\(HTMLText.escaped(pilot.id))</text>"
@@ -92,7 +92,7 @@ package struct GanttChart: Sendable {
         var tip = "\(item.id) (\(item.kind.rawValue)), team \(item.team ?? "none"): day \(number(item.start)) → \(number(item.finish))"
         if let start = plan.options.start {
             let dates = plan.calendar.dates(ofWorkFrom: item.start, to: item.finish, after: start)
-            tip += ", \(dates.first?.description ?? "after 9999-12-31") → \(dates.last?.description ?? "after 9999-12-31")"
+            tip += ", \(DaysText.date(dates.first)) → \(DaysText.date(dates.last))"
         }
         // The id goes on the bar where it fits; a narrower bar shows it in its tooltip alone.
         return out

@@ -85,7 +85,7 @@ package struct PlanWriter: Sendable {
     private func lines(_ plan: CapacityPlan, baseline: CapacityPlan?, suggestions: [PlanSuggestion], markdown: Bool) -> [String] {
         func cell(_ text: String) -> String { markdown ? AnalysisMarkdownWriter.cell(text) : text }
         func day(_ days: Double, _ date: CalendarDate?) -> String {
-            "day \(DaysText.days(days, decimals: 1))" + (date.map { " (\($0))" } ?? "")
+            "day \(DaysText.days(days, decimals: 1))" + (plan.options.start == nil ? "" : " (\(DaysText.date(date)))")
         }
         func money(_ amount: Double) -> String { DaysText.days(amount, decimals: 0) }
         var out = [

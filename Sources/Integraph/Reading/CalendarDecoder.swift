@@ -58,7 +58,7 @@ struct CalendarDecoder {
     private static func suggestion(for word: String) -> String {
         let lowered = word.lowercased()
         let prefixed = lowered.count >= 2 ? Weekday.allCases.first(where: { $0.fullName.hasPrefix(lowered) })?.shortName : nil
-        return (Suggestion.closest(to: lowered, among: Weekday.spellings) ?? prefixed).map { " (did you mean '\($0)'?)" } ?? ""
+        return Suggestion.phrase(suggesting: Suggestion.closest(to: lowered, among: Weekday.spellings) ?? prefixed)
     }
 
     /// The dates of `holidays`, those with errors left out.

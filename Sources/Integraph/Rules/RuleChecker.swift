@@ -96,7 +96,7 @@ package struct RuleChecker: Sendable {
         for pilot in analysis.pilots {
             guard let target = pilot.pilot.target, pilot.finishDate.map({ $0 > target }) ?? true else { continue }
             findings.warning(
-                "pilot '\(pilot.pilot.id)' is expected ready \(pilot.finishText ?? "after 9999-12-31"), "
+                "pilot '\(pilot.pilot.id)' is expected ready \(pilot.finishText ?? DaysText.date(nil)), "
                     + "after its target \(target)",
                 at: pilot.pilot.position, id: pilot.pilot.id, rule: .targetIsReachable)
         }

@@ -6,6 +6,14 @@
 /// DaysText.effort(.estimate(optimistic: 3, likely: 5, pessimistic: 12)) // "3–5–12 d"
 /// ```
 package enum DaysText {
+    /// A computed date as every output writes it: `2027-01-05`, or `after 9999-12-31` when it
+    /// falls past the last day a date holds.
+    ///
+    /// ```swift
+    /// DaysText.date(nil) // "after 9999-12-31"
+    /// ```
+    public static func date(_ date: CalendarDate?) -> String { date?.description ?? "after 9999-12-31" }
+
     /// A number of days to at most `decimals` places, without trailing zeros. Values too
     /// large for a whole number (or not finite) are written as Swift writes them.
     public static func days(_ value: Double, decimals: Int = 2) -> String {

@@ -23,7 +23,17 @@ package enum Suggestion {
 
     /// `" (did you mean 'x'?)"`, or nothing when no candidate is close.
     public static func phrase(for word: String, among candidates: some Sequence<String>) -> String {
-        closest(to: word, among: candidates).map { " (did you mean '\($0)'?)" } ?? ""
+        phrase(suggesting: closest(to: word, among: candidates))
+    }
+
+    /// " (did you mean 'CANDIDATE'?)", or "" without one: the words every suggestion uses,
+    /// for callers that find the candidate their own way.
+    ///
+    /// ```swift
+    /// Suggestion.phrase(suggesting: "thu") // " (did you mean 'thu'?)"
+    /// ```
+    public static func phrase(suggesting candidate: String?) -> String {
+        candidate.map { " (did you mean '\($0)'?)" } ?? ""
     }
 
     /// Optimal string alignment distance (Levenshtein plus adjacent transpositions, so
