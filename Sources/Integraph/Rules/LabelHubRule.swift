@@ -9,20 +9,17 @@
 /// each pilot keep to the data it uses.
 ///
 /// One finding per system, at the system, naming its unlabelled flows in a lineage (three,
-/// then how many more). O(Σ lineage flows / 64 + unlabelled lineage flows).
+/// then how many more). O(pilots × F / 64 + Σ lineage flows): each lineage's flow bitset is
+/// read whole.
 ///
 /// ```swift
 /// var findings = FindingCollector(file: "model.yaml")
-/// LabelHubRule(validated).check(analysis, &findings)
+/// LabelHubRule(index: analysis.workPlan.index).check(analysis, &findings)
 /// ```
 struct LabelHubRule {
-    private let landscape: Landscape
-    private let index: LandscapeIndex
-
-    init(_ validated: ValidatedLandscape) {
-        landscape = validated.landscape
-        index = validated.index
-    }
+    /// The analysed model's index: the rule reads the same one its lineages index into.
+    let index: LandscapeIndex
+    private var landscape: Landscape { index.landscape }
 
     func check(_ analysis: LandscapeAnalysis, _ findings: inout FindingCollector) {
         let pilotCount = analysis.pilots.count

@@ -17,44 +17,49 @@
 /// One finding per flow, at the flow, naming its pilots and the union of their gap labels
 /// (three of each, then how many more), so the output is bounded by the pending flows.
 ///
-/// Cost: candidate flows per pilot are tested on the pilot's lineage bitsets; a candidate
-/// survives only if its target may lack a demanded label (an upper bound from the labels
-/// of the lineage flows out of it); only pilots with survivors walk their lineage again
-/// (``Lineage/demands(of:in:at:)``), once each.
+/// Cost: per pilot, the flows into its lineage's systems are tested, O(S / 64 + those
+/// flows); a candidate survives only if its target may lack a demanded label (an upper
+/// bound from the labels of the lineage flows out of it); only pilots with survivors walk
+/// their lineage again (``Lineage/demands(of:in:at:)``), once each.
 ///
 /// ```swift
 /// var findings = FindingCollector(file: "model.yaml")
-/// LineageGapRule(validated).check(analysis, &findings)
+/// LineageGapRule(index: analysis.workPlan.index).check(analysis, &findings)
 /// ```
 struct LineageGapRule {
     /// Names shown in a finding before "and N more".
     static let shownNames = 3
 
-    private let landscape: Landscape
-    private let index: LandscapeIndex
-
-    init(_ validated: ValidatedLandscape) {
-        landscape = validated.landscape
-        index = validated.index
-    }
+    /// The analysed model's index: the rule reads the same one its lineages index into.
+    let index: LandscapeIndex
+    private var landscape: Landscape { index.landscape }
 
     func check(_ analysis: LandscapeAnalysis, _ findings: inout FindingCollector) {
-        let candidates = landscape.flows.indices.filter { landscape.flows[$0].isPending && !index.flowLabels(UInt32($0)).isEmpty }
-        guard !candidates.isEmpty else { return }
+        let flows = landscape.flows
+        var candidate = Bitset(count: index.flowCount)
+        for position in flows.indices where flows[position].isPending && !index.flowLabels(UInt32(position)).isEmpty {
+            candidate.insert(UInt32(position))
+        }
+        guard candidate.count > 0 else { return }
+        let incoming = index.incomingFlows, flowTarget = index.flowTarget
         var inflows = InflowLabels(index)
         var gaps: [Int: (pilots: [String], labels: Set<UInt32>)] = [:]
         for pilot in analysis.pilots {
             let lineage = pilot.lineage
-            var mayLack: [UInt32: Bool] = [:]
+            // Driven by the lineage: O(its systems and the flows into them), not every
+            // pending flow once per pilot.
             var concerned: [Int] = []
-            for flow in candidates where !lineage.flows.contains(UInt32(flow)) {
-                let target = index.flowTarget[flow]
-                guard lineage.systems.contains(target) else { continue }
-                if mayLack[target] == nil { mayLack[target] = mayLackDemand(at: target, pilot: pilot.pilot, lineage: lineage, &inflows) }
-                if mayLack[target] == true { concerned.append(flow) }
+            let asked = askedLabels(of: pilot.pilot)
+            for target in lineage.systems {
+                var flowsIn: [Int] = []
+                for position in incoming.bounds(of: Int(target)) {
+                    let flow = incoming.value(at: position)
+                    if candidate.contains(flow) && !lineage.flows.contains(flow) { flowsIn.append(Int(flow)) }
+                }
+                if !flowsIn.isEmpty && mayLackDemand(at: target, asked: asked[target] ?? [], lineage: lineage, &inflows) { concerned += flowsIn }
             }
             guard !concerned.isEmpty else { continue }
-            let targets = Array(Set(concerned.map { index.flowTarget[$0] })).sorted()
+            let targets = Array(Set(concerned.map { flowTarget[$0] })).sorted()
             let demands = Lineage.demands(of: pilot.pilot, in: index, at: targets)
             var gapLabels: [UInt32: [UInt32]] = [:]
             for (target, demand) in zip(targets, demands) {
@@ -63,7 +68,7 @@ struct LineageGapRule {
                 if !missing.isEmpty { gapLabels[target] = missing }
             }
             for flow in concerned {
-                guard let missing = gapLabels[index.flowTarget[flow]] else { continue }
+                guard let missing = gapLabels[flowTarget[flow]] else { continue }
                 gaps[flow, default: ([], [])].pilots.append(pilot.pilot.id)
                 gaps[flow]?.labels.formUnion(missing)
             }
@@ -82,24 +87,30 @@ struct LineageGapRule {
         }
     }
 
-    /// Whether the walk's demand at `target` may hold a gap label: it is not *all* and not
-    /// fed by an unlabelled flow, and some label that may be demanded there (from the
-    /// pilot's needs and explicit flows at it, and the labels of the lineage flows out of
-    /// it; anything, when one of those is unlabelled) is neither derived nor brought in. A
-    /// need or explicit flow there without labels demands *all*: every flow in joins.
-    private func mayLackDemand(at target: UInt32, pilot: Pilot, lineage: Lineage, _ inflows: inout InflowLabels) -> Bool {
-        guard !inflows.hasUnlabelled(target) else { return false }
-        var possible: [UInt32] = []
-        for need in pilot.needs where index.systemIndex[need.system.id] == target {
-            guard let data = need.data, !data.isEmpty else { return false }
-            possible += data.compactMap { index.labelIndex[$0] }
+    /// The labels a pilot's needs and explicit flows ask of each system, gathered once per
+    /// pilot. A need or explicit flow without labels asks for *all*, and then every flow
+    /// into its system joins the lineage: no flow there is a candidate, so *all* needs no
+    /// entry here.
+    private func askedLabels(of pilot: Pilot) -> [UInt32: [UInt32]] {
+        var asked: [UInt32: [UInt32]] = [:]
+        for need in pilot.needs {
+            guard let system = index.systemIndex[need.system.id] else { continue }
+            asked[system, default: []] += (need.data ?? []).compactMap { index.labelIndex[$0] }
         }
         for reference in pilot.flows {
-            guard let flow = index.flowIndex(of: reference.id), index.flowSource[Int(flow)] == target else { continue }
-            let labels = index.flowLabels(flow)
-            if labels.isEmpty { return false }
-            possible += labels
+            guard let flow = index.flowIndex(of: reference.id) else { continue }
+            asked[index.flowSource[Int(flow)], default: []] += index.flowLabels(flow)
         }
+        return asked
+    }
+
+    /// Whether the walk's demand at `target` may hold a gap label: it is not fed by an
+    /// unlabelled flow, and some label that may be demanded there (from the pilot's needs
+    /// and explicit flows at it, and the labels of the lineage flows out of it; anything,
+    /// when one of those is unlabelled) is neither derived nor brought in.
+    private func mayLackDemand(at target: UInt32, asked: [UInt32], lineage: Lineage, _ inflows: inout InflowLabels) -> Bool {
+        guard !inflows.hasUnlabelled(target) else { return false }
+        var possible = asked
         for position in index.outgoingFlows.bounds(of: Int(target)) {
             let flow = index.outgoingFlows.value(at: position)
             guard lineage.flows.contains(flow) else { continue }

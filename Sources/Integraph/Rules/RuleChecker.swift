@@ -27,8 +27,8 @@ package struct RuleChecker: Sendable {
             if on(.restrictedDataNeedsApprovedReview) { restrictedWithoutReview(landscape, analysis, &findings) }
             if on(.maxSprawl) { sprawl(analysis, &findings) }
             if on(.targetIsReachable), asOf != nil { targets(analysis, &findings) }
-            if on(.lineageGap) { LineageGapRule(validated).check(analysis, &findings) }
-            if on(.labelHubFlows) { LabelHubRule(validated).check(analysis, &findings) }
+            if on(.lineageGap) { LineageGapRule(index: analysis.workPlan.index).check(analysis, &findings) }
+            if on(.labelHubFlows) { LabelHubRule(index: analysis.workPlan.index).check(analysis, &findings) }
         }
         if on(.staleGate), let asOf { staleGates(landscape, asOf: asOf, &findings) }
         if !rules.custom.isEmpty { custom(landscape, &findings) }

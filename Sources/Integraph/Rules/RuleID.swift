@@ -46,7 +46,7 @@ package enum RuleID: String, CaseIterable, Sendable, Hashable {
 
     public var defaultSeverity: RuleSeverity {
         if isStructural { return .error }
-        // Both are off until asked: imported catalogs have no owners and no data labels.
+        // Off until asked: imported catalogs start without owners.
         return self == .owned ? .off : .warning
     }
 
@@ -105,7 +105,7 @@ package enum RuleID: String, CaseIterable, Sendable, Hashable {
             "A missing 'derives' or a wrong label silently drops pending work from a pilot's lineage: the pilot reads on track while a blocked feed it needs waits."
         case .labelHubFlows:
             "Unlabelled flows pass every demand on, so each pilot takes the system and all that feeds it into its work and critical path. "
-                + "Off by default: on imported meshes every shared upstream system is one."
+                + "On imported meshes every shared upstream system is one: label the flows, or turn the rule off until the team does."
         default: ""
         }
     }

@@ -86,23 +86,21 @@ package struct BacklogBoxes {
     /// `touched`: the positions of the systems the map draws.
     public init(_ subject: MapSubject, touched: [Int]) {
         let landscape = subject.landscape, analysis = subject.analysis
-        let teamPosition = Dictionary(landscape.teams.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let plan = analysis.workPlan, index = plan.index
         let none = -1
-        // Owners are team positions, `none` for no team; what is found is in model order.
+        // Owners are team positions, `none` for no team, as the analysis sums them
+        // (`WorkPlan.itemOwner`); items in the plan's order: systems, flows, gates.
+        func owner(_ team: UInt32) -> Int { team == LandscapeIndex.none ? none : Int(team) }
         var items: [(owner: Int, days: Double, systems: [Int], gate: Int?)] = []
-        for (position, system) in landscape.systems.enumerated() where system.isPending {
-            guard let item = analysis.workItem(.system, at: position) else { continue }
-            items.append((item.owner.flatMap { teamPosition[$0] } ?? none, item.effort.expectedDays, [position], nil))
-        }
-        for (position, flow) in landscape.flows.enumerated() where flow.isPending {
-            guard let item = analysis.workItem(.flow, at: position),
-                let from = subject.systemPosition[flow.from.id], let to = subject.systemPosition[flow.to.id]
-            else { continue }
-            items.append((item.owner.flatMap { teamPosition[$0] } ?? none, item.effort.expectedDays, [from, to], nil))
-        }
-        for (position, gate) in landscape.gates.enumerated() where gate.isPending {
-            guard let item = analysis.workItem(.gate, at: position) else { continue }
-            items.append((item.owner.flatMap { teamPosition[$0] } ?? none, item.effort.expectedDays, [], position))
+        for node in plan.items.indices {
+            let entity = Int(plan.itemEntity[node]), days = plan.items[node].effort.expectedDays
+            let places: (systems: [Int], gate: Int?) =
+                switch plan.itemKind[node] {
+                case .system: ([entity], nil)
+                case .flow: ([Int(index.flowSource[entity]), Int(index.flowTarget[entity])], nil)
+                default: ([], entity)
+                }
+            items.append((owner(plan.itemOwner[node]), days, places.systems, places.gate))
         }
 
         // Days per owner at each system, in the order owners first appear there.
@@ -133,12 +131,13 @@ package struct BacklogBoxes {
         var boxOf: [Int: Int] = [:]
         var unboxed: [Int] = []
         for system in touched {
-            let ownOwner = landscape.systems[system].owner.flatMap { teamPosition[$0.id] } ?? none
+            let ownOwner = owner(index.systemOwner[system])
             guard let candidates = atSystem[system], let most = candidates.map(\.days).max() else {
                 if owners.contains(ownOwner) { boxOf[system] = ownOwner } else { unboxed.append(system) }
                 continue
             }
-            let tied = candidates.filter { $0.days == most }.map(\.owner)
+            // Sums of three-point means drift in their last bits: a tie is a tie to 1e-9 days.
+            let tied = candidates.filter { most - $0.days <= Schedule.tolerance }.map(\.owner)
             boxOf[system] = tied.contains(ownOwner) ? ownOwner : tied.min(by: precedes) ?? ownOwner
         }
 

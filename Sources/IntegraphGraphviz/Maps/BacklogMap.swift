@@ -23,8 +23,10 @@ package struct BacklogMap: Sendable {
             landscape.systems.indices.map { systems[$0].pendingEffort }
             + pendingGates.map { subject.workItem(.gate, $0.id)?.effort.expectedDays ?? 0 }
         let heat = HeatScale(maximum: efforts.max() ?? 0)
+        // Every model id, hashed once: the legend and any placeholder node avoid them.
+        let entityIDs = subject.entityIDs
         (graph.clusters, graph.nodes) = Self.teamBoxes(
-            subject, touched: Self.touched(landscape, pendingGates: pendingGateIDs), heat: heat)
+            subject, touched: Self.touched(landscape, pendingGates: pendingGateIDs), heat: heat, taken: entityIDs)
         for flow in landscape.flows where flow.isPending {
             var attributes = MapPalette.edgeStyle(for: flow.status)
             attributes["id"] = flow.id
@@ -42,7 +44,7 @@ package struct BacklogMap: Sendable {
         legend.add(
             .glyph("▢", color: MapPalette.clusterBorder),
             "box: a team and the systems where most pending days are its own; the days it owns, and other owners' work in it")
-        return MapDrawing(graph: graph, legend: legend, avoiding: subject.entityIDs)
+        return MapDrawing(graph: graph, legend: legend, avoiding: entityIDs)
     }
 
     /// The systems the backlog touches: ends of pending flows, planned systems, and what
@@ -62,7 +64,7 @@ package struct BacklogMap: Sendable {
     /// their pending effort; systems with no work at them and no box of their owner stand
     /// outside. A box that holds nothing (its owner's work all sits on systems in other
     /// boxes) gets a small note, since Graphviz draws no empty box.
-    private static func teamBoxes(_ subject: MapSubject, touched: Set<String>, heat: HeatScale) -> (
+    private static func teamBoxes(_ subject: MapSubject, touched: Set<String>, heat: HeatScale, taken: Set<String>) -> (
         clusters: [DOTCluster], nodes: [DOTNode]
     ) {
         let landscape = subject.landscape
@@ -84,7 +86,7 @@ package struct BacklogMap: Sendable {
             attributes["label"] = label
             return DOTNode(id: system.id, attributes: attributes)
         }
-        var taken = subject.entityIDs
+        var taken = taken
         let clusters = placement.boxes.map { box in
             var nodes = box.systems.map { systemNode($0, in: box) }
             for position in box.gates {
