@@ -34,17 +34,20 @@ public struct Outlook: Sendable {
     /// what-ifs rerun the scheduler, never the analysis. Without what-ifs and with a
     /// capacity declared, it is the plan the pilots' states already come from.
     package func plan(_ options: PlanOptions = PlanOptions()) -> CapacityPlan {
-        var options = options
-        options.start = asOf
         if !options.hasWhatIfs, let plan = analysis.capacityPlan { return plan }
-        return CapacityPlan(analysis, options: options)
+        return CapacityPlan(analysis, options: dated(options))
     }
 
     /// Single moves ranked by what they save (``PlanSuggestion``), from this outlook.
     package func suggestions(_ options: PlanOptions = PlanOptions()) -> [PlanSuggestion] {
-        var options = options
-        options.start = asOf
-        return PlanSuggestion.ranked(for: analysis, options: options)
+        PlanSuggestion.ranked(for: analysis, options: dated(options))
+    }
+
+    /// A plan's options count from the outlook's date, whatever the caller set.
+    private func dated(_ options: PlanOptions) -> PlanOptions {
+        var dated = options
+        dated.start = asOf
+        return dated
     }
 
     /// "N errors and M warnings" as `check` would count them, or "no findings".
