@@ -22,17 +22,48 @@ struct ImportCommand: ParsableCommand {
             could be read or the command line is wrong; 3 the output could not be written.
             """)
 
-    /// The importers of the core, and DOT, which reads through libcgraph.
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case backstage, kubernetes, compose, traces, csv, archimate, dot
+    /// The importers of the core, and DOT, which reads through libcgraph: the list of kinds
+    /// is `ImportKind`'s, so a kind added there is offered here, in the help and in errors.
+    enum Format: ExpressibleByArgument, CustomStringConvertible {
+        case core(ImportKind)
+        case dot
+
+        init?(argument: String) {
+            if argument == "dot" {
+                self = .dot
+            } else if let kind = ImportKind(rawValue: argument) {
+                self = .core(kind)
+            } else {
+                return nil
+            }
+        }
+
+        static var allValueStrings: [String] { ImportKind.allCases.map(\.rawValue) + ["dot"] }
+
+        var description: String {
+            switch self {
+            case .core(let kind): kind.rawValue
+            case .dot: "dot"
+            }
+        }
+
+        /// Whether `--direction` applies: a DOT edge is stored tail to head, as drawn.
+        var readsCalls: Bool {
+            switch self {
+            case .core(let kind): kind.readsCalls
+            case .dot: false
+            }
+        }
 
         func read(paths: [String], direction: ImportDirection, name: String?) -> ImportResult {
-            guard let kind = ImportKind(rawValue: rawValue) else { return DOTImporter.read(paths: paths, name: name) }
-            return kind.read(paths: paths, direction: direction, name: name)
+            switch self {
+            case .core(let kind): kind.read(paths: paths, direction: direction, name: name)
+            case .dot: DOTImporter.read(paths: paths, name: name)
+            }
         }
     }
 
-    @Argument(help: "What to read: backstage, kubernetes, compose, traces, csv, archimate or dot.")
+    @Argument(help: ArgumentHelp("What to read.", valueName: "kind"))
     var kind: Format
 
     @Argument(help: "Files or folders to read.")
@@ -47,8 +78,12 @@ struct ImportCommand: ParsableCommand {
     @Flag(help: "With --into: remove what the source no longer has, instead of marking it deprecated.")
     var prune = false
 
-    @Option(help: "data (default): flows run from the service called to its caller; calls: from caller to callee.")
-    var direction: ImportDirection = .data
+    @Option(
+        help: """
+            data (default): flows run from the service called to its caller; calls: from caller to \
+            callee. Only for kinds that record calls: \(ImportKind.allCases.filter(\.readsCalls).map(\.rawValue).joined(separator: ", ")).
+            """)
+    var direction: ImportDirection?
 
     @Option(help: "The landscape's name.")
     var name: String?
@@ -68,9 +103,14 @@ struct ImportCommand: ParsableCommand {
             throw ValidationError("'\(output)' exists: pass --force to replace it, or --into to merge into it.")
         }
         if prune && into == nil { throw ValidationError("--prune goes with --into.") }
+        if direction == .calls, !kind.readsCalls {
+            throw ValidationError(
+                "--direction calls does not apply to '\(kind)': its source says which way data moves, and flows follow it.")
+        }
     }
 
     func run() throws {
+        let direction = direction ?? .data
         let result = kind.read(paths: paths, direction: direction, name: name)
         let landscape = result.landscape
         if strict, !result.unreadable.isEmpty {
@@ -80,7 +120,7 @@ struct ImportCommand: ParsableCommand {
         }
         guard !landscape.systems.isEmpty else {
             for note in result.skipped { Console.error("note: \(note)") }
-            Console.error("error: found no systems in \(paths.joined(separator: " ")) (read as \(kind.rawValue))")
+            Console.error("error: found no systems in \(paths.joined(separator: " ")) (read as \(kind))")
             throw ExitStatus.unreadableInput
         }
         for warning in result.warnings { Console.error("warning: \(warning)") }
@@ -93,7 +133,7 @@ struct ImportCommand: ParsableCommand {
         var written = landscape
         if let into {
             let model = try ModelLoading.validModel(into)
-            let merged = ImportMerge.merge(landscape, into: model.landscape, source: kind.rawValue, prune: prune, file: into)
+            let merged = ImportMerge.merge(landscape, into: model.landscape, source: kind.description, prune: prune, file: into)
             for note in merged.notes { Console.error("note: \(note)") }
             written = merged.landscape
         }
@@ -108,7 +148,7 @@ struct ImportCommand: ParsableCommand {
         try OutputDestination.write(Array(text.utf8), to: destination)
         Console.error(
             "Imported \(Wording.counted(landscape.systems.count, "system")) and "
-                + "\(Wording.counted(landscape.flows.count, "flow")) (\(direction == .data ? "data" : "call") direction) "
+                + "\(Wording.counted(landscape.flows.count, "flow")) \(kind.readsCalls ? "(\(direction == .data ? "data" : "call") direction) " : "")"
                 + "\(into == nil ? "into" : "merged into") \(destination == "-" ? "standard output" : destination)")
     }
 }

@@ -17,11 +17,21 @@ package enum ImportKind: String, Sendable, CaseIterable {
         }
     }
 
+    /// Whether its source records calls, which `--direction` may turn either way. A catalog, a
+    /// spreadsheet or an architecture model says itself which way data moves, so a direction
+    /// given for one is refused rather than ignored.
+    public var readsCalls: Bool {
+        switch self {
+        case .kubernetes, .compose, .traces: true
+        case .backstage, .csv, .archimate: false
+        }
+    }
+
     /// Reads the files and folders at `paths` into a landscape: every file it can, the rest
-    /// noted as skipped.
+    /// noted as skipped. `direction` turns recorded calls into flows; kinds that do not
+    /// record calls (`readsCalls` false) keep the direction their source declares.
     public func read(paths: [String], direction: ImportDirection, name: String? = nil) -> ImportResult {
-        // A catalog, a spreadsheet or an architecture model says which way data moves.
-        let direction = [.backstage, .csv, .archimate].contains(self) ? .data : direction
+        let direction = readsCalls ? direction : .data
         return ImportSource.importing(paths, extensions: extensions, source: rawValue, direction: direction, name: name) { sources, builder in
             switch self {
             case .backstage: BackstageImporter().read(sources, into: &builder)
