@@ -12,8 +12,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", "1.8.0"..<"1.9.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
-        // CSV for `integraph import csv` (spreadsheet exports): quoting, embedded commas and newlines.
-        .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
         // A min-max heap for the capacity plan's event queue and per-team ready queues.
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
         // SHA-256 for the report's model fingerprint and its script's Content-Security-Policy hash.
@@ -32,7 +30,7 @@ let package = Package(
         // The core: model, reading, validation, graph algorithms. Knows nothing of Graphviz.
         .target(
             name: "Integraph",
-            dependencies: [.product(name: "Yams", package: "Yams"), .product(name: "SwiftCSV", package: "SwiftCSV"),
+            dependencies: [.product(name: "Yams", package: "Yams"),
                            .product(name: "HeapModule", package: "swift-collections"), .product(name: "Crypto", package: "swift-crypto")]
         ),
         // Styling, layout and rendering through libgvc: the only target that imports CGraphviz.

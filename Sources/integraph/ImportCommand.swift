@@ -55,6 +55,14 @@ struct ImportCommand: ParsableCommand {
             }
         }
 
+        /// What it reads, for an error that found nothing.
+        var reads: String {
+            switch self {
+            case .core(let kind): kind.reads
+            case .dot: "Graphviz graphs (.gv, .dot)"
+            }
+        }
+
         func read(paths: [String], direction: ImportDirection, name: String?) -> ImportResult {
             switch self {
             case .core(let kind): kind.read(paths: paths, direction: direction, name: name)
@@ -91,7 +99,7 @@ struct ImportCommand: ParsableCommand {
     @Flag(help: "List every skipped entity, not just how many.")
     var verbose = false
 
-    @Flag(help: "Write nothing if any file could not be read (malformed, not UTF-8, missing).")
+    @Flag(help: "Write nothing if any file could not be read whole (malformed, cut off, not UTF-8, missing).")
     var strict = false
 
     @Flag(help: "Replace the output file if it exists.")
@@ -115,12 +123,16 @@ struct ImportCommand: ParsableCommand {
         let landscape = result.landscape
         if strict, !result.unreadable.isEmpty {
             for note in result.unreadable { Console.error("error: \(note)") }
-            Console.error("error: --strict: \(Wording.counted(result.unreadable.count, "file")) could not be read; nothing written")
+            Console.error("error: --strict: \(Wording.counted(result.unreadable.count, "file")) could not be read whole; nothing written")
             throw ExitStatus.unreadableInput
         }
         guard !landscape.systems.isEmpty else {
             for note in result.skipped { Console.error("note: \(note)") }
-            Console.error("error: found no systems in \(paths.joined(separator: " ")) (read as \(kind))")
+            Console.error("error: found no systems in \(paths.joined(separator: " ")) (read as \(kind), which reads \(kind.reads))")
+            for guess in ImportFormatGuess.guess(paths: paths) where guess.kind != kind.description {
+                let advice = guess.advice ?? guess.kind.map { "'integraph import \($0) \(guess.path)' reads it" } ?? "no import kind reads it"
+                Console.error("hint: \(guess.path) looks like \(guess.looksLike): \(advice)")
+            }
             throw ExitStatus.unreadableInput
         }
         for warning in result.warnings { Console.error("warning: \(warning)") }

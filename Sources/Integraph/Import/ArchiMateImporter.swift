@@ -31,6 +31,9 @@ package struct ArchiMateImporter: Sendable {
                 builder.skipFile(ImportNote(file: file.name, position: error.position, message: "skipped the file: \(error.message)"))
                 continue
             }
+            if let cut = document.cutOff {
+                builder.readPartly(ImportNote(file: file.name, position: cut.position, message: cut.message))
+            }
             read(document, file: file.name, into: &builder)
         }
     }
@@ -104,114 +107,6 @@ package struct ArchiMateImporter: Sendable {
                     file: file, position: .start,
                     message: "skipped \(Wording.counted(others, "element")): "
                         + "only application components, nodes, devices, system software and data objects become systems"))
-        }
-    }
-}
-
-/// What an Open Exchange Format file holds that an import needs, read with Foundation's
-/// streaming XMLParser: elements, relationships and the folders of `organizations`.
-struct OpenExchangeDocument {
-    struct Element {
-        let identifier: String
-        let type: String
-        var name: String
-    }
-
-    struct Relationship {
-        let identifier: String
-        let type: String
-        let source: String
-        let target: String
-        let accessType: String?
-        let position: SourcePosition
-    }
-
-    private(set) var elements: [Element] = []
-    private(set) var relationships: [Relationship] = []
-    /// Each element's innermost labelled folder.
-    private(set) var folderOf: [String: String] = [:]
-    private(set) var error: (message: String, position: SourcePosition)?
-
-    init(_ data: Data) {
-        let reader = Reader()
-        let parser = XMLParser(data: data)
-        parser.delegate = reader
-        if !parser.parse() {
-            let code = (parser.parserError as NSError?)?.code ?? 0
-            let message = "invalid XML (" + (XMLParser.ErrorCode(rawValue: code).map { "\($0)" } ?? "error \(code)") + ")"
-            error = (message, SourcePosition(line: max(1, parser.lineNumber), column: max(1, parser.columnNumber)))
-        }
-        elements = reader.elements
-        relationships = reader.relationships
-        folderOf = reader.folderOf
-        if error == nil && elements.isEmpty && relationships.isEmpty {
-            error = ("not an ArchiMate Open Exchange Format model: no elements or relationships", .start)
-        }
-    }
-
-    private final class Reader: NSObject, XMLParserDelegate {
-        var elements: [Element] = []
-        var relationships: [Relationship] = []
-        var folderOf: [String: String] = [:]
-        /// Open `item` folders, each with its label once read.
-        private var folders: [String?] = []
-        private var text = ""
-        private var inName = false, inLabel = false
-        private weak var parser: XMLParser?
-
-        func parserDidStartDocument(_ parser: XMLParser) { self.parser = parser }
-
-        func parser(
-            _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-            attributes: [String: String]
-        ) {
-            let type = attributes["xsi:type"] ?? attributes["type"] ?? ""
-            switch name {
-            case "element":
-                if let identifier = attributes["identifier"] { elements.append(Element(identifier: identifier, type: type, name: identifier)) }
-            case "relationship":
-                if let identifier = attributes["identifier"], let source = attributes["source"], let target = attributes["target"] {
-                    relationships.append(
-                        Relationship(
-                            identifier: identifier, type: type, source: source, target: target,
-                            accessType: attributes["accessType"],
-                            position: SourcePosition(line: max(1, parser.lineNumber), column: 1)))
-                }
-            case "name":
-                inName = true
-                text = ""
-            case "label":
-                inLabel = true
-                text = ""
-            case "item":
-                if let reference = attributes["identifierRef"], let folder = folders.last(where: { $0 != nil }) ?? nil {
-                    folderOf[reference] = folder
-                }
-                folders.append(nil)
-            default: break
-            }
-        }
-
-        func parser(_ parser: XMLParser, foundCharacters string: String) {
-            if inName || inLabel { text += string }
-        }
-
-        func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-            let value = text.trimmingCharacters(in: .whitespacesAndNewlines)
-            switch name {
-            case "name" where inName:
-                inName = false
-                // The first name of an element is its own (relationships and views have names too).
-                if let last = elements.indices.last, elements[last].name == elements[last].identifier, !value.isEmpty {
-                    elements[last].name = value
-                }
-            case "label" where inLabel:
-                inLabel = false
-                if !folders.isEmpty, !value.isEmpty { folders[folders.count - 1] = value }
-            case "item":
-                _ = folders.popLast()
-            default: break
-            }
         }
     }
 }

@@ -24,7 +24,8 @@ package struct ImportBuilder: Sendable {
     private var pilots: [Pilot] = []
     private var callPosition: [String: Int] = [:]
     public private(set) var skipped: [ImportNote] = []
-    /// The files (or paths) that could not be read at all: a part of them each.
+    /// The files (or paths) that could not be read whole: missing, malformed, or cut off
+    /// (what came before the cut is imported). `--strict` writes nothing when there are any.
     public private(set) var unreadable: [ImportNote] = []
     public private(set) var warnings: [ImportNote] = []
 
@@ -108,6 +109,13 @@ package struct ImportBuilder: Sendable {
         unreadable.append(note)
     }
 
+    /// Records a file read only in part, because it ends early (a cut-off download or
+    /// copy): what came before the cut is imported, with this warning.
+    public mutating func readPartly(_ note: ImportNote) {
+        warnings.append(note)
+        unreadable.append(note)
+    }
+
     /// Records what was left out and why.
     public mutating func skip(_ note: ImportNote) { skipped.append(note) }
 
@@ -165,6 +173,7 @@ package struct ImportResult: Sendable {
     public let skipped: [ImportNote]
     /// Gaps filled (placeholders) and doubts.
     public let warnings: [ImportNote]
-    /// The files that could not be read at all (also among `skipped`).
+    /// The files that could not be read whole: skipped (also among `skipped`) or cut off
+    /// (also among `warnings`).
     public let unreadable: [ImportNote]
 }

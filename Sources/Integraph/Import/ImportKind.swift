@@ -17,6 +17,18 @@ package enum ImportKind: String, Sendable, CaseIterable {
         }
     }
 
+    /// What it reads, in the words of an error that found nothing there.
+    public var reads: String {
+        switch self {
+        case .backstage: "Backstage catalog descriptors (.yaml, .yml) with 'apiVersion: backstage.io/…'"
+        case .kubernetes: "Kubernetes manifests (.yaml, .yml) of workloads and Services"
+        case .compose: "Docker Compose files (.yaml, .yml) with a 'services' mapping"
+        case .traces: "Zipkin v1 and v2 and OpenTelemetry OTLP/JSON traces (.json)"
+        case .csv: "spreadsheet exports named systems.csv, flows.csv, teams.csv, gates.csv, pilots.csv"
+        case .archimate: "ArchiMate Open Exchange Format models (.xml)"
+        }
+    }
+
     /// Whether its source records calls, which `--direction` may turn either way. A catalog, a
     /// spreadsheet or an architecture model says itself which way data moves, so a direction
     /// given for one is refused rather than ignored.

@@ -1,5 +1,4 @@
 import Foundation
-import SwiftCSV
 
 /// Reads spreadsheet exports: `systems.csv`, `flows.csv` and optional `teams.csv`,
 /// `gates.csv`, `pilots.csv`, each with a header row of model keys (docs/model.md). A cell
@@ -31,18 +30,35 @@ package struct SpreadsheetImporter: Sendable {
                         message: "skipped: not one of teams.csv, systems.csv, flows.csv, gates.csv, pilots.csv"))
                 continue
             }
-            let rows: [[String]], header: [String]
-            do {
-                let csv = try CSV<Enumerated>(string: file.text, delimiter: .comma, loadColumns: false)
-                header = csv.header.map { $0.trimmingCharacters(in: .whitespaces) }
-                rows = csv.rows
-            } catch {
-                builder.skipFile(ImportNote(file: file.name, position: .start, message: "skipped the file: \(error)"))
+            let table = CSVRecords(file.text)
+            guard let header = table.records.first?.fields.map({ $0.trimmingCharacters(in: .whitespaces) }) else {
+                if let quote = table.unclosedQuote { builder.skipFile(Self.unclosed(quote, in: file.name)) }
                 continue
             }
+            if let quote = table.unclosedQuote { builder.readPartly(Self.unclosed(quote, in: file.name)) }
+            var rows: [(line: Int, fields: [String])] = []
+            for record in table.records.dropFirst() {
+                let position = SourcePosition(line: record.line, column: 1)
+                if record.fields.count < header.count {
+                    let shortBy = "has \(Wording.counted(record.fields.count, "field")) where the header has \(header.count)"
+                    // A last row without its line break was cut off mid-field: its last cell is not what was meant.
+                    guard record.isTerminated else {
+                        builder.readPartly(
+                            ImportNote(file: file.name, position: position, message: "the last row \(shortBy) and no line end (cut off?): left out"))
+                        continue
+                    }
+                    builder.readPartly(ImportNote(file: file.name, position: position, message: "the row \(shortBy): its missing cells are read as empty"))
+                } else if record.fields.count > header.count {
+                    builder.warn(
+                        ImportNote(
+                            file: file.name, position: SourcePosition(line: record.line, column: header.count + 1),
+                            message: "the row has \(record.fields.count) fields where the header has \(header.count): the extra cells are left out"))
+                }
+                rows.append((record.line, record.fields))
+            }
             let known = Set(LandscapeDecoder.keys(of: key))
-            let entities = rows.enumerated().map { number, row in
-                Self.mapping(header: header, row: row, line: number + 2, known: known, extrasToAttributes: key == "systems" || key == "flows")
+            let entities = rows.map { row in
+                Self.mapping(header: header, row: row.fields, line: row.line, known: known, extrasToAttributes: key == "systems" || key == "flows")
             }
             let root = DocumentNode(
                 .mapping([
@@ -61,6 +77,12 @@ package struct SpreadsheetImporter: Sendable {
             for gate in landscape.gates { builder.addGate(gate) }
             for pilot in landscape.pilots { builder.addPilot(pilot) }
         }
+    }
+
+    private static func unclosed(_ quote: SourcePosition, in file: String) -> ImportNote {
+        ImportNote(
+            file: file, position: quote,
+            message: "a quoted cell opens here and the file ends before it closes (cut off?): the rest of the file from this row is left out")
     }
 
     /// One row as the mapping a model file would hold, each value at its cell's line and column.
