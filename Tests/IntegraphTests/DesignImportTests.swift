@@ -127,7 +127,7 @@ import Testing
             ImportSource(name: "api.yaml", text: api), ImportSource(name: "light.json", text: light),
             ImportSource(name: "old.yaml", text: "asyncapi: 1.2.0\ninfo: {title: Old}\n"),
             ImportSource(name: "untitled.yaml", text: "asyncapi: 3.0.0\ninfo: {version: 1.0.0}\n"),
-            ImportSource(name: "broken.yaml", text: "asyncapi: [3.0.0\n")
+            ImportSource(name: "broken.yaml", text: "asyncapi: [3.0.0\n"), ImportSource(name: "empty.json", text: " ")
         ])
         #expect(result.landscape.systems.map(\.id) == ["Streetlights API", "Streetlight"])
         #expect(result.landscape.systems[0].attributes["asyncapi/id"] == "urn:example:streetlights")
@@ -147,9 +147,10 @@ import Testing
                 "light.json:16:14: skipped operation 'broken': it needs action send or receive and a channel of this document",
                 "old.yaml:1:11: skipped an AsyncAPI 1.2.0 document: only versions 2 and 3 are read",
                 "untitled.yaml:2:7: skipped an AsyncAPI document without info.title: it names the service",
-                "broken.yaml:2:1: skipped the file: invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence at 1:11)"
+                "broken.yaml:2:1: skipped the file: invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence at 1:11)",
+                "empty.json:1:1: skipped the file: it is empty"
             ])
-        #expect(result.unreadable.map(\.file) == ["broken.yaml"])
+        #expect(result.unreadable.map(\.file) == ["broken.yaml", "empty.json"])
     }
 
     /// AsyncAPI says where data goes, so `--direction` does not apply; a Structurizr

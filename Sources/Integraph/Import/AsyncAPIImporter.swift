@@ -33,6 +33,8 @@ package struct AsyncAPIImporter: Sendable {
                 file.name.lowercased().hasSuffix(".json") ? file.jsonDocument().map { $0.map { [$0] } ?? [] } : file.yamlDocuments()
             switch documents {
             case .failure(let note): builder.skipFile(note)
+            case .success(let documents) where documents.isEmpty:
+                builder.skipFile(ImportNote(file: file.name, position: .start, message: "skipped the file: it is empty"))
             case .success(let documents):
                 for document in documents { operations += Self.operations(in: document, file: file.name, into: &builder) }
             }

@@ -1,11 +1,13 @@
 /// Reads a Backstage software catalog (multi-document YAML; kinds Domain, System, Component,
-/// API, Resource, Group, User, Location, Template). Components and Resources become systems:
+/// API, Resource, AiResource, Group, User, Location, Template). Components, Resources,
+/// AiResources and APIs that serve AI (`spec.type` mcp-server or ai-model-server) become systems:
 /// `domain` from their System's Domain (or the System, if it has none), `owner` from
 /// `spec.owner`, `status` from `spec.lifecycle` (production → live, experimental → planned,
 /// deprecated → deprecated; any other word is kept in attributes), `kind` from `spec.type`.
 /// `dependsOn` becomes a flow from the dependency to the dependent, and an API that one
 /// component provides and another consumes a flow from provider to consumer carrying the
-/// API's name. Groups become teams; an owner that is a User becomes a team named after them.
+/// API's name; an AI API, a system itself, stands between them: provider → API → consumer.
+/// Groups become teams; an owner that is a User becomes a team named after them.
 ///
 /// Entity refs follow Backstage's rules: `[kind:][namespace/]name`, the kind defaulting by
 /// field (owner → Group, providesApis → API, …), the namespace to the referring entity's.
