@@ -173,7 +173,8 @@ package struct BackstageImporter: Sendable {
             for consumer in entity.spec?["apiConsumedBy"]?.items.compactMap(\.text) ?? [] {
                 let ref = catalog.resolve(consumer, defaultKind: "component", from: entity)
                 builder.addCall(
-                    caller: catalog.systemID(ref), callee: catalog.id(entity), attributes: ["backstage": "apiConsumedBy"], at: note)
+                    caller: catalog.systemID(ref), callee: catalog.id(entity), data: entity.kind.lowercased() == "api" ? [entity.name] : [],
+                    attributes: ["backstage": "apiConsumedBy"], at: note)
             }
         }
         for entity in catalog.all where entity.kind.lowercased() == "api" && catalog.systemIDs[entity.ref] == nil {
