@@ -157,7 +157,7 @@ import Testing
     /// relationship is a use, a call, and it does.
     @Test func whichKindsReadCalls() {
         #expect(ImportKind.structurizr.readsCalls && !ImportKind.asyncapi.readsCalls)
-        let social = ImportKind.asyncapi.read(paths: [Self.fixtures.appendingPathComponent("asyncapi").path], direction: .calls)
+        let social = ImportKind.asyncapi.read(paths: [Self.fixtures.appendingPathComponent("asyncapi/social-media").path], direction: .calls)
         #expect(ImportTests.flows(social).contains("Website Backend->Comments Service"))
     }
 
@@ -239,7 +239,7 @@ import Testing
     /// AsyncAPI's social media example: 5 services, 6 flows sender → receiver; the 4 shared
     /// files of `common/` are no AsyncAPI documents.
     @Test func asyncapiSocialMedia() {
-        let result = ImportKind.asyncapi.read(paths: [DesignImportTests.fixtures.appendingPathComponent("asyncapi").path], direction: .data)
+        let result = ImportKind.asyncapi.read(paths: [DesignImportTests.fixtures.appendingPathComponent("asyncapi/social-media").path], direction: .data)
         #expect(result.landscape.systems.count == 5 && result.landscape.flows.count == 6)
         #expect(
             Set(ImportTests.flows(result)) == [
@@ -248,6 +248,16 @@ import Testing
             ])
         #expect(result.landscape.flows.first { $0.to.id == "Public API" }?.data == ["commentLiked"])
         #expect(result.warnings.isEmpty && result.skipped.count == 4)
+    }
+
+    /// AsyncAPI 2.6's RPC example: the client subscribes (sends) on rpc_queue and publishes
+    /// (receives) on {queue}, the server the other way round.
+    @Test func asyncapiVersion2RPC() {
+        let result = ImportKind.asyncapi.read(paths: [DesignImportTests.fixtures.appendingPathComponent("asyncapi/rpc-v2").path], direction: .data)
+        #expect(ImportTests.flows(result) == ["RPC Client Example->RPC Server Example", "RPC Server Example->RPC Client Example"])
+        #expect(result.landscape.flows.first { $0.from.id == "RPC Client Example" }?.data == ["rpc_queue"])
+        #expect(result.landscape.flows.first { $0.from.id == "RPC Server Example" }?.data == ["{queue}"])
+        #expect(result.warnings.isEmpty && result.skipped.isEmpty)
     }
 
     /// backstage/demo's own catalog: a component, six skills (AiResource) and GitHub's MCP
