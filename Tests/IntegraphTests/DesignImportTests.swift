@@ -84,6 +84,27 @@ import Testing
         #expect(result.unreadable.first?.description.hasPrefix(note) == true, "\(result.unreadable)")
     }
 
+    /// Keys of the wrong type are read as absent: nothing traps, what has no name is noted.
+    @Test func wrongTypesAreAbsent() {
+        let workspace = Self.structurizr([
+            ImportSource(
+                name: "odd.json",
+                text: #"{"model": {"people": [1, null], "softwareSystems": [{"id": "1", "name": "A", "containers": "x", "relationships": [7]}]}}"#)
+        ])
+        #expect(workspace.landscape.systems.map(\.id) == ["A"])
+        #expect(workspace.skipped.map(\.message) == ["skipped an element without id and name", "skipped an element without id and name"])
+        #expect(workspace.warnings.count == 1)
+        let documents = Self.asyncapi([
+            ImportSource(
+                name: "odd.yaml",
+                text:
+                    "asyncapi: 3.0.0\ninfo: {title: A}\nchannels: x\noperations: [1, 2]\n---\nasyncapi: 2.0.0\ninfo: {title: B}\nchannels: {a: [1], b: {subscribe: 3}}\n"
+            )
+        ])
+        #expect(documents.landscape.systems.map(\.id) == ["A", "B"] && documents.landscape.flows.isEmpty)
+        #expect(documents.warnings.isEmpty && documents.skipped.map(\.message) == ["skipped subscribe on 'b': it is '3', not a mapping"])
+    }
+
     /// The streetlights written both ways, worked through by hand. In 2.x `publish` is what the
     /// application receives and `subscribe` what it sends; in 3.x `action` says it and a
     /// reply runs the other way. The API receives measurements and status questions, and sends

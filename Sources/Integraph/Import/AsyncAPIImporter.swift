@@ -69,16 +69,23 @@ package struct AsyncAPIImporter: Sendable {
         system.attributes["asyncapi/description"] = document.at("info", "description")?.text
         builder.addSystem(system)
         return version.hasPrefix("2.")
-            ? version2(document, service: title, file: file) : version3(document, service: title, file: file, into: &builder)
+            ? version2(document, service: title, file: file, into: &builder) : version3(document, service: title, file: file, into: &builder)
     }
 
     /// 2.x: channels keyed by address; `subscribe` is what the application sends, `publish`
     /// what it receives.
-    private static func version2(_ document: DocumentNode, service: String, file: String) -> [Operation] {
+    private static func version2(_ document: DocumentNode, service: String, file: String, into builder: inout ImportBuilder) -> [Operation] {
         var operations: [Operation] = []
         for channel in document["channels"]?.entries ?? [] {
             for (verb, sends) in [("subscribe", true), ("publish", false)] {
                 guard let operation = channel.value[verb] else { continue }
+                guard case .mapping = operation.value else {
+                    builder.skip(
+                        ImportNote(
+                            file: file, position: operation.position,
+                            message: "skipped \(verb) on '\(channel.key)': it is \(operation.kindDescription), not a mapping"))
+                    continue
+                }
                 let message = operation["message"]
                 let messages = (message?["oneOf"]?.items ?? message.map { [$0] } ?? []).compactMap { item in
                     item["name"]?.text ?? item["messageId"]?.text ?? item["$ref"]?.text.flatMap(lastSegment)
