@@ -32,6 +32,20 @@ package struct StructurizrImporter: Sendable {
         let node: DocumentNode
     }
 
+    /// Why a relationship is left out, in the order the notes say it.
+    private enum Skip: CaseIterable {
+        case person, inside, summary, implied
+
+        var reason: String {
+            switch self {
+            case .person: "with a person"
+            case .inside: "between components of one container"
+            case .summary: "of a software system that its containers' relationships say in more detail"
+            case .implied: "that Structurizr implied from others (linkedRelationshipId)"
+            }
+        }
+    }
+
     private static let builtInTags: Set<String> = ["Element", "Software System", "Container", "Component", "Relationship"]
 
     public init() {}
@@ -78,11 +92,11 @@ package struct StructurizrImporter: Sendable {
             if level == .container { pending += (node["components"]?.items ?? []).map { ($0, .component, id) } }
         }
         let withContainers = Set(elements.values.compactMap { $0.level == .container ? $0.parent : nil })
-        var skipped: [String: Int] = [:]
+        var skipped: [Skip: Int] = [:]
         var uses: [Use] = []
         for relationship in relationships {
             guard relationship["linkedRelationshipId"] == nil else {
-                skipped["implied", default: 0] += 1
+                skipped[.implied, default: 0] += 1
                 continue
             }
             let ends = [relationship["sourceId"]?.text, relationship["destinationId"]?.text].map { id in id.flatMap { elements[$0] != nil ? $0 : nil } }
@@ -95,9 +109,9 @@ package struct StructurizrImporter: Sendable {
             }
             let rolled = [source, destination].map { id in elements[id]?.level == .component ? elements[id]?.parent ?? id : id }
             if elements[source]?.level == .person || elements[destination]?.level == .person {
-                skipped["person", default: 0] += 1
+                skipped[.person, default: 0] += 1
             } else if rolled[0] == rolled[1] {
-                skipped["inside", default: 0] += 1
+                skipped[.inside, default: 0] += 1
             } else {
                 uses.append(Use(source: rolled[0], destination: rolled[1], node: relationship))
             }
@@ -115,7 +129,7 @@ package struct StructurizrImporter: Sendable {
         for use in uses {
             let summary = withContainers.contains(use.source) || withContainers.contains(use.destination)
             if summary && covered.contains(use.source + "\u{0}" + use.destination) {
-                skipped["summary", default: 0] += 1
+                skipped[.summary, default: 0] += 1
                 continue
             }
             kept.append(use)
@@ -161,26 +175,17 @@ package struct StructurizrImporter: Sendable {
     }
 
     private static func noteSkipped(
-        _ skipped: [String: Int], elements: [String: Element], model: DocumentNode, file: String, into builder: inout ImportBuilder
+        _ skipped: [Skip: Int], elements: [String: Element], model: DocumentNode, file: String, into builder: inout ImportBuilder
     ) {
         let people = elements.values.filter { $0.level == .person }.count
-        let reasons: [(count: Int, message: String)] = [
-            (people, "skipped \(Wording.counted(people, "person", plural: "people")): people are not systems"),
-            (skipped["person"] ?? 0, "skipped \(Wording.counted(skipped["person"] ?? 0, "relationship")) with a person"),
-            (
-                skipped["inside"] ?? 0,
-                "skipped \(Wording.counted(skipped["inside"] ?? 0, "relationship")) between components of one container"
-            ),
-            (
-                skipped["summary"] ?? 0,
-                "skipped \(Wording.counted(skipped["summary"] ?? 0, "relationship")) of a software system that its containers' relationships say in more detail"
-            ),
-            (
-                skipped["implied"] ?? 0,
-                "skipped \(Wording.counted(skipped["implied"] ?? 0, "relationship")) that Structurizr implied from others (linkedRelationshipId)"
-            )
-        ]
-        for reason in reasons where reason.count > 0 { builder.skip(ImportNote(file: file, position: .start, message: reason.message)) }
+        if people > 0 {
+            builder.skip(
+                ImportNote(file: file, position: .start, message: "skipped \(Wording.counted(people, "person", plural: "people")): people are not systems"))
+        }
+        for skip in Skip.allCases {
+            guard let count = skipped[skip], count > 0 else { continue }
+            builder.skip(ImportNote(file: file, position: .start, message: "skipped \(Wording.counted(count, "relationship")) \(skip.reason)"))
+        }
         if let nodes = model["deploymentNodes"], !nodes.items.isEmpty {
             builder.skip(
                 ImportNote(
