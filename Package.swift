@@ -64,7 +64,8 @@ let package = Package(
         ),
         .testTarget(
             name: "IntegraphTests",
-            dependencies: ["Integraph", .product(name: "PropertyBased", package: "swift-property-based")]
+            dependencies: ["Integraph", .product(name: "PropertyBased", package: "swift-property-based")],
+            exclude: ["Fixtures"]
         ),
         .testTarget(name: "IntegraphGraphvizTests", dependencies: ["IntegraphGraphviz", "Integraph"]),
         // Runs the built `integraph` binary and the walkthroughs under Examples/, and the

@@ -6,7 +6,7 @@ import Testing
 @Suite struct ImportHonestyTests {
     /// Kinds whose source says which way data moves refuse `--direction calls` (it was
     /// ignored while the summary said "call direction"); kinds that record calls take it.
-    @Test(arguments: ["csv", "backstage", "archimate", "dot"])
+    @Test(arguments: ["csv", "backstage", "archimate", "asyncapi", "dot"])
     func directionCallsIsRefusedWhereTheSourceSaysTheDirection(kind: String) throws {
         let result = try CommandRunner.integraph(["import", kind, "anything", "-o", "-", "--direction", "calls"])
         #expect(result.status == 2)

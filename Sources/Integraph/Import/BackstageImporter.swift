@@ -1,11 +1,13 @@
 /// Reads a Backstage software catalog (multi-document YAML; kinds Domain, System, Component,
-/// API, Resource, Group, User, Location, Template). Components and Resources become systems:
+/// API, Resource, AiResource, Group, User, Location, Template). Components, Resources,
+/// AiResources and APIs that serve AI (`spec.type` mcp-server or ai-model-server) become systems:
 /// `domain` from their System's Domain (or the System, if it has none), `owner` from
 /// `spec.owner`, `status` from `spec.lifecycle` (production → live, experimental → planned,
 /// deprecated → deprecated; any other word is kept in attributes), `kind` from `spec.type`.
 /// `dependsOn` becomes a flow from the dependency to the dependent, and an API that one
 /// component provides and another consumes a flow from provider to consumer carrying the
-/// API's name. Groups become teams; an owner that is a User becomes a team named after them.
+/// API's name; an AI API, a system itself, stands between them: provider → API → consumer.
+/// Groups become teams; an owner that is a User becomes a team named after them.
 ///
 /// Entity refs follow Backstage's rules: `[kind:][namespace/]name`, the kind defaulting by
 /// field (owner → Group, providesApis → API, …), the namespace to the referring entity's.
@@ -61,7 +63,7 @@ package struct BackstageImporter: Sendable {
                 }
             }
             all = order.compactMap { entities[$0] }
-            systems = all.filter { ["component", "resource"].contains($0.kind.lowercased()) }
+            systems = all.filter(BackstageImporter.isSystem)
             for entity in systems { nameCount[entity.name, default: 0] += 1 }
             for entity in systems where systemIDs[entity.ref] == nil { systemIDs[entity.ref] = id(entity) }
             // Providers of each API, in catalog order.
@@ -103,7 +105,7 @@ package struct BackstageImporter: Sendable {
             switch entity.kind.lowercased() {
             case "group":
                 builder.addTeam(Team(id: entity.name, name: entity.spec?.at("profile", "displayName")?.text))
-            case "component", "resource", "system", "domain", "api", "user":
+            case "component", "resource", "airesource", "system", "domain", "api", "user":
                 break
             default:
                 builder.skip(
@@ -121,6 +123,13 @@ package struct BackstageImporter: Sendable {
                 id: catalog.id(entity), name: entity.node.at("metadata", "title")?.text,
                 kind: entity.spec?["type"]?.text, status: .live)
             system.attributes["backstage/ref"] = entity.ref
+            if let remotes = entity.spec?["remotes"]?.items.compactMap({ $0["url"]?.text }), !remotes.isEmpty {
+                system.attributes["backstage/remotes"] = remotes.joined(separator: " ")
+            }
+            system.attributes["backstage/server-url"] = entity.spec?["serverUrl"]?.text
+            if let models = entity.spec?.at("models", "available")?.items.compactMap(\.text), !models.isEmpty {
+                system.attributes["backstage/models"] = models.joined(separator: ",")
+            }
             if let description = entity.node.at("metadata", "description")?.text { system.attributes["backstage/description"] = description }
             switch entity.spec?["lifecycle"]?.text {
             case "production"?, nil: break
@@ -153,14 +162,22 @@ package struct BackstageImporter: Sendable {
                     caller: catalog.id(entity), callee: catalog.systemID(ref), attributes: ["backstage": "dependsOn"], at: note)
             }
             consume(entity, in: catalog, into: &builder)
+            // An AI API is a system between its providers and its consumers.
+            for text in entity.spec?["providesApis"]?.items.compactMap(\.text) ?? [] {
+                let ref = catalog.resolve(text, defaultKind: "api", from: entity)
+                guard let api = catalog.systemIDs[ref] else { continue }
+                builder.addCall(
+                    caller: api, callee: catalog.id(entity), data: [name(of: ref)], attributes: ["backstage": "providesApis"], at: note)
+            }
             // Not a standard field, but catalogs write it: the named components consume this one.
             for consumer in entity.spec?["apiConsumedBy"]?.items.compactMap(\.text) ?? [] {
                 let ref = catalog.resolve(consumer, defaultKind: "component", from: entity)
                 builder.addCall(
-                    caller: catalog.systemID(ref), callee: catalog.id(entity), attributes: ["backstage": "apiConsumedBy"], at: note)
+                    caller: catalog.systemID(ref), callee: catalog.id(entity), data: entity.kind.lowercased() == "api" ? [entity.name] : [],
+                    attributes: ["backstage": "apiConsumedBy"], at: note)
             }
         }
-        for entity in catalog.all where entity.kind.lowercased() == "api" {
+        for entity in catalog.all where entity.kind.lowercased() == "api" && catalog.systemIDs[entity.ref] == nil {
             for consumer in entity.spec?["apiConsumedBy"]?.items.compactMap(\.text) ?? [] {
                 let ref = catalog.resolve(consumer, defaultKind: "component", from: entity)
                 for provider in catalog.providers[entity.ref] ?? [] {
@@ -179,21 +196,34 @@ package struct BackstageImporter: Sendable {
         let consumer = catalog.id(entity)
         for text in entity.spec?["consumesApis"]?.items.compactMap(\.text) ?? [] {
             let ref = catalog.resolve(text, defaultKind: "api", from: entity)
-            if let provided = catalog.providers[ref] {
+            if let callee = catalog.systemIDs[ref] {
+                // An AI API, a system, carries its name; a consumed "API" that is a component is a call to it.
+                let data = ref.hasPrefix("api:") ? [name(of: ref)] : []
+                builder.addCall(caller: consumer, callee: callee, data: data, attributes: ["backstage": "consumesApis"], at: note)
+            } else if let provided = catalog.providers[ref] {
                 for provider in provided {
                     builder.addCall(
                         caller: consumer, callee: provider, data: [name(of: ref)],
                         attributes: ["backstage": "consumesApis"], at: note)
                 }
-            } else if let callee = catalog.systemIDs[ref] {
-                // A consumed "API" that is a component: a call to it.
-                builder.addCall(caller: consumer, callee: callee, attributes: ["backstage": "consumesApis"], at: note)
             } else {
                 builder.warn(
                     ImportNote(
                         file: entity.file, position: entity.node.position,
                         message: "'\(entity.name)' consumes \(ref), which nothing in the catalog provides"))
             }
+        }
+    }
+
+    /// The API types that are systems pilots can need, not just labels.
+    static let systemAPITypes: Set<String> = ["mcp-server", "ai-model-server"]
+
+    /// Components, Resources, AiResources and APIs of an AI type become systems.
+    private static func isSystem(_ entity: Entity) -> Bool {
+        switch entity.kind.lowercased() {
+        case "component", "resource", "airesource": true
+        case "api": systemAPITypes.contains(entity.spec?["type"]?.text ?? "")
+        default: false
         }
     }
 

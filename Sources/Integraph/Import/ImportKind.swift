@@ -5,12 +5,13 @@
 /// print(result.landscape.systems.count, result.skipped.count)
 /// ```
 package enum ImportKind: String, Sendable, CaseIterable {
-    case backstage, kubernetes, compose, traces, csv, archimate
+    case backstage, kubernetes, compose, traces, csv, archimate, structurizr, asyncapi
 
     /// The extensions of the files it reads from a folder.
     public var extensions: [String] {
         switch self {
-        case .traces: ["json"]
+        case .traces, .structurizr: ["json"]
+        case .asyncapi: ["yaml", "yml", "json"]
         case .csv: ["csv"]
         case .archimate: ["xml"]
         default: ["yaml", "yml"]
@@ -26,16 +27,19 @@ package enum ImportKind: String, Sendable, CaseIterable {
         case .traces: "Zipkin v1 and v2 and OpenTelemetry OTLP/JSON traces (.json)"
         case .csv: "spreadsheet exports named systems.csv, flows.csv, teams.csv, gates.csv, pilots.csv"
         case .archimate: "ArchiMate Open Exchange Format models (.xml)"
+        case .structurizr: "Structurizr workspaces (.json) with a 'model' of software systems and containers"
+        case .asyncapi: "AsyncAPI 2.x and 3.0 documents (.yaml, .yml, .json), one per service"
         }
     }
 
-    /// Whether its source records calls, which `--direction` may turn either way. A catalog, a
-    /// spreadsheet or an architecture model says itself which way data moves, so a direction
+    /// Whether its source records calls, which `--direction` may turn either way (a Structurizr
+    /// relationship is "source uses destination", a call). A catalog, a spreadsheet, an
+    /// ArchiMate model or an AsyncAPI document says itself which way data moves, so a direction
     /// given for one is refused rather than ignored.
     public var readsCalls: Bool {
         switch self {
-        case .kubernetes, .compose, .traces: true
-        case .backstage, .csv, .archimate: false
+        case .kubernetes, .compose, .traces, .structurizr: true
+        case .backstage, .csv, .archimate, .asyncapi: false
         }
     }
 
@@ -52,6 +56,8 @@ package enum ImportKind: String, Sendable, CaseIterable {
             case .traces: TracesImporter().read(sources, into: &builder)
             case .csv: SpreadsheetImporter().read(sources, into: &builder)
             case .archimate: ArchiMateImporter().read(sources, into: &builder)
+            case .structurizr: StructurizrImporter().read(sources, into: &builder)
+            case .asyncapi: AsyncAPIImporter().read(sources, into: &builder)
             }
         }
     }
