@@ -5,12 +5,14 @@
 /// print(result.landscape.systems.count, result.skipped.count)
 /// ```
 package enum ImportKind: String, Sendable, CaseIterable {
-    case backstage, kubernetes, compose, traces, csv, archimate
+    case backstage, kubernetes, compose, traces, dependencies, servicegraph, csv, archimate
 
     /// The extensions of the files it reads from a folder.
     public var extensions: [String] {
         switch self {
-        case .traces: ["json"]
+        case .traces, .dependencies: ["json"]
+        // Prometheus text has no extension of its own: what people save a scrape as.
+        case .servicegraph: ["prom", "txt"]
         case .csv: ["csv"]
         case .archimate: ["xml"]
         default: ["yaml", "yml"]
@@ -22,7 +24,7 @@ package enum ImportKind: String, Sendable, CaseIterable {
     /// given for one is refused rather than ignored.
     public var readsCalls: Bool {
         switch self {
-        case .kubernetes, .compose, .traces: true
+        case .kubernetes, .compose, .traces, .dependencies, .servicegraph: true
         case .backstage, .csv, .archimate: false
         }
     }
@@ -38,6 +40,8 @@ package enum ImportKind: String, Sendable, CaseIterable {
             case .kubernetes: KubernetesImporter().read(sources, into: &builder)
             case .compose: ComposeImporter().read(sources, into: &builder)
             case .traces: TracesImporter().read(sources, into: &builder)
+            case .dependencies: DependenciesImporter().read(sources, into: &builder)
+            case .servicegraph: ServiceGraphImporter().read(sources, into: &builder)
             case .csv: SpreadsheetImporter().read(sources, into: &builder)
             case .archimate: ArchiMateImporter().read(sources, into: &builder)
             }
