@@ -26,8 +26,10 @@ package struct ServiceGraphImporter: Sendable {
 
     /// The role of the metric `name`, `nil` for a metric that is not a service-graph counter.
     static func role(of name: some StringProtocol) -> Role? {
-        for (base, role) in [("traces_service_graph_request_total", Role.requests), ("traces_service_graph_request", .requests),
-                             ("traces_service_graph_request_failed_total", .failures), ("traces_service_graph_request_failed", .failures)]
+        for (base, role) in [
+            ("traces_service_graph_request_total", Role.requests), ("traces_service_graph_request", .requests),
+            ("traces_service_graph_request_failed_total", .failures), ("traces_service_graph_request_failed", .failures)
+        ]
         where name == base || name.hasSuffix("_" + base) {
             return role
         }
