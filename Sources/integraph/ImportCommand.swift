@@ -7,10 +7,13 @@ import IntegraphGraphviz
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Write a model from Backstage, Kubernetes, Compose, traces, CSV, ArchiMate or DOT files.",
+        abstract:
+            "Write a model from Backstage, Kubernetes, Compose, traces, Jaeger dependencies, service-graph metrics, CSV, ArchiMate or DOT files.",
         discussion: """
             Reads files and folders (every .yaml and .yml file below a folder; .json for \
-            traces: Zipkin v1 and v2, OpenTelemetry OTLP/JSON), keeps what \
+            traces: Zipkin v1 and v2, Jaeger's JSON, OpenTelemetry OTLP/JSON; .json for \
+            dependencies: Jaeger's dependency links; .prom and .txt for servicegraph: the \
+            OpenTelemetry service-graph metrics as Prometheus text), keeps what \
             the model cannot hold in 'attributes', and lists what it skipped (--verbose: each \
             one). A name that nothing declares becomes a planned placeholder system, with a \
             warning. Flows point the way data moves, from the service called to its caller; \

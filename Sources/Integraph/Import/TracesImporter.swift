@@ -4,10 +4,10 @@
 /// service calls its child span's service, a client or producer span's service calls its
 /// remote endpoint (Jaeger and OTLP: its `peer.service`), and a server or consumer span's
 /// remote endpoint calls its service. Each pair of services is one call with `calls` and
-/// `errors` counted in its attributes; a call seen from both sides (a client span and its
-/// child server span) counts once, failed if either side failed. Service names are
-/// lower-cased; a span's parent is looked up by id, preferring the server half where
-/// client and server share one. Self-calls are skipped. A file of no spans is noted, with
+/// `errors` counted in its attributes; a call seen from both sides (a client span naming
+/// its peer, and a child span in that peer) counts once, failed if either failed. Service
+/// names are lower-cased; a span's parent is looked up by id, preferring the server half
+/// where client and server share one. Self-calls are skipped. A file of no spans is noted, with
 /// the kind that reads it if it holds dependency links or service-graph metrics. Such a
 /// model is what runs, not what was declared. O(spans).
 ///
@@ -16,6 +16,7 @@
 /// TracesImporter().read(files, into: &builder)
 /// ```
 package struct TracesImporter: Sendable {
+    /// A span as every format's reader gives it to the one that turns spans into calls.
     struct Span {
         let id: String?
         let parent: String?
@@ -112,6 +113,7 @@ package struct TracesImporter: Sendable {
         name.map { $0.lowercased() }.flatMap { $0.isEmpty ? nil : $0 }
     }
 
+    /// The service an endpoint or a Jaeger process names by its `serviceName`.
     static func name(_ endpoint: DocumentNode?) -> String? {
         serviceID(endpoint?["serviceName"]?.text)
     }
