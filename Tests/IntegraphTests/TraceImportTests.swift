@@ -218,6 +218,7 @@ import Testing
     @Test(arguments: [
         (ImportKind.traces, "jaeger/es-write_dependencies.json", "it holds Jaeger dependency links: read it with 'integraph import dependencies'"),
         (.traces, "servicegraph/otelcol-failed-label.prom", "it holds service-graph metrics: read it with 'integraph import servicegraph'"),
+        (.dependencies, "servicegraph/grafana-agent-happy-case.prom", "it holds service-graph metrics: read it with 'integraph import servicegraph'"),
         (.dependencies, "jaeger/ui_01.json", "it holds Jaeger traces: read it with 'integraph import traces'"),
         (.dependencies, "jaeger/otlp2jaeger-out.json", "it holds Jaeger traces: read it with 'integraph import traces'"),
         (.servicegraph, "jaeger/es-write_dependencies.json", "it holds Jaeger dependency links: read it with 'integraph import dependencies'"),
@@ -245,6 +246,12 @@ import Testing
         // An empty search is no spans, not another format.
         let empty = Self.read(.traces, "empty.json", #"{"data": [], "total": 0}"#)
         #expect(empty.skipped.map(\.message) == ["skipped the file: it holds no spans"] && empty.unreadable.isEmpty)
+        // Jaeger's API v3 answers a trace in OTLP/JSON under `result`.
+        let v3 = Self.read(
+            .traces, "v3.json",
+            #"{"result": {"resourceSpans": [{"resource": {"attributes": [{"key": "service.name", "value": {"stringValue": "web"}}]}, "#
+                + #""scopeSpans": [{"spans": [{"spanId": "a", "kind": 3, "attributes": [{"key": "peer.service", "value": {"stringValue": "cart"}}]}]}]}]}}"#)
+        #expect(Self.counted(v3) == ["web->cart 1/0"])
         let other = Self.read(.traces, "services.json", #"{"data": ["frontend"]}"#)
         #expect(other.unreadable.map(\.message) == ["skipped the file: not spans of Zipkin, Jaeger or OpenTelemetry (OTLP/JSON)"])
     }

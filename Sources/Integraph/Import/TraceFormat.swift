@@ -65,7 +65,7 @@ package enum TraceFormat: Sendable, Equatable, CustomStringConvertible {
     /// its JSON holds.
     public static func sniff(text: String) -> TraceFormat? {
         for line in text.split(whereSeparator: \.isNewline).prefix(10_000)
-        where ServiceGraphImporter.role(of: line.prefix { $0 != "{" && $0 != " " }) != nil {
+        where ServiceGraphImporter.role(of: line.drop { $0 == " " || $0 == "\t" }.prefix { $0 != "{" && $0 != " " && $0 != "\t" }) != nil {
             return .serviceGraph
         }
         guard case .success(let root?) = ImportSource(name: "", text: text).jsonDocument() else { return nil }
