@@ -72,6 +72,19 @@ import Testing
         }
     }
 
+    /// Zipkin too, where the server span has an id of its own (not `shared`): the client's
+    /// call and its child's are one, and the server's failure fails it.
+    @Test func zipkinClientAndServerSpansOfOneCallCountOnce() {
+        let result = Self.read(
+            .traces, "zipkin.json",
+            """
+            [{"traceId": "t", "id": "1", "kind": "CLIENT", "localEndpoint": {"serviceName": "gateway"}, "remoteEndpoint": {"serviceName": "orders"}},
+             {"traceId": "t", "id": "2", "parentId": "1", "kind": "SERVER", "localEndpoint": {"serviceName": "orders"},
+              "remoteEndpoint": {"serviceName": "gateway"}, "tags": {"error": "500"}}]
+            """)
+        #expect(Self.counted(result) == ["gateway->orders 1/1"])
+    }
+
     /// Jaeger's own fixtures: the UI model trace (two spans of service-x, three of service-y
     /// under them), the query service's `/api/traces` answer (a server span whose
     /// `peer.service` is its caller, written twice), and the anonymizer's list of spans that

@@ -7,9 +7,9 @@
 /// `errors` counted in its attributes; a call seen from both sides (a client span naming
 /// its peer, and a child span in that peer) counts once, failed if either failed. Service
 /// names are lower-cased; a span's parent is looked up by id, preferring the server half
-/// where client and server share one. Self-calls are skipped. A file of no spans is noted, with
-/// the kind that reads it if it holds dependency links or service-graph metrics. Such a
-/// model is what runs, not what was declared. O(spans).
+/// where client and server share one. Self-calls are skipped. A file of no spans is noted,
+/// with the kind that reads it if it holds dependency links or service-graph metrics. Such
+/// a model is what runs, not what was declared. O(spans).
 ///
 /// ```swift
 /// var builder = ImportBuilder(source: "traces")
@@ -74,9 +74,8 @@ package struct TracesImporter: Sendable {
                 builder.skip(ImportNote(file: file, position: span.position, message: "skipped a span without a service name"))
                 continue
             }
-            var calls = span.calls.compactMap { call in
-                span.id.map { calledByChild.contains(key($0, call.0, call.1)) } == true ? nil : (call.0, call.1, span.failed)
-            }
+            let childCounts = { (call: (String, String)) in span.id.map { calledByChild.contains(key($0, call.0, call.1)) } ?? false }
+            var calls = span.calls.filter { !childCounts($0) }.map { ($0.0, $0.1, span.failed) }
             // A parent span in the same service is work inside it, not a call.
             if let parentID = span.parent, let parent = serviceOfID[parentID], let service = span.service, parent != service {
                 calls.append((parent, service, span.failed || failedDirectly.contains(key(parentID, parent, service))))
