@@ -65,6 +65,7 @@ let package = Package(
         .testTarget(
             name: "IntegraphTests",
             dependencies: ["Integraph", .product(name: "PropertyBased", package: "swift-property-based")],
+            // Real files the import tests read by path, each folder with its PROVENANCE.md.
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "IntegraphGraphvizTests", dependencies: ["IntegraphGraphviz", "Integraph"]),

@@ -38,3 +38,34 @@ func benchmarkImports(sizes: [Int], seed: UInt64) {
                 + "\(result.landscape.systems.count) | \(result.landscape.flows.count) |")
     }
 }
+
+/// Times `integraph import dependencies` on generated Jaeger dependency lists of N services
+/// (`--dependencies 10000`): `/api/dependencies`' `{"data": […]}` with five links a service,
+/// each from a seeded random service to another, a call count up to a million. Reads,
+/// imports, checks and writes the model.
+func benchmarkDependencies(sizes: [Int], seed: UInt64) {
+    print("| services | links | file (MB) | import (read + build) | check of the model | write YAML | systems | flows |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for size in sizes {
+        var random = SeededRandom(seed: seed)
+        let count = UInt64(max(2, size))
+        var links: [String] = []
+        for _ in 0..<(5 * size) {
+            let parent = random.next() % count
+            let child = (parent + 1 + random.next() % (count - 1)) % count
+            links.append(#"{"parent": "service-\#(parent)", "child": "service-\#(child)", "callCount": \#(random.next() % 1_000_000)}"#)
+        }
+        let text = #"{"data": ["# + links.joined(separator: ",\n") + "], \"total\": \(links.count)}"
+        let (result, importing) = time { () -> ImportResult in
+            var builder = ImportBuilder(source: "dependencies")
+            DependenciesImporter().read([ImportSource(name: "dependencies.json", text: text)], into: &builder)
+            return builder.finish(direction: .data)
+        }
+        let (model, writing) = time { LandscapeWriter(syntax: .yaml).write(result.landscape) }
+        let (report, checking) = time { LandscapeReader().read(bytes: Array(model.utf8), source: .file("dependencies-model.yaml")) }
+        guard !report.hasErrors else { fatalError("the imported dependencies do not check: \(report.errors.prefix(3))") }
+        print(
+            "| \(size) | \(links.count) | \(text.utf8.count / 1_000_000) | \(format(importing)) | \(format(checking)) | \(format(writing)) | "
+                + "\(result.landscape.systems.count) | \(result.landscape.flows.count) |")
+    }
+}

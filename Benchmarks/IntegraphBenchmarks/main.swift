@@ -4,7 +4,8 @@
 // `--render-memory N --model FILE` reports resident memory over N renders, for a test, and
 // `--report 1000,10000` builds leaders' reports and opens them in headless Chromium, and
 // `--hostile 20000` times check and analysis on the inputs that were once quadratic, and
-// `--import 10000` imports generated Backstage catalogs, and `--legibility 60,200 --models
+// `--import 10000` imports generated Backstage catalogs, and `--dependencies 10000` generated
+// Jaeger dependency lists, and `--legibility 60,200 --models
 // Graphs/acme-retail.yaml` measures how readable the maps are; `--plan 100000 --suggest 10000`
 // times capacity plans over 200 teams.
 // Prints a Markdown table for docs/performance.md. `--export DIR` also writes each
@@ -26,6 +27,7 @@ struct Arguments {
     var renderMemory: Int?
     var hostile: [Int]?
     var imports: [Int]?
+    var dependencies: [Int]?
     var legibility: [Int]?
     var plans: [Int]?
     var suggestions: [Int]?
@@ -48,6 +50,7 @@ struct Arguments {
             case "--render-memory": renderMemory = Int(value)
             case "--hostile": hostile = value.split(separator: ",").compactMap { Int($0) }
             case "--import": imports = value.split(separator: ",").compactMap { Int($0) }
+            case "--dependencies": dependencies = value.split(separator: ",").compactMap { Int($0) }
             case "--legibility": legibility = value.split(separator: ",").compactMap { Int($0) }
             case "--plan": plans = value.split(separator: ",").compactMap { Int($0) }
             case "--suggest": suggestions = value.split(separator: ",").compactMap { Int($0) }
@@ -115,6 +118,10 @@ if let sizes = arguments.legibility {
 }
 if let sizes = arguments.imports {
     benchmarkImports(sizes: sizes, seed: arguments.seed)
+    exit(0)
+}
+if let sizes = arguments.dependencies {
+    benchmarkDependencies(sizes: sizes, seed: arguments.seed)
     exit(0)
 }
 if let sizes = arguments.hostile {

@@ -7,10 +7,13 @@ import IntegraphGraphviz
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Write a model from Backstage, Kubernetes, Compose, traces, CSV, ArchiMate, Structurizr, AsyncAPI or DOT files.",
+        abstract:
+            "Write a model from Backstage, Kubernetes, Compose, traces, Jaeger dependencies, service-graph metrics, CSV, ArchiMate, Structurizr, AsyncAPI or DOT files.",
         discussion: """
             Reads files and folders (every .yaml and .yml file below a folder; .json for \
-            traces: Zipkin v1 and v2, OpenTelemetry OTLP/JSON; .json for a Structurizr \
+            traces: Zipkin v1 and v2, Jaeger's JSON, OpenTelemetry OTLP/JSON; .json for \
+            dependencies: Jaeger's dependency links; .prom and .txt for servicegraph: the \
+            OpenTelemetry service-graph metrics as Prometheus text; .json for a Structurizr \
             workspace; .yaml, .yml and .json for AsyncAPI 2 and 3, a document a service), keeps what \
             the model cannot hold in 'attributes', and lists what it skipped (--verbose: each \
             one). A name that nothing declares becomes a planned placeholder system, with a \

@@ -50,6 +50,24 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("strict.yaml").path))
     }
 
+    /// Jaeger's dependency links read as traces name the kind that reads them; read as
+    /// dependencies, they are a model whose flows run from the service called to its caller.
+    @Test func jaegerDependenciesSayWhichKindReadsThem() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let links = #"{"data": [{"parent": "frontend", "child": "cart", "callCount": 42}], "total": 1}"#
+        try links.write(to: directory.appendingPathComponent("dependencies.json"), atomically: true, encoding: .utf8)
+        let traces = try CommandRunner.integraph(["import", "traces", "dependencies.json", "-o", "-"], in: directory)
+        #expect(traces.status == 2)
+        #expect(
+            traces.stderr.contains(
+                "dependencies.json:1:1: skipped the file: it holds Jaeger dependency links: read it with 'integraph import dependencies'"),
+            "\(traces.stderr)")
+        let imported = try CommandRunner.integraph(["import", "dependencies", "dependencies.json", "-o", "-"], in: directory)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stdout.contains(#"{from: cart, to: frontend, attributes: {call: "frontend → cart", calls: "42""#), "\(imported.stdout)")
+    }
+
     @Test func nothingToReadExitsTwo() throws {
         let result = try CommandRunner.integraph(["import", "kubernetes", "no-such-folder", "-o", "-"])
         #expect(result.status == 2)

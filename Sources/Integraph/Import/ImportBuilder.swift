@@ -83,7 +83,9 @@ package struct ImportBuilder: Sendable {
         for label in data where !calls[position].data.contains(label) { calls[position].data.append(label) }
         for (name, value) in attributes {
             if counted.contains(name), let old = Int(calls[position].attributes[name] ?? ""), let new = Int(value) {
-                calls[position].attributes[name] = String(old + new)
+                // Counts are bounded as they are read, but many of them may still add up past Int.
+                let (sum, overflow) = old.addingReportingOverflow(new)
+                calls[position].attributes[name] = String(overflow ? Int.max : sum)
             } else if calls[position].attributes[name] == nil {
                 calls[position].attributes[name] = value
             }

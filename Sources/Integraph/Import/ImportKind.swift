@@ -5,13 +5,15 @@
 /// print(result.landscape.systems.count, result.skipped.count)
 /// ```
 package enum ImportKind: String, Sendable, CaseIterable {
-    case backstage, kubernetes, compose, traces, csv, archimate, structurizr, asyncapi
+    case backstage, kubernetes, compose, traces, dependencies, servicegraph, csv, archimate, structurizr, asyncapi
 
     /// The extensions of the files it reads from a folder.
     public var extensions: [String] {
         switch self {
-        case .traces, .structurizr: ["json"]
+        case .traces, .dependencies, .structurizr: ["json"]
         case .asyncapi: ["yaml", "yml", "json"]
+        // Prometheus text has no extension of its own: what people save a scrape as.
+        case .servicegraph: ["prom", "txt"]
         case .csv: ["csv"]
         case .archimate: ["xml"]
         default: ["yaml", "yml"]
@@ -24,7 +26,9 @@ package enum ImportKind: String, Sendable, CaseIterable {
         case .backstage: "Backstage catalog descriptors (.yaml, .yml) with 'apiVersion: backstage.io/…'"
         case .kubernetes: "Kubernetes manifests (.yaml, .yml) of workloads and Services"
         case .compose: "Docker Compose files (.yaml, .yml) with a 'services' mapping"
-        case .traces: "Zipkin v1 and v2 and OpenTelemetry OTLP/JSON traces (.json)"
+        case .traces: "Zipkin v1 and v2, Jaeger and OpenTelemetry OTLP/JSON traces (.json)"
+        case .dependencies: "Jaeger's dependency links (.json): {parent, child, callCount}"
+        case .servicegraph: "OpenTelemetry service-graph metrics in Prometheus text (.prom, .txt)"
         case .csv: "spreadsheet exports named systems.csv, flows.csv, teams.csv, gates.csv, pilots.csv"
         case .archimate: "ArchiMate Open Exchange Format models (.xml)"
         case .structurizr: "Structurizr workspaces (.json) with a 'model' of software systems and containers"
@@ -38,7 +42,7 @@ package enum ImportKind: String, Sendable, CaseIterable {
     /// given for one is refused rather than ignored.
     public var readsCalls: Bool {
         switch self {
-        case .kubernetes, .compose, .traces, .structurizr: true
+        case .kubernetes, .compose, .traces, .dependencies, .servicegraph, .structurizr: true
         case .backstage, .csv, .archimate, .asyncapi: false
         }
     }
@@ -54,6 +58,8 @@ package enum ImportKind: String, Sendable, CaseIterable {
             case .kubernetes: KubernetesImporter().read(sources, into: &builder)
             case .compose: ComposeImporter().read(sources, into: &builder)
             case .traces: TracesImporter().read(sources, into: &builder)
+            case .dependencies: DependenciesImporter().read(sources, into: &builder)
+            case .servicegraph: ServiceGraphImporter().read(sources, into: &builder)
             case .csv: SpreadsheetImporter().read(sources, into: &builder)
             case .archimate: ArchiMateImporter().read(sources, into: &builder)
             case .structurizr: StructurizrImporter().read(sources, into: &builder)
