@@ -49,6 +49,10 @@ import Testing
         (
             "archimate", "shop.archimate", #"<?xml version="1.0"?><archimate:model xmlns:archimate="http://www.archimatetool.com/archimate" name="Shop"/>"#,
             "hint: shop.archimate looks like Archi's own .archimate file: export it from Archi as an Open Exchange Format file"
+        ),
+        (
+            "structurizr", "workspace.dsl", "workspace \"Shop\" {\n    model {\n        u = person \"User\"\n    }\n}\n",
+            "hint: workspace.dsl looks like a Structurizr DSL workspace: export it as JSON first"
         )
     ])
     func aMislabelledFileIsNamed(kind: String, file: String, text: String, hint: String) throws {

@@ -21,7 +21,8 @@ package struct ImportFormatGuess: Sendable, Hashable {
     public let advice: String?
 
     /// The first signature whose patterns all occur wins, most specific first. A pattern
-    /// ending in ':' is a YAML key and counts only at the start of a line.
+    /// ending in ':' is a YAML key and counts only at the start of a line; one starting with
+    /// `(?` is a regular expression.
     private static let signatures: [(patterns: [String], kind: String?, looksLike: String, advice: String?)] = [
         (["\"resourceSpans\""], "traces", "OpenTelemetry OTLP/JSON traces", nil),
         (["\"traceID\"", "\"processes\""], "traces", "Jaeger's trace JSON", nil),
@@ -30,6 +31,10 @@ package struct ImportFormatGuess: Sendable, Hashable {
         (["\"localEndpoint\""], "traces", "Zipkin v2 trace JSON", nil),
         (["\"traceId\"", "\"annotations\""], "traces", "Zipkin v1 trace JSON", nil),
         (["\"softwareSystems\""], "structurizr", "a Structurizr workspace", nil),
+        (
+            [#"(?m)^\s*workspace\b[^{\n]*\{"#], nil, "a Structurizr DSL workspace",
+            "export it as JSON first ('structurizr-cli export -workspace FILE.dsl -format json'), then 'integraph import structurizr FILE.json'"
+        ),
         (["asyncapi:"], "asyncapi", "an AsyncAPI document", nil),
         (["\"asyncapi\""], "asyncapi", "an AsyncAPI document", nil),
         (["apiVersion: backstage.io/"], "backstage", "a Backstage catalog", nil),
@@ -100,6 +105,7 @@ package struct ImportFormatGuess: Sendable, Hashable {
     }
 
     private static func matches(_ pattern: String, in head: String) -> Bool {
+        if pattern.hasPrefix("(?") { return head.range(of: pattern, options: .regularExpression) != nil }
         guard pattern.hasSuffix(":"), !pattern.hasPrefix("\"") else { return head.contains(pattern) }
         let key = NSRegularExpression.escapedPattern(for: pattern)
         return head.range(of: "(?m)^\\s*(- )?" + key, options: .regularExpression) != nil
