@@ -31,6 +31,14 @@ import Testing
         #expect(open.records.count == 1 && open.unclosedQuote == SourcePosition(line: 2, column: 5))
     }
 
+    /// Excel for Mac ends lines with a CR alone, inside quoted cells too: the record after a
+    /// two-line cell starts on line 4, and a quote left open on line 5 is reported there.
+    @Test func aCarriageReturnAloneEndsALineInAndOutOfQuotes() {
+        let table = CSVRecords("id,name\rcrm,\"CRM\rsales\"\rdwh,DWH\rbi,BI\rml,\"open")
+        #expect(table.records.map(\.line) == [1, 2, 4, 5])
+        #expect(table.unclosedQuote == SourcePosition(line: 6, column: 4))
+    }
+
     @Test func aLastRowCutMidFieldIsLeftOutWithItsLine() {
         let result = Self.spreadsheet("systems.csv", "id,name,owner,status\ncrm,CRM,sales,live\ndwh,Snowfl")
         #expect(result.landscape.systems.map(\.id) == ["crm"])
@@ -79,6 +87,24 @@ import Testing
                 == "the file ends before its XML does (cut off?): <relationship> opened at line 9 is never closed; "
                 + "read 2 elements and 1 relationship before the end")
         #expect(result.warnings == result.unreadable)
+    }
+
+    /// An element without a name keeps its identifier: the next `<name>` in the file (here a
+    /// relationship's) is not its own.
+    @Test func anUnnamedElementDoesNotTakeTheNextName() {
+        let model = """
+            <model xmlns="http://www.opengroup.org/xsd/archimate/3.0/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+              <elements>
+                <element identifier="a" xsi:type="ApplicationComponent"><name>CRM</name></element>
+                <element identifier="b" xsi:type="ApplicationComponent"/>
+              </elements>
+              <relationships>
+                <relationship identifier="r" source="a" target="b" xsi:type="Flow"><name>nightly export</name></relationship>
+              </relationships>
+            </model>
+            """
+        let result = Self.archimate(model)
+        #expect(result.landscape.systems.map(\.id) == ["CRM", "b"] && Self.flowIDs(result) == ["CRM->b"])
     }
 
     /// Each malformed document as libxml2 numbers its error (76: a tag mismatch, 73: a

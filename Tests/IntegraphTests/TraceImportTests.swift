@@ -202,6 +202,15 @@ import Testing
         #expect(Self.counted(Self.read(.servicegraph, "m.prom", scrape, direction: .data)).first == "cart->web 42/2")
     }
 
+    /// Lines end at `\n` alone (with its `\r`), as Prometheus reads them: a U+2028 inside
+    /// a label value is part of the value, and the next line keeps its number.
+    @Test func prometheusLinesBreakAtLineFeedsOnly() {
+        let scrape = "traces_service_graph_request_total{client=\"web\u{2028}app\",server=\"cart\"} 1\r\n{bad\n"
+        let result = Self.read(.servicegraph, "m.prom", scrape)
+        #expect(result.landscape.systems.map(\.id) == ["web\u{2028}app", "cart"])
+        #expect(result.skipped.map(\.position.line) == [2])
+    }
+
     /// Grafana Agent's expected scrape (the processor the connector came from), and two
     /// scrapes written from the connector's own expected metrics; the folder read whole.
     @Test(arguments: [

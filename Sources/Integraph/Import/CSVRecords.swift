@@ -54,7 +54,9 @@ struct CSVRecords {
                 } else {
                     field.append(byte)
                 }
-                if byte == newline { (line, column) = (line + 1, 1) } else { column += 1 }
+                // A line break in a cell still moves the line: LF, CRLF, or a CR alone (Excel for Mac).
+                let breaksLine = byte == newline || (byte == cr && (index == bytes.endIndex || bytes[index] != newline))
+                if breaksLine { (line, column) = (line + 1, 1) } else { column += 1 }
                 continue
             }
             switch byte {

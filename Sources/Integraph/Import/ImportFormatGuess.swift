@@ -32,7 +32,7 @@ package struct ImportFormatGuess: Sendable, Hashable {
         (["\"traceId\"", "\"annotations\""], "traces", "Zipkin v1 trace JSON", nil),
         (["\"softwareSystems\""], "structurizr", "a Structurizr workspace", nil),
         (
-            [#"(?m)^\s*workspace\b[^{\n]*\{"#], nil, "a Structurizr DSL workspace",
+            [#"(?m)^[ \t]*workspace\b[^{\n]*\{"#], nil, "a Structurizr DSL workspace",
             "export it as JSON first ('structurizr-cli export -workspace FILE.dsl -format json'), then 'integraph import structurizr FILE.json'"
         ),
         (["asyncapi:"], "asyncapi", "an AsyncAPI document", nil),
@@ -49,7 +49,7 @@ package struct ImportFormatGuess: Sendable, Hashable {
     ]
 
     /// What each of `paths` looks like, where something matches; a folder by its
-    /// `Chart.yaml` or else by the first of its files in path order that matches.
+    /// `Chart.yaml` or else by the first of its files (breadth first, in name order) that matches.
     public static func guess(paths: [String]) -> [ImportFormatGuess] {
         var guesses: [ImportFormatGuess] = []
         let files = FileManager.default
@@ -60,21 +60,43 @@ package struct ImportFormatGuess: Sendable, Hashable {
                 if let guess = guess(file: path) { guesses.append(guess) }
                 continue
             }
-            let names = ((files.enumerator(atPath: path)?.allObjects as? [String]) ?? []).sorted()
-            if let chart = names.first(where: { ($0 as NSString).lastPathComponent == "Chart.yaml" }) {
-                guesses.append(helmChart(at: (path as NSString).appendingPathComponent((chart as NSString).deletingLastPathComponent)))
+            let (found, chart) = firstFiles(below: path)
+            if let chart {
+                guesses.append(helmChart(at: chart))
                 continue
             }
-            let found = names.lazy.map { (path as NSString).appendingPathComponent($0) }.filter { name in
-                var isFolder: ObjCBool = false
-                return files.fileExists(atPath: name, isDirectory: &isFolder) && !isFolder.boolValue
-            }
             // A folder is suggested whole: the kind reads every file of it.
-            if let guess = found.prefix(20).lazy.compactMap(guess(file:)).first {
+            if let guess = found.lazy.compactMap(guess(file:)).first {
                 guesses.append(ImportFormatGuess(path: path, kind: guess.kind, looksLike: guess.looksLike, advice: guess.advice))
             }
         }
         return guesses
+    }
+
+    /// The first 20 files below `folder`, breadth first in name order, and the folder of
+    /// the first `Chart.yaml` met. At most 2,000 entries are looked at: an import that found
+    /// nothing in a home folder must not walk all of it to say so.
+    private static func firstFiles(below folder: String) -> (files: [String], chart: String?) {
+        let manager = FileManager.default
+        var queue = [folder], next = 0, seen = 0, files: [String] = []
+        while next < queue.count, seen < 2_000 {
+            let current = queue[next]
+            next += 1
+            let names = ((try? manager.contentsOfDirectory(atPath: current)) ?? []).sorted()
+            if names.contains("Chart.yaml") { return (files, current) }
+            for name in names where seen < 2_000 {
+                seen += 1
+                let child = (current as NSString).appendingPathComponent(name)
+                var isFolder: ObjCBool = false
+                guard manager.fileExists(atPath: child, isDirectory: &isFolder) else { continue }
+                if isFolder.boolValue {
+                    queue.append(child)
+                } else if files.count < 20 {
+                    files.append(child)
+                }
+            }
+        }
+        return (files, nil)
     }
 
     /// A Helm chart: templates that only `helm template` turns into manifests.
@@ -108,6 +130,7 @@ package struct ImportFormatGuess: Sendable, Hashable {
         if pattern.hasPrefix("(?") { return head.range(of: pattern, options: .regularExpression) != nil }
         guard pattern.hasSuffix(":"), !pattern.hasPrefix("\"") else { return head.contains(pattern) }
         let key = NSRegularExpression.escapedPattern(for: pattern)
-        return head.range(of: "(?m)^\\s*(- )?" + key, options: .regularExpression) != nil
+        // Spaces and tabs only: `\\s*` would also take line breaks, and rescan every blank line from each one.
+        return head.range(of: "(?m)^[ \\t]*(- )?" + key, options: .regularExpression) != nil
     }
 }

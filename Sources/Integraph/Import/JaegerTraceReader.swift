@@ -18,15 +18,17 @@ extension TracesImporter {
         var spans: [Span] = []
         for record in data.items.isEmpty ? [data] : data.items {
             if let list = record["spans"] {
-                for span in list.items { spans.append(jaegerSpan(span, processes: record["processes"])) }
+                // Indexed once: a mapping's subscript scans its entries, and every span names one.
+                let processes = Dictionary((record["processes"]?.entries ?? []).map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
+                for span in list.items { spans.append(jaegerSpan(span, processes: processes)) }
             } else if record["spanID"] != nil {
-                spans.append(jaegerSpan(record, processes: nil))
+                spans.append(jaegerSpan(record, processes: [:]))
             }
         }
         return spans
     }
 
-    private static func jaegerSpan(_ span: DocumentNode, processes: DocumentNode?) -> Span {
+    private static func jaegerSpan(_ span: DocumentNode, processes: [String: DocumentNode]) -> Span {
         let trace = span["traceID"]?.text ?? ""
         func tag(_ key: String) -> String? {
             span["tags"]?.items.first { $0["key"]?.text == key }?["value"]?.text
@@ -35,7 +37,7 @@ extension TracesImporter {
         func id(_ spanID: String?, in trace: String) -> String? { spanID.map { trace + ":" + $0 } }
         let references = span["references"]?.items ?? []
         let parent = references.min { rank($0, trace) < rank($1, trace) }
-        let process = span["processID"]?.text.flatMap { processes?[$0] } ?? span["process"]
+        let process = span["processID"]?.text.flatMap { processes[$0] } ?? span["process"]
         let service = name(process)
         let kind = tag("span.kind")?.lowercased() ?? ""
         // As Zipkin's remote endpoint, which Jaeger keeps as `peer.service`: the service a

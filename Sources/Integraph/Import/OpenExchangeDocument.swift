@@ -113,8 +113,11 @@ struct OpenExchangeDocument {
             switch name {
             case "name" where inName:
                 inName = false
-                // The first name of an element is its own (relationships and views have names too).
-                if let last = elements.indices.last, elements[last].name == elements[last].identifier, !value.isEmpty {
+                // An element's own name is its first child `name` (relationships, views and
+                // property definitions have names too, and an element may have none).
+                if openElements.last?.name == "element", let last = elements.indices.last,
+                    elements[last].name == elements[last].identifier, !value.isEmpty
+                {
                     elements[last].name = value
                 }
             case "label" where inLabel:

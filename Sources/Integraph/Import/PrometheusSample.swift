@@ -20,6 +20,14 @@ package struct PrometheusSample: Sendable, Equatable {
     /// The value as written: a number, `NaN` or `±Inf`.
     public let value: String
 
+    /// The lines of an exposition as Prometheus splits them: at `\n`, a `\r` before it
+    /// dropped. Not at every Unicode line break: a label value may hold U+2028, and line
+    /// numbers must be the ones an editor shows.
+    public static func lines(of text: String) -> [Substring] {
+        // "\r\n" is one Character in Swift.
+        text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
+    }
+
     /// The sample on `line`; `nil` for a comment or a blank line.
     public static func parse(_ line: some StringProtocol) -> Result<PrometheusSample?, SyntaxError> {
         let characters = Array(line.unicodeScalars)

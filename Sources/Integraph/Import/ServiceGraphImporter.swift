@@ -48,7 +48,7 @@ package struct ServiceGraphImporter: Sendable {
         }
         var samples = 0, malformed = 0
         var others: [String: Int] = [:]
-        lines: for (number, line) in file.text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
+        lines: for (number, line) in PrometheusSample.lines(of: file.text).enumerated() {
             func note(_ column: Int, _ message: String) -> ImportNote {
                 ImportNote(file: file.name, position: SourcePosition(line: number + 1, column: column), message: message)
             }

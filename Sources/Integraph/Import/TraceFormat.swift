@@ -64,7 +64,7 @@ package enum TraceFormat: Sendable, Equatable, CustomStringConvertible {
     /// The format of a file's text: service-graph metrics if a line names one, else what
     /// its JSON holds.
     public static func sniff(text: String) -> TraceFormat? {
-        for line in text.split(whereSeparator: \.isNewline).prefix(10_000)
+        for line in PrometheusSample.lines(of: text).prefix(10_000)
         where ServiceGraphImporter.role(of: line.drop { $0 == " " || $0 == "\t" }.prefix { $0 != "{" && $0 != " " && $0 != "\t" }) != nil {
             return .serviceGraph
         }
