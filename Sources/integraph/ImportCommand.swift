@@ -126,8 +126,8 @@ struct ImportCommand: ParsableCommand {
         for warning in result.warnings { Console.error("warning: \(warning)") }
         if verbose {
             for note in result.skipped { Console.error("note: \(note)") }
-        } else if !result.skipped.isEmpty {
-            Console.error("note: skipped \(Wording.counted(result.skipped.count, "entry", plural: "entries")); --verbose lists each")
+        } else if let summary = ImportNote.summary(of: result.skipped) {
+            Console.error("note: \(summary); --verbose lists each")
         }
         let destination = into ?? output ?? "-"
         var written = landscape
