@@ -66,7 +66,9 @@ let package = Package(
         ),
         .testTarget(
             name: "IntegraphTests",
-            dependencies: ["Integraph", .product(name: "PropertyBased", package: "swift-property-based")]
+            dependencies: ["Integraph", .product(name: "PropertyBased", package: "swift-property-based")],
+            // Real Compose files and manifests the import tests read from disk, by path.
+            exclude: ["Fixtures"]
         ),
         .testTarget(name: "IntegraphGraphvizTests", dependencies: ["IntegraphGraphviz", "Integraph"]),
         // Runs the built `integraph` binary and the walkthroughs under Examples/, and the

@@ -55,9 +55,9 @@ struct ImportCommand: ParsableCommand {
             }
         }
 
-        func read(paths: [String], direction: ImportDirection, name: String?) -> ImportResult {
+        func read(paths: [String], direction: ImportDirection, name: String?, options: ImportOptions) -> ImportResult {
             switch self {
-            case .core(let kind): kind.read(paths: paths, direction: direction, name: name)
+            case .core(let kind): kind.read(paths: paths, direction: direction, name: name, options: options)
             case .dot: DOTImporter.read(paths: paths, name: name)
             }
         }
@@ -85,6 +85,9 @@ struct ImportCommand: ParsableCommand {
             """)
     var direction: ImportDirection?
 
+    @Flag(help: "kubernetes: keep each version of an application (reviews-v1, reviews-v2) a system of its own.")
+    var keepVersions = false
+
     @Option(help: "The landscape's name.")
     var name: String?
 
@@ -103,6 +106,9 @@ struct ImportCommand: ParsableCommand {
             throw ValidationError("'\(output)' exists: pass --force to replace it, or --into to merge into it.")
         }
         if prune && into == nil { throw ValidationError("--prune goes with --into.") }
+        if keepVersions, kind.description != ImportKind.kubernetes.rawValue {
+            throw ValidationError("--keep-versions applies to kubernetes only: other sources have no versions of one workload.")
+        }
         if direction == .calls, !kind.readsCalls {
             throw ValidationError(
                 "--direction calls does not apply to '\(kind)': its source says which way data moves, and flows follow it.")
@@ -111,7 +117,16 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         let direction = direction ?? .data
-        let result = kind.read(paths: paths, direction: direction, name: name)
+        if case .core(.kubernetes) = kind {
+            for path in paths {
+                guard let chart = KubernetesImporter.helmChart(enclosing: path) else { continue }
+                Console.error(
+                    "error: \(path): a Helm chart (\(chart)/Chart.yaml), whose templates are not manifests until rendered: "
+                        + "run 'helm template NAME \(chart) > manifests.yaml', then import manifests.yaml")
+                throw ExitStatus.unreadableInput
+            }
+        }
+        let result = kind.read(paths: paths, direction: direction, name: name, options: ImportOptions(keepVersions: keepVersions))
         let landscape = result.landscape
         if strict, !result.unreadable.isEmpty {
             for note in result.unreadable { Console.error("error: \(note)") }
