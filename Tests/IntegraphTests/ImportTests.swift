@@ -94,6 +94,66 @@ import Testing
         #expect(Self.flows(again.finish(direction: .data)).contains("cart-v2->web.shop"))
     }
 
+    /// Two versions of web (labels `app.kubernetes.io/name` and `…/version`) are one system
+    /// whose calls merge; a readiness and a metrics URL are counted, not called; the
+    /// collector (an address on port 4317 in another namespace) and zipkin (port 9411) are
+    /// placeholders that are sinks; Prometheus, known by its image, scrapes cart, and the
+    /// flow runs from cart into it whatever the direction.
+    @Test func kubernetesVersionsHealthAndTelemetry() throws {
+        let manifests = """
+            kind: Deployment
+            metadata: {name: web-v1}
+            spec:
+              template:
+                metadata: {labels: {app.kubernetes.io/name: web, app.kubernetes.io/version: "1"}}
+                spec:
+                  containers:
+                    - name: w
+                      image: web:1
+                      env:
+                        - {name: CART_ADDR, value: "cart:7070"}
+                        - {name: CART_READY, value: "http://cart:7070/readyz"}
+                        - {name: OTEL_EXPORTER_OTLP_ENDPOINT, value: "http://otel-collector.observability:4317"}
+            ---
+            kind: Deployment
+            metadata: {name: web-v2}
+            spec:
+              template:
+                metadata: {labels: {app.kubernetes.io/name: web, app.kubernetes.io/version: "2"}}
+                spec: {containers: [{name: w, image: "web:2", env: [{name: CART_URL, value: "http://cart:7070/api/metrics"}]}]}
+            ---
+            kind: Deployment
+            metadata: {name: cart}
+            spec: {template: {metadata: {labels: {app: cart}}, spec: {containers: [{name: c, env: [{name: TRACES, value: "zipkin:9411"}]}]}}}
+            ---
+            kind: Service
+            metadata: {name: cart}
+            spec: {selector: {app: cart}}
+            ---
+            kind: Deployment
+            metadata: {name: monitor}
+            spec: {template: {spec: {containers: [{name: p, image: "prom/prometheus:v2", env: [{name: TARGET, value: "http://cart:7070"}]}]}}}
+            """
+        func read(_ direction: ImportDirection, keepVersions: Bool = false) -> ImportResult {
+            var builder = ImportBuilder(source: "kubernetes")
+            KubernetesImporter(keepVersions: keepVersions).read([ImportSource(name: "k8s.yaml", text: manifests)], into: &builder)
+            return builder.finish(direction: direction)
+        }
+        let result = read(.calls)
+        #expect(result.landscape.systems.map(\.id) == ["web", "cart", "monitor", "otel-collector.observability", "zipkin"])
+        #expect(result.landscape.systems.map(\.kind) == ["deployment", "deployment", "telemetry", "telemetry", "telemetry"])
+        let web = try #require(result.landscape.systems.first)
+        #expect(web.attributes["versions"] == "1, 2" && web.attributes["k8s/workloads"] == "web-v1, web-v2")
+        #expect(web.attributes["k8s/image"] == "web:1, web:2")
+        #expect(Self.flows(result) == ["cart->monitor", "cart->zipkin", "web->cart", "web->otel-collector.observability"])
+        #expect(result.skipped.map(\.category) == [.healthCall, .healthCall])
+        #expect(result.warnings.count == 2)
+        let data = read(.data)
+        #expect(Self.flows(data) == ["cart->monitor", "cart->web", "cart->zipkin", "web->otel-collector.observability"])
+        #expect(data.landscape.flows.filter { $0.attributes["telemetry"] == "true" }.count == 3)
+        #expect(read(.calls, keepVersions: true).landscape.systems.prefix(2).map(\.id) == ["web-v1", "web-v2"])
+    }
+
     @Test func composeReadsDependsOnLinksAndEnvironment() {
         let compose = """
             version: "3.9"
