@@ -13,7 +13,10 @@ struct ImportCommand: ParsableCommand {
             traces: Zipkin v1 and v2, OpenTelemetry OTLP/JSON), keeps what \
             the model cannot hold in 'attributes', and lists what it skipped (--verbose: each \
             one). A name that nothing declares becomes a planned placeholder system, with a \
-            warning. Flows point the way data moves, from the service called to its caller; \
+            warning. Compose files are read with the .env beside them and their env_files, never \
+            the process environment; health and metrics calls and self-references are counted, \
+            not called; flows between a service and a telemetry sink run into the sink. A Helm \
+            chart is refused: render it first with helm template. Flows point the way data moves, from the service called to its caller; \
             --direction calls keeps the call's direction. The model is checked before it is \
             written, atomically, and never over an existing file without --force. See \
             docs/import.md.
