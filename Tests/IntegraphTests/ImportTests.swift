@@ -280,6 +280,17 @@ import Testing
         #expect(result.unresolved.map(\.name) == unresolved)
     }
 
+    /// Environment files as Compose reads them: a quoted value over two lines with an
+    /// escape, a literal single-quoted one, a comment only after a space, a name without a
+    /// value (the shell's, never read), and substitution from the lines above and then outside.
+    @Test func environmentFilesReadAsComposeDoes() {
+        let text = "export A=1\nB=\"two\nlines \\\"${A}\\\"\"\nC='$A'\nD=x#y # z\nE\n\nF=${A}${OUT}${NONE}\n# G=no\n"
+        let file = EnvironmentFile(name: ".env", text: text) { $0 == "OUT" ? "o" : nil }
+        #expect(file.values == ["A": "1", "B": "two\nlines \"1\"", "C": "$A", "D": "x#y", "F": "1o"])
+        #expect(file.variables.map(\.name) == ["A", "B", "C", "D", "E", "F"] && file.variables[4].value == nil)
+        #expect(file.unset.map(\.note.description) == [".env:8:13: variable 'NONE' is not set (the process environment is not read): read as empty"])
+    }
+
     /// A catalog worked through by hand: a Component and a Resource share a name, so both
     /// are qualified; the API's name labels the flow from its provider to its consumer; a
     /// dependsOn to nothing in the catalog leaves a placeholder; owners are a Group and a User.

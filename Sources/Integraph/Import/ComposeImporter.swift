@@ -116,7 +116,17 @@ package struct ComposeImporter: Sendable {
                     call(String(name), "links", ImportNote(file: service.file, position: link.position, message: ""))
                 }
             }
+            // The container's variables in the order first set, a later setting replacing the value.
             var environment: [(name: String, value: String, note: ImportNote)] = []
+            var slot: [String: Int] = [:]
+            func set(_ name: String, _ value: String, _ note: ImportNote) {
+                if let index = slot[name] {
+                    environment[index] = (name, value, note)
+                } else {
+                    slot[name] = environment.count
+                    environment.append((name, value, note))
+                }
+            }
             for path in Self.envFiles(of: service.node, besides: service.file, builder: &builder) {
                 if envFiles[path.path] == nil {
                     envFiles[path.path] = .some(environmentFile(path.path, required: path.required, unset: &unset, builder: &builder) { project[$0] })
@@ -127,19 +137,17 @@ package struct ComposeImporter: Sendable {
                         unset.add(Self.shellNote(variable.name, note), name: variable.name)
                         continue
                     }
-                    environment.removeAll { $0.name == variable.name }
-                    environment.append((variable.name, value, note))
+                    set(variable.name, value, note)
                 }
             }
             for (name, value, position) in Self.environment(of: service.node) {
                 let note = ImportNote(file: service.file, position: position, message: name)
                 guard let value = value ?? project[name] else {
                     // Compose keeps an env_file's value when the shell has none.
-                    if !environment.contains(where: { $0.name == name }) { unset.add(Self.shellNote(name, note), name: name) }
+                    if slot[name] == nil { unset.add(Self.shellNote(name, note), name: name) }
                     continue
                 }
-                environment.removeAll { $0.name == name }
-                environment.append((name, value, note))
+                set(name, value, note)
             }
             for variable in environment {
                 guard let reference = HostReference(variable.value) else { continue }

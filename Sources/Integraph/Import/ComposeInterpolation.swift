@@ -5,7 +5,7 @@
 /// substitutions, and `$$` for a literal `$`. It never reads the process environment: the
 /// same files give the same model on every machine. A variable that nothing sets reads as
 /// empty and is reported with where it stands, so the gap can be seen. One pass over the
-/// text with a stack for nested braces: O(length).
+/// text with a stack for nested braces, at most ``maximumNesting`` deep: O(length).
 ///
 /// ```swift
 /// let result = ComposeInterpolation.interpolate("http://${HOST:-cart}:$PORT") { ["PORT": "7070"][$0] }
@@ -28,6 +28,9 @@ enum ComposeInterpolation {
         var word = ""
         var unresolved: [Unresolved] = []
     }
+
+    /// How many `${` may stand open inside one another.
+    static let maximumNesting = 16
 
     static func interpolate(_ text: String, lookup: (String) -> String?) -> (text: String, unresolved: [Unresolved]) {
         guard text.contains("$") else { return (text, []) }
@@ -85,6 +88,12 @@ enum ComposeInterpolation {
                 }
                 guard !name.isEmpty, isNameStart(name.first ?? "0"), !operation.isEmpty else {
                     // Not a substitution Compose accepts: kept as written.
+                    append("${")
+                    index += 2
+                    continue
+                }
+                // Deeper nesting than any real file needs is kept as written: bounded work.
+                if operation != "}", frames.count >= Self.maximumNesting {
                     append("${")
                     index += 2
                     continue

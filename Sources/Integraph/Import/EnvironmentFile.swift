@@ -51,14 +51,18 @@ struct EnvironmentFile {
             let valueColumn = line.count - value.count + 1
             var interpolated = true
             if let quote = value.first, quote == "'" || quote == "\"" {
-                // A quoted value may run over lines, up to its closing quote.
-                var body = String(value.dropFirst())
-                while Self.closingQuote(quote, in: body) == nil, number < lines.count {
-                    body += "\n" + lines[number]
+                // A quoted value may run over lines, up to its closing quote; each line is
+                // searched once, so an unclosed quote costs one pass.
+                var parts = [String(value.dropFirst())]
+                var closing = Self.closingQuote(quote, in: Substring(parts[0]))
+                while closing == nil, number < lines.count {
+                    parts.append(lines[number])
                     number += 1
+                    closing = Self.closingQuote(quote, in: Substring(lines[number - 1]))
                 }
-                let end = Self.closingQuote(quote, in: body) ?? body.endIndex
-                value = Substring(quote == "'" ? String(body[..<end]) : Self.unescaped(body[..<end]))
+                let last = parts.removeLast()
+                let body = (parts + [closing.map { String(last[..<$0]) } ?? last]).joined(separator: "\n")
+                value = Substring(quote == "'" ? body : Self.unescaped(Substring(body)))
                 interpolated = quote == "\""
             } else if let comment = value.indices.first(where: { value[$0] == "#" && $0 > value.startIndex && value[value.index(before: $0)].isWhitespace }) {
                 value = value[..<comment]
@@ -81,7 +85,7 @@ struct EnvironmentFile {
         }
     }
 
-    private static func closingQuote(_ quote: Character, in text: String) -> String.Index? {
+    private static func closingQuote(_ quote: Character, in text: Substring) -> String.Index? {
         var escaped = false
         for index in text.indices {
             if escaped {
