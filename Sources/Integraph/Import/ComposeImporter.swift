@@ -116,39 +116,7 @@ package struct ComposeImporter: Sendable {
                     call(String(name), "links", ImportNote(file: service.file, position: link.position, message: ""))
                 }
             }
-            // The container's variables in the order first set, a later setting replacing the value.
-            var environment: [(name: String, value: String, note: ImportNote)] = []
-            var slot: [String: Int] = [:]
-            func set(_ name: String, _ value: String, _ note: ImportNote) {
-                if let index = slot[name] {
-                    environment[index] = (name, value, note)
-                } else {
-                    slot[name] = environment.count
-                    environment.append((name, value, note))
-                }
-            }
-            for path in Self.envFiles(of: service.node, besides: service.file, builder: &builder) {
-                if envFiles[path.path] == nil {
-                    envFiles[path.path] = .some(environmentFile(path.path, required: path.required, unset: &unset, builder: &builder) { project[$0] })
-                }
-                for variable in (envFiles[path.path] ?? nil)?.variables ?? [] {
-                    let note = ImportNote(file: path.path, position: variable.position, message: variable.name)
-                    guard let value = variable.value ?? project[variable.name] else {
-                        unset.add(Self.shellNote(variable.name, note), name: variable.name)
-                        continue
-                    }
-                    set(variable.name, value, note)
-                }
-            }
-            for (name, value, position) in Self.environment(of: service.node) {
-                let note = ImportNote(file: service.file, position: position, message: name)
-                guard let value = value ?? project[name] else {
-                    // Compose keeps an env_file's value when the shell has none.
-                    if slot[name] == nil { unset.add(Self.shellNote(name, note), name: name) }
-                    continue
-                }
-                set(name, value, note)
-            }
+            let environment = containerEnvironment(of: service, project: project, envFiles: &envFiles, unset: &unset, builder: &builder)
             for variable in environment {
                 guard let reference = HostReference(variable.value) else { continue }
                 if reference.isHealthCheck {
@@ -169,6 +137,48 @@ package struct ComposeImporter: Sendable {
             }
         }
         for note in unset.counted { builder.skip(note) }
+    }
+
+    /// The container's environment as Compose builds it: its `env_file`s in order, then
+    /// `environment` over them, where a bare `NAME` takes the value `.env` gives (or keeps an
+    /// `env_file`'s); variables in the order first set.
+    private func containerEnvironment(
+        of service: Service, project: [String: String], envFiles: inout [String: EnvironmentFile?],
+        unset: inout UnsetVariables, builder: inout ImportBuilder
+    ) -> [(name: String, value: String, note: ImportNote)] {
+        var environment: [(name: String, value: String, note: ImportNote)] = []
+        var slot: [String: Int] = [:]
+        func set(_ name: String, _ value: String, _ note: ImportNote) {
+            if let index = slot[name] {
+                environment[index] = (name, value, note)
+            } else {
+                slot[name] = environment.count
+                environment.append((name, value, note))
+            }
+        }
+        for path in Self.envFiles(of: service.node, besides: service.file, builder: &builder) {
+            if envFiles[path.path] == nil {
+                envFiles[path.path] = .some(environmentFile(path.path, required: path.required, unset: &unset, builder: &builder) { project[$0] })
+            }
+            for variable in (envFiles[path.path] ?? nil)?.variables ?? [] {
+                let note = ImportNote(file: path.path, position: variable.position, message: variable.name)
+                guard let value = variable.value ?? project[variable.name] else {
+                    unset.add(Self.shellNote(variable.name, note), name: variable.name)
+                    continue
+                }
+                set(variable.name, value, note)
+            }
+        }
+        for (name, value, position) in Self.environment(of: service.node) {
+            let note = ImportNote(file: service.file, position: position, message: name)
+            guard let value = value ?? project[name] else {
+                // Compose keeps an env_file's value when the shell has none.
+                if slot[name] == nil { unset.add(Self.shellNote(name, note), name: name) }
+                continue
+            }
+            set(name, value, note)
+        }
+        return environment
     }
 
     private func services(of document: DocumentNode, in file: String, builder: inout ImportBuilder) -> [Service] {
