@@ -97,7 +97,7 @@ import Testing
     /// Two versions of web (labels `app.kubernetes.io/name` and `…/version`) are one system
     /// whose calls merge; a readiness and a metrics URL are counted, not called; the
     /// collector (an address on port 4317 in another namespace) and zipkin (port 9411) are
-    /// placeholders that are sinks; Prometheus, known by its image, scrapes cart, and the
+    /// placeholders that are sinks, and tracer, called on OTLP's 4318, is one too; Prometheus, known by its image, scrapes cart, and the
     /// flow runs from cart into it whatever the direction.
     @Test func kubernetesVersionsHealthAndTelemetry() throws {
         let manifests = """
@@ -120,7 +120,11 @@ import Testing
             spec:
               template:
                 metadata: {labels: {app.kubernetes.io/name: web, app.kubernetes.io/version: "2"}}
-                spec: {containers: [{name: w, image: "web:2", env: [{name: CART_URL, value: "http://cart:7070/api/metrics"}]}]}
+                spec:
+                  containers:
+                    - name: w
+                      image: "web:2"
+                      env: [{name: CART_URL, value: "http://cart:7070/api/metrics"}, {name: TRACES_URL, value: "http://tracer:4318"}]
             ---
             kind: Deployment
             metadata: {name: cart}
@@ -129,6 +133,14 @@ import Testing
             kind: Service
             metadata: {name: cart}
             spec: {selector: {app: cart}}
+            ---
+            kind: Deployment
+            metadata: {name: tracer}
+            spec: {template: {metadata: {labels: {app: tracer}}, spec: {containers: [{name: t, image: "acme/gateway:1"}]}}}
+            ---
+            kind: Service
+            metadata: {name: tracer}
+            spec: {selector: {app: tracer}}
             ---
             kind: Deployment
             metadata: {name: monitor}
@@ -140,17 +152,17 @@ import Testing
             return builder.finish(direction: direction)
         }
         let result = read(.calls)
-        #expect(result.landscape.systems.map(\.id) == ["web", "cart", "monitor", "otel-collector.observability", "zipkin"])
-        #expect(result.landscape.systems.map(\.kind) == ["deployment", "deployment", "telemetry", "telemetry", "telemetry"])
+        #expect(result.landscape.systems.map(\.id) == ["web", "cart", "tracer", "monitor", "otel-collector.observability", "zipkin"])
+        #expect(result.landscape.systems.map(\.kind) == ["deployment", "deployment", "telemetry", "telemetry", "telemetry", "telemetry"])
         let web = try #require(result.landscape.systems.first)
         #expect(web.attributes["versions"] == "1, 2" && web.attributes["k8s/workloads"] == "web-v1, web-v2")
         #expect(web.attributes["k8s/image"] == "web:1, web:2")
-        #expect(Self.flows(result) == ["cart->monitor", "cart->zipkin", "web->cart", "web->otel-collector.observability"])
+        #expect(Self.flows(result) == ["cart->monitor", "cart->zipkin", "web->cart", "web->otel-collector.observability", "web->tracer"])
         #expect(result.skipped.map(\.category) == [.healthCall, .healthCall])
         #expect(result.warnings.count == 2)
         let data = read(.data)
-        #expect(Self.flows(data) == ["cart->monitor", "cart->web", "cart->zipkin", "web->otel-collector.observability"])
-        #expect(data.landscape.flows.filter { $0.attributes["telemetry"] == "true" }.count == 3)
+        #expect(Self.flows(data) == ["cart->monitor", "cart->web", "cart->zipkin", "web->otel-collector.observability", "web->tracer"])
+        #expect(data.landscape.flows.filter { $0.attributes["telemetry"] == "true" }.count == 4)
         #expect(read(.calls, keepVersions: true).landscape.systems.prefix(2).map(\.id) == ["web-v1", "web-v2"])
     }
 

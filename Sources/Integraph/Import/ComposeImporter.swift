@@ -130,7 +130,8 @@ package struct ComposeImporter: Sendable {
                 }
                 let declared = names.contains(reference.host)
                 guard declared || Self.isExternalAddress(reference, in: variable.name) else { continue }
-                if !declared, TelemetrySink.recognises(name: reference.host, image: nil, ports: reference.port.map { [$0] } ?? []) {
+                // A service called on a sink's port is one, however it is named.
+                if TelemetrySink.recognises(name: declared ? "" : reference.host, image: nil, ports: reference.port.map { [$0] } ?? []) {
                     builder.markTelemetrySink(reference.host)
                 }
                 call(reference.host, "environment \(variable.name)", variable.note)

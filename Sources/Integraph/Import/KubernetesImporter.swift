@@ -137,7 +137,11 @@ package struct KubernetesImporter: Sendable {
                     if selected.isEmpty {
                         builder.addCall(caller: id(workload), callee: service.name, attributes: attributes, at: note)
                     }
-                    for callee in selected { builder.addCall(caller: id(workload), callee: id(callee), attributes: attributes, at: note) }
+                    for callee in selected {
+                        // A workload called on a sink's port is one, however it is named.
+                        if let port = reference.port, TelemetrySink.ports.contains(port) { builder.markTelemetrySink(id(callee)) }
+                        builder.addCall(caller: id(workload), callee: id(callee), attributes: attributes, at: note)
+                    }
                 } else if reference.isAddress || HostReference.namesAnAddress(variable.name), reference.host.contains(".") || reference.isAddress {
                     // An address naming no Service: a dependency outside these manifests.
                     let callee = Self.resolve(reference.host, from: workload.namespace, namespaces: namespaces)?.name ?? reference.host
