@@ -17,7 +17,10 @@ struct ImportCommand: ParsableCommand {
             workspace; .yaml, .yml and .json for AsyncAPI 2 and 3, a document a service), keeps what \
             the model cannot hold in 'attributes', and lists what it skipped (--verbose: each \
             one). A name that nothing declares becomes a planned placeholder system, with a \
-            warning. Flows point the way data moves, from the service called to its caller; \
+            warning. Compose files are read with the .env beside them and their env_files, never \
+            the process environment; health and metrics calls and self-references are counted, \
+            not called; flows between a service and a telemetry sink run into the sink. A Helm \
+            chart is refused: render it first with helm template. Flows point the way data moves, from the service called to its caller; \
             --direction calls keeps the call's direction. The model is checked before it is \
             written, atomically, and never over an existing file without --force. See \
             docs/import.md.
@@ -28,7 +31,7 @@ struct ImportCommand: ParsableCommand {
 
     /// The importers of the core, and DOT, which reads through libcgraph: the list of kinds
     /// is `ImportKind`'s, so a kind added there is offered here, in the help and in errors.
-    enum Format: ExpressibleByArgument, CustomStringConvertible {
+    enum Format: ExpressibleByArgument, CustomStringConvertible, Equatable {
         case core(ImportKind)
         case dot
 
@@ -67,9 +70,9 @@ struct ImportCommand: ParsableCommand {
             }
         }
 
-        func read(paths: [String], direction: ImportDirection, name: String?) -> ImportResult {
+        func read(paths: [String], direction: ImportDirection, name: String?, options: ImportOptions) -> ImportResult {
             switch self {
-            case .core(let kind): kind.read(paths: paths, direction: direction, name: name)
+            case .core(let kind): kind.read(paths: paths, direction: direction, name: name, options: options)
             case .dot: DOTImporter.read(paths: paths, name: name)
             }
         }
@@ -97,6 +100,9 @@ struct ImportCommand: ParsableCommand {
             """)
     var direction: ImportDirection?
 
+    @Flag(help: "kubernetes: keep each version of an application (reviews-v1, reviews-v2) a system of its own.")
+    var keepVersions = false
+
     @Option(help: "The landscape's name.")
     var name: String?
 
@@ -115,6 +121,9 @@ struct ImportCommand: ParsableCommand {
             throw ValidationError("'\(output)' exists: pass --force to replace it, or --into to merge into it.")
         }
         if prune && into == nil { throw ValidationError("--prune goes with --into.") }
+        if keepVersions, kind != .core(.kubernetes) {
+            throw ValidationError("--keep-versions applies to kubernetes only: other sources have no versions of one workload.")
+        }
         if direction == .calls, !kind.readsCalls {
             throw ValidationError(
                 "--direction calls does not apply to '\(kind)': its source says which way data moves, and flows follow it.")
@@ -123,7 +132,16 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         let direction = direction ?? .data
-        let result = kind.read(paths: paths, direction: direction, name: name)
+        if kind == .core(.kubernetes) {
+            for path in paths {
+                guard let chart = KubernetesImporter.helmChart(enclosing: path) else { continue }
+                Console.error(
+                    "error: \(path): a Helm chart (\(chart)/Chart.yaml), whose templates are not manifests until rendered: "
+                        + ImportFormatGuess.renderingAdvice(forChart: chart))
+                throw ExitStatus.unreadableInput
+            }
+        }
+        let result = kind.read(paths: paths, direction: direction, name: name, options: ImportOptions(keepVersions: keepVersions))
         let landscape = result.landscape
         if strict, !result.unreadable.isEmpty {
             for note in result.unreadable { Console.error("error: \(note)") }
@@ -142,8 +160,8 @@ struct ImportCommand: ParsableCommand {
         for warning in result.warnings { Console.error("warning: \(warning)") }
         if verbose {
             for note in result.skipped { Console.error("note: \(note)") }
-        } else if !result.skipped.isEmpty {
-            Console.error("note: skipped \(Wording.counted(result.skipped.count, "entry", plural: "entries")); --verbose lists each")
+        } else if let summary = ImportNote.summary(of: result.skipped) {
+            Console.error("note: \(summary); --verbose lists each")
         }
         let destination = into ?? output ?? "-"
         var written = landscape

@@ -74,4 +74,46 @@ import Testing
         #expect(result.stderr.contains("no-such-folder:1:1: skipped: no such file or folder"))
         #expect(result.stdout.isEmpty)
     }
+
+    /// A Helm chart, or a path inside one, is refused in one line that says how to render it.
+    @Test func aHelmChartIsRefusedWithTheCommandThatRendersIt() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let templates = directory.appendingPathComponent("shop/templates")
+        try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
+        try "apiVersion: v2\nname: shop\nversion: 0.1.0\n".write(
+            to: directory.appendingPathComponent("shop/Chart.yaml"), atomically: true, encoding: .utf8)
+        try "metadata:\n  name: {{ .Release.Name }}\n".write(to: templates.appendingPathComponent("a.yaml"), atomically: true, encoding: .utf8)
+        for path in ["shop", "shop/templates", "shop/templates/a.yaml"] {
+            let result = try CommandRunner.integraph(["import", "kubernetes", path, "-o", "model.yaml"], in: directory)
+            #expect(result.status == 2)
+            #expect(
+                result.stderr
+                    == "error: \(path): a Helm chart (shop/Chart.yaml), whose templates are not manifests until rendered: "
+                    + "render it first: 'helm template NAME shop > manifests.yaml', then 'integraph import kubernetes manifests.yaml'\n", "\(path)")
+        }
+        let compose = try CommandRunner.integraph(["import", "compose", "shop", "-o", "-", "--keep-versions"], in: directory)
+        #expect(compose.status == 2 && compose.stderr.contains("--keep-versions applies to kubernetes only"))
+    }
+
+    /// What was left out is counted by kind in one line; --verbose lists each.
+    @Test func skippedNotesAreSummedUpByKind() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let compose = """
+            services:
+              web: {environment: ["API_URL=http://api:8080", "API_HEALTH=http://api:8080/health", "SELF=web:80", "KEY=${KEY}"]}
+              api: {image: api}
+              broken: [not, a, service]
+            """
+        try compose.write(to: directory.appendingPathComponent("compose.yaml"), atomically: true, encoding: .utf8)
+        let result = try CommandRunner.integraph(["import", "compose", "compose.yaml", "-o", "-"], in: directory)
+        #expect(result.status == 0)
+        #expect(
+            result.stderr.contains(
+                "note: skipped 1 health and metrics call, 1 self-reference and 1 other entry; 1 variable unresolved; --verbose lists each\n"),
+            "\(result.stderr)")
+        let verbose = try CommandRunner.integraph(["import", "compose", "compose.yaml", "-o", "-", "--verbose"], in: directory)
+        #expect(verbose.stderr.contains("note: compose.yaml:2:107: variable 'KEY' is not set"), "\(verbose.stderr)")
+    }
 }

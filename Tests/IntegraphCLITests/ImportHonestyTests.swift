@@ -65,17 +65,4 @@ import Testing
         #expect(result.stderr.contains(hint), "\(result.stderr)")
         #expect(result.stdout.isEmpty)
     }
-
-    @Test func aHelmChartIsToldToBeRenderedFirst() throws {
-        let directory = try CommandRunner.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let templates = directory.appendingPathComponent("shop/templates")
-        try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
-        try "apiVersion: v2\nname: shop\nversion: 0.1.0\n".write(to: directory.appendingPathComponent("shop/Chart.yaml"), atomically: true, encoding: .utf8)
-        try "kind: Deployment\nmetadata:\n  name: {{ .Release.Name }}-web\n".write(
-            to: templates.appendingPathComponent("web.yaml"), atomically: true, encoding: .utf8)
-        let result = try CommandRunner.integraph(["import", "kubernetes", "shop", "-o", "-"], in: directory)
-        #expect(result.status == 2)
-        #expect(result.stderr.contains("helm template NAME shop > manifests.yaml"), "\(result.stderr)")
-    }
 }

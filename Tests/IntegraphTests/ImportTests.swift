@@ -94,6 +94,78 @@ import Testing
         #expect(Self.flows(again.finish(direction: .data)).contains("cart-v2->web.shop"))
     }
 
+    /// Two versions of web (labels `app.kubernetes.io/name` and `…/version`) are one system
+    /// whose calls merge; a readiness and a metrics URL are counted, not called; the
+    /// collector (an address on port 4317 in another namespace) and zipkin (port 9411) are
+    /// placeholders that are sinks, and tracer, called on OTLP's 4318, is one too; Prometheus, known by its image, scrapes cart, and the
+    /// flow runs from cart into it whatever the direction.
+    @Test func kubernetesVersionsHealthAndTelemetry() throws {
+        let manifests = """
+            kind: Deployment
+            metadata: {name: web-v1}
+            spec:
+              template:
+                metadata: {labels: {app.kubernetes.io/name: web, app.kubernetes.io/version: "1"}}
+                spec:
+                  containers:
+                    - name: w
+                      image: web:1
+                      env:
+                        - {name: CART_ADDR, value: "cart:7070"}
+                        - {name: CART_READY, value: "http://cart:7070/readyz"}
+                        - {name: OTEL_EXPORTER_OTLP_ENDPOINT, value: "http://otel-collector.observability:4317"}
+            ---
+            kind: Deployment
+            metadata: {name: web-v2}
+            spec:
+              template:
+                metadata: {labels: {app.kubernetes.io/name: web, app.kubernetes.io/version: "2"}}
+                spec:
+                  containers:
+                    - name: w
+                      image: "web:2"
+                      env: [{name: CART_URL, value: "http://cart:7070/api/metrics"}, {name: TRACES_URL, value: "http://tracer:4318"}]
+            ---
+            kind: Deployment
+            metadata: {name: cart}
+            spec: {template: {metadata: {labels: {app: cart}}, spec: {containers: [{name: c, env: [{name: TRACES, value: "zipkin:9411"}]}]}}}
+            ---
+            kind: Service
+            metadata: {name: cart}
+            spec: {selector: {app: cart}}
+            ---
+            kind: Deployment
+            metadata: {name: tracer}
+            spec: {template: {metadata: {labels: {app: tracer}}, spec: {containers: [{name: t, image: "acme/gateway:1"}]}}}
+            ---
+            kind: Service
+            metadata: {name: tracer}
+            spec: {selector: {app: tracer}}
+            ---
+            kind: Deployment
+            metadata: {name: monitor}
+            spec: {template: {spec: {containers: [{name: p, image: "prom/prometheus:v2", env: [{name: TARGET, value: "http://cart:7070"}]}]}}}
+            """
+        func read(_ direction: ImportDirection, keepVersions: Bool = false) -> ImportResult {
+            var builder = ImportBuilder(source: "kubernetes")
+            KubernetesImporter(keepVersions: keepVersions).read([ImportSource(name: "k8s.yaml", text: manifests)], into: &builder)
+            return builder.finish(direction: direction)
+        }
+        let result = read(.calls)
+        #expect(result.landscape.systems.map(\.id) == ["web", "cart", "tracer", "monitor", "otel-collector.observability", "zipkin"])
+        #expect(result.landscape.systems.map(\.kind) == ["deployment", "deployment", "telemetry", "telemetry", "telemetry", "telemetry"])
+        let web = try #require(result.landscape.systems.first)
+        #expect(web.attributes["versions"] == "1, 2" && web.attributes["k8s/workloads"] == "web-v1, web-v2")
+        #expect(web.attributes["k8s/image"] == "web:1, web:2")
+        #expect(Self.flows(result) == ["cart->monitor", "cart->zipkin", "web->cart", "web->otel-collector.observability", "web->tracer"])
+        #expect(result.skipped.map(\.category) == [.healthCall, .healthCall])
+        #expect(result.warnings.count == 2)
+        let data = read(.data)
+        #expect(Self.flows(data) == ["cart->monitor", "cart->web", "cart->zipkin", "web->otel-collector.observability", "web->tracer"])
+        #expect(data.landscape.flows.filter { $0.attributes["telemetry"] == "true" }.count == 4)
+        #expect(read(.calls, keepVersions: true).landscape.systems.prefix(2).map(\.id) == ["web-v1", "web-v2"])
+    }
+
     @Test func composeReadsDependsOnLinksAndEnvironment() {
         let compose = """
             version: "3.9"
@@ -113,11 +185,122 @@ import Testing
         var builder = ImportBuilder(source: "compose")
         ComposeImporter().read([ImportSource(name: "app/docker-compose.yml", text: compose)], into: &builder)
         let result = builder.finish(direction: .calls)
-        #expect(result.landscape.systems.map(\.id) == ["api", "worker", "db", "cache", "search"])
+        // QUEUE is an address (a port) that names no service: a placeholder, with a warning.
+        #expect(result.landscape.systems.map(\.id) == ["api", "worker", "db", "cache", "search", "queue"])
         #expect(result.landscape.systems.first?.domain == "app")
-        // QUEUE names no service of the file: not a flow.
-        #expect(Self.flows(result) == ["api->cache", "api->db", "api->search", "worker->api", "worker->db"])
+        #expect(Self.flows(result) == ["api->cache", "api->db", "api->search", "worker->api", "worker->db", "worker->queue"])
+        #expect(
+            result.warnings.map(\.description) == ["app/docker-compose.yml:10:26: 'queue' is named but declared nowhere: added as a planned placeholder system"]
+        )
         #expect(result.landscape.flows.first { $0.to.id == "search" }?.attributes["compose"] == "environment SEARCH_URL")
+    }
+
+    /// A project read as `docker compose` reads it, worked through by hand: `.env` gives
+    /// CART_ADDR (over web.env's, as `environment` beats `env_file`), the tag and the
+    /// collector's host; `${BUS:-rabbitmq}` falls back to its default; `$$` is a literal `$`,
+    /// so PRICE_URL names nothing; the health URL and the service's own name are counted, not
+    /// called; CATALOG_HOST (required) and FROM_SHELL are set nowhere; the collector, known by
+    /// its image, is fed by cart whatever the direction.
+    static let composeProject: [String: String] = [
+        "app/docker-compose.yml": """
+        x-telemetry: &telemetry
+          OTEL_EXPORTER_OTLP_ENDPOINT: http://${COLLECTOR_HOST}:4318
+        services:
+          web:
+            image: ${REGISTRY:-shop}/web:${TAG}
+            env_file: [web.env, {path: missing.env, required: false}]
+            environment:
+              - CART_ADDR
+              - QUEUE=${BUS:-rabbitmq}
+              - PRICE_URL=http://$${PRICE_HOST}:80
+              - STATUS_URL=http://cart:7070/healthz
+              - OTEL_SERVICE_NAME=web
+              - CATALOG=${CATALOG_HOST?set the catalog host}
+              - FROM_SHELL
+          cart:
+            environment: *telemetry
+          rabbitmq: {image: "rabbitmq:3"}
+          search: {image: elasticsearch}
+          collector: {image: "otel/opentelemetry-collector-contrib:0.100.0"}
+        """,
+        "app/.env": """
+        # ports
+        CART_PORT=7070
+        CART_ADDR=cart:${CART_PORT}   # the cart
+        export TAG='1.0'
+        COLLECTOR_HOST="collector"
+        not a variable line
+        """,
+        "app/web.env": "SEARCH_URL=http://search:9200/items\nCART_ADDR=elsewhere:1\n"
+    ]
+
+    static func composeProjectResult(_ direction: ImportDirection) -> ImportResult {
+        let files = composeProject
+        var builder = ImportBuilder(source: "compose")
+        ComposeImporter { path in files[path].map { .success($0) } }
+            .read([ImportSource(name: "app/docker-compose.yml", text: files["app/docker-compose.yml"] ?? "")], into: &builder)
+        return builder.finish(direction: direction)
+    }
+
+    @Test func composeReadsItsEnvFilesAndSubstitutesAsComposeDoes() throws {
+        let result = Self.composeProjectResult(.calls)
+        #expect(result.landscape.systems.map(\.id) == ["web", "cart", "rabbitmq", "search", "collector"])
+        #expect(result.landscape.systems.first?.attributes["compose/image"] == "shop/web:1.0")
+        #expect(Self.flows(result) == ["cart->collector", "web->cart", "web->rabbitmq", "web->search"])
+        #expect(result.warnings.isEmpty)
+        #expect(result.landscape.flows.first { $0.to.id == "search" }?.attributes["compose"] == "environment SEARCH_URL")
+        let collector = try #require(result.landscape.systems.last)
+        #expect(collector.kind == "telemetry" && collector.attributes["kind"] == "service")
+        #expect(
+            result.skipped.map(\.description) == [
+                "app/.env:6:1: skipped a line that is not NAME=value",
+                "app/docker-compose.yml:11:9: skipped a call from 'web' to 'cart' (STATUS_URL): a health or metrics endpoint moves no business data",
+                "app/docker-compose.yml:12:9: skipped a call from 'web' to itself: a flow joins two different systems",
+                "app/docker-compose.yml:13:17: variable 'CATALOG_HOST' is not set (the process environment is not read): read as empty; Compose would stop: set the catalog host",
+                "app/docker-compose.yml:14:9: variable 'FROM_SHELL' takes its value from the shell, which is not read: left out"
+            ])
+        #expect(
+            ImportNote.summary(of: result.skipped)
+                == "skipped 1 health and metrics call, 1 self-reference and 1 other entry; 2 variables unresolved")
+        // The data direction turns the service calls; the flow into the collector stays.
+        let data = Self.composeProjectResult(.data)
+        #expect(Self.flows(data) == ["cart->collector", "cart->web", "rabbitmq->web", "search->web"])
+        #expect(data.landscape.flows.first { $0.to.id == "collector" }?.attributes["telemetry"] == "true")
+    }
+
+    /// Lineage runs upstream from what a pilot needs: a sink that every service feeds adds
+    /// nothing to a pilot that does not need it, and brings its feeders to one that does.
+    @Test func aTelemetrySinkStaysOutOfLineageUnlessNeeded() throws {
+        let landscape = Self.composeProjectResult(.data).landscape
+        let index = LandscapeIndex(landscape)
+        func lineage(_ need: String) -> [String] {
+            let pilot = Pilot(id: "p", needs: [PilotNeed(system: Reference(need, at: .start))])
+            return Lineage(of: pilot, in: index).systems.map { landscape.systems[Int($0)].id }.sorted()
+        }
+        #expect(lineage("web") == ["cart", "rabbitmq", "search", "web"])
+        #expect(lineage("collector") == ["cart", "collector"])
+    }
+
+    @Test(arguments: [
+        ("${A}-$A-${A:-d}-${A-d}", "x-x-x-x", []), ("${E:-d}|${E-d}|${E:+p}|${E+p}", "d|||p", []),
+        ("${U:-${A}}/${U-$U}", "x/", ["U"]), ("$$A $${A} $", "$A ${A} $", []), ("${U:?no}${A:?}", "x", ["U"]),
+        ("${", "${", []), ("${A", "${A", []), ("${1}", "${1}", []), ("{$A}", "{x}", [])
+    ])
+    func composeSubstitution(text: String, expected: String, unresolved: [String]) {
+        let result = ComposeInterpolation.interpolate(text) { ["A": "x", "E": ""][$0] }
+        #expect(result.text == expected)
+        #expect(result.unresolved.map(\.name) == unresolved)
+    }
+
+    /// Environment files as Compose reads them: a quoted value over two lines with an
+    /// escape, a literal single-quoted one, a comment only after a space, a name without a
+    /// value (the shell's, never read), and substitution from the lines above and then outside.
+    @Test func environmentFilesReadAsComposeDoes() {
+        let text = "export A=1\nB=\"two\nlines \\\"${A}\\\"\"\nC='$A'\nD=x#y # z\nE\n\nF=${A}${OUT}${NONE}\n# G=no\n"
+        let file = EnvironmentFile(name: ".env", text: text) { $0 == "OUT" ? "o" : nil }
+        #expect(file.values == ["A": "1", "B": "two\nlines \"1\"", "C": "$A", "D": "x#y", "F": "1o"])
+        #expect(file.variables.map(\.name) == ["A", "B", "C", "D", "E", "F"] && file.variables[4].value == nil)
+        #expect(file.unset.map(\.note.description) == [".env:8:13: variable 'NONE' is not set (the process environment is not read): read as empty"])
     }
 
     /// A catalog worked through by hand: a Component and a Resource share a name, so both
@@ -423,16 +606,20 @@ struct ImportDatasetTests {
         #expect(Set(imported.flows.map { "\($0.to.id)->\($0.from.id)" }).isSubset(of: flows))
     }
 
+    /// The telemetry flows are the depends_on pairs with a Jaeger service (jaeger-agent; in
+    /// the swarm file also jaeger-collector, jaeger-query and the jaegertracing
+    /// cassandra-schema job), counted with PyYAML over the same files: 13 and 55.
     @Test(arguments: [
-        ("deathstarbench/socialNetwork/docker-compose.yml", 27, 19),
-        ("deathstarbench/socialNetwork/docker-compose-swarm.yml", 31, 61),
-        ("deathstarbench/hotelReservation/docker-compose.yml", 24, 22),
-        ("deathstarbench/mediaMicroservices/docker-compose.yml", 33, 0),
-        ("train-ticket/docker-compose.yml", 68, 1)
+        ("deathstarbench/socialNetwork/docker-compose.yml", 27, 19, 13),
+        ("deathstarbench/socialNetwork/docker-compose-swarm.yml", 31, 61, 55),
+        ("deathstarbench/hotelReservation/docker-compose.yml", 24, 22, 0),
+        ("deathstarbench/mediaMicroservices/docker-compose.yml", 33, 0, 0),
+        ("train-ticket/docker-compose.yml", 68, 1, 0)
     ])
-    func composeFiles(path: String, systems: Int, flows: Int) throws {
+    func composeFiles(path: String, systems: Int, flows: Int, telemetry: Int) throws {
         let result = try Self.read(.compose, path)
         #expect(result.landscape.systems.count == systems && result.landscape.flows.count == flows)
+        #expect(result.landscape.flows.filter { $0.attributes["telemetry"] == "true" }.count == telemetry)
         #expect(result.warnings.isEmpty)
     }
 

@@ -2,10 +2,12 @@ import Foundation
 
 /// A host name read from a configuration value: `cart`, `cart:7070`, `redis://cache:6379/0`,
 /// `http://user@api.example.com/v1`. Values that cannot be a host (numbers, words with
-/// spaces, paths) give `nil`.
+/// spaces, paths) give `nil`. A URL's path is kept, so that calls to health and metrics
+/// endpoints can be told from calls that move business data.
 ///
 /// ```swift
 /// HostReference("cartservice:7070")?.host // "cartservice"
+/// HostReference("http://catalog-api/hc")?.isHealthCheck // true
 /// HostReference("8080") // nil
 /// ```
 struct HostReference: Equatable {
@@ -13,19 +15,30 @@ struct HostReference: Equatable {
     let host: String
     /// Whether the value had a port or a scheme: written as an address, not just a word.
     let isAddress: Bool
+    /// The port written, when it is one (1 to 65535).
+    let port: Int?
+    /// A URL's path (`/api/hc`), without its query; empty for anything else.
+    let path: String
 
     init?(_ value: String) {
         var rest = Substring(value.trimmingCharacters(in: .whitespaces))
         var isAddress = false
+        var path = Substring("")
         if let scheme = rest.range(of: "://") {
             rest = rest[scheme.upperBound...]
             isAddress = true
-            if let end = rest.firstIndex(where: { "/?#".contains($0) }) { rest = rest[..<end] }
+            if let end = rest.firstIndex(where: { "/?#".contains($0) }) {
+                path = rest[end...].prefix { $0 != "?" && $0 != "#" }
+                rest = rest[..<end]
+            }
             if let at = rest.lastIndex(of: "@") { rest = rest[rest.index(after: at)...] }
         }
+        var port: Int?
         if let colon = rest.lastIndex(of: ":") {
-            let port = rest[rest.index(after: colon)...]
-            guard !port.isEmpty, port.allSatisfy(\.isASCIIDigit) else { return nil }
+            let digits = rest[rest.index(after: colon)...]
+            guard !digits.isEmpty, digits.allSatisfy(\.isASCIIDigit) else { return nil }
+            // Bounded before the conversion: a port has at most five digits.
+            if digits.count <= 5, let number = Int(digits), (1...65535).contains(number) { port = number }
             rest = rest[..<colon]
             isAddress = true
         }
@@ -36,6 +49,20 @@ struct HostReference: Equatable {
         else { return nil }
         self.host = host
         self.isAddress = isAddress
+        self.port = port
+        self.path = String(path)
+    }
+
+    /// The path segments that name a health, readiness, liveness or metrics endpoint:
+    /// `/hc`, `/health`, `/healthz`, `/health/ready`, `/readyz`, `/livez`, `/metrics`.
+    static let healthSegments: Set<String> = [
+        "hc", "health", "healthz", "healthcheck", "health-check", "healthcheckz", "ready", "readyz", "readiness",
+        "live", "livez", "liveness", "alive", "metrics"
+    ]
+
+    /// Whether the URL calls a health or metrics endpoint, which carries no business data.
+    var isHealthCheck: Bool {
+        path.split(separator: "/").contains { Self.healthSegments.contains($0.lowercased()) }
     }
 
     /// Whether a variable of this name holds an address, by the words such names use.

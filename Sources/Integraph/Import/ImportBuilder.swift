@@ -1,8 +1,10 @@
 /// Gathers what an importer reads into a landscape: systems and flows merged by id in the
 /// order first met, owners turned into teams, and every reference kept whole. A flow whose
 /// end names no system gets a placeholder system (`status: planned`, `kind: unknown`) and a
-/// warning, so the graph stays connected and the gap shows. The same input, in the same
-/// order, gives the same landscape.
+/// warning, so the graph stays connected and the gap shows. A call to or from a telemetry
+/// sink (``markTelemetrySink(_:)``) becomes a flow from the other end to the sink, whatever
+/// the direction, marked `attributes["telemetry"]`. The same input, in the same order,
+/// gives the same landscape.
 ///
 /// ```swift
 /// var builder = ImportBuilder(source: "kubernetes")
@@ -23,6 +25,7 @@ package struct ImportBuilder: Sendable {
     private var gates: [Gate] = []
     private var pilots: [Pilot] = []
     private var callPosition: [String: Int] = [:]
+    private var sinks: Set<String> = []
     public private(set) var skipped: [ImportNote] = []
     /// The files (or paths) that could not be read whole: missing, malformed, or cut off
     /// (what came before the cut is imported). `--strict` writes nothing when there are any.
@@ -71,7 +74,8 @@ package struct ImportBuilder: Sendable {
             skipped.append(
                 ImportNote(
                     file: note.file, position: note.position,
-                    message: "skipped a call from '\(caller)' to itself: a flow joins two different systems"))
+                    message: "skipped a call from '\(caller)' to itself: a flow joins two different systems",
+                    category: .selfReference))
             return
         }
         let key = caller + "\u{0}" + callee
@@ -91,6 +95,11 @@ package struct ImportBuilder: Sendable {
             }
         }
     }
+
+    /// Marks a system (declared, or a placeholder a call names) as a telemetry sink: it gets
+    /// kind `telemetry` (the kind it had kept in `attributes["kind"]`), and every call to or
+    /// from it becomes a flow into it, so that lineage never runs out of it into a service.
+    public mutating func markTelemetrySink(_ id: String) { sinks.insert(id) }
 
     /// Adds a flow read whole; a flow whose end names no system gets a placeholder there.
     public mutating func addFlow(_ flow: Flow, at note: ImportNote) {
@@ -134,7 +143,7 @@ package struct ImportBuilder: Sendable {
         func placeholder(_ end: String, _ note: ImportNote) {
             guard known[end] == nil else { return }
             known[end] = systems.count
-            var placeholder = System(id: end, kind: "unknown", status: .planned)
+            var placeholder = System(id: end, kind: sinks.contains(end) ? "telemetry" : "unknown", status: .planned)
             placeholder.attributes = ["source": source, "placeholder": "named by \(note.file) but declared nowhere"]
             systems.append(placeholder)
             warnings.append(
@@ -142,20 +151,39 @@ package struct ImportBuilder: Sendable {
                     file: note.file, position: note.position,
                     message: "'\(end)' is named but declared nowhere: added as a planned placeholder system"))
         }
+        for id in sinks.sorted() {
+            guard let position = known[id] else { continue }
+            if let kind = systems[position].kind, kind != "unknown", kind != "telemetry" { systems[position].attributes["kind"] = kind }
+            systems[position].kind = "telemetry"
+        }
         var flows: [Flow] = []
         for (flow, note) in self.flows {
             placeholder(flow.from.id, note)
             placeholder(flow.to.id, note)
             flows.append(flow)
         }
+        var flowPosition: [String: Int] = [:]
         for call in calls {
             for end in [call.caller, call.callee] { placeholder(end, call.note) }
-            let ends = direction.flow(caller: call.caller, callee: call.callee)
+            let telemetry = sinks.contains(call.callee) || sinks.contains(call.caller)
+            let ends =
+                sinks.contains(call.callee)
+                ? (from: call.caller, to: call.callee)
+                : sinks.contains(call.caller) ? (from: call.callee, to: call.caller) : direction.flow(caller: call.caller, callee: call.callee)
+            var attributes = call.attributes.merging(["source": source, "call": "\(call.caller) → \(call.callee)"]) { first, _ in first }
+            if telemetry { attributes["telemetry"] = "true" }
+            let id = Flow.defaultID(from: ends.from, to: ends.to)
+            // A sink scraping a service and the service sending to it are one flow.
+            if let position = flowPosition[id] {
+                flows[position].data = Array(Set(flows[position].data + call.data)).sorted()
+                flows[position].attributes.merge(attributes) { first, _ in first }
+                continue
+            }
+            flowPosition[id] = flows.count
             var flow = Flow(
-                id: Flow.defaultID(from: ends.from, to: ends.to), hasExplicitID: false,
-                from: Reference(ends.from, at: .start), to: Reference(ends.to, at: .start))
+                id: id, hasExplicitID: false, from: Reference(ends.from, at: .start), to: Reference(ends.to, at: .start))
             flow.data = call.data.sorted()
-            flow.attributes = call.attributes.merging(["source": source, "call": "\(call.caller) → \(call.callee)"]) { first, _ in first }
+            flow.attributes = attributes
             flows.append(flow)
         }
         // One flow per (caller, callee) pair, so flow ids (from->to) are unique.

@@ -102,9 +102,12 @@ package struct ImportFormatGuess: Sendable, Hashable {
     /// A Helm chart: templates that only `helm template` turns into manifests.
     public static func helmChart(at path: String) -> ImportFormatGuess {
         let chart = path.isEmpty ? "." : path
-        return ImportFormatGuess(
-            path: chart, kind: nil, looksLike: "a Helm chart",
-            advice: "render it first: 'helm template NAME \(chart) > manifests.yaml', then 'integraph import kubernetes manifests.yaml'")
+        return ImportFormatGuess(path: chart, kind: nil, looksLike: "a Helm chart", advice: renderingAdvice(forChart: chart))
+    }
+
+    /// What to run before a Helm chart can be imported, said the same wherever a chart is met.
+    public static func renderingAdvice(forChart chart: String) -> String {
+        "render it first: 'helm template NAME \(chart.isEmpty ? "." : chart) > manifests.yaml', then 'integraph import kubernetes manifests.yaml'"
     }
 
     private static func guess(file: String) -> ImportFormatGuess? {

@@ -49,13 +49,16 @@ package enum ImportKind: String, Sendable, CaseIterable {
 
     /// Reads the files and folders at `paths` into a landscape: every file it can, the rest
     /// noted as skipped. `direction` turns recorded calls into flows; kinds that do not
-    /// record calls (`readsCalls` false) keep the direction their source declares.
-    public func read(paths: [String], direction: ImportDirection, name: String? = nil) -> ImportResult {
+    /// record calls (`readsCalls` false) keep the direction their source declares. `options`
+    /// holds what only some kinds heed.
+    public func read(
+        paths: [String], direction: ImportDirection, name: String? = nil, options: ImportOptions = ImportOptions()
+    ) -> ImportResult {
         let direction = readsCalls ? direction : .data
         return ImportSource.importing(paths, extensions: extensions, source: rawValue, direction: direction, name: name) { sources, builder in
             switch self {
             case .backstage: BackstageImporter().read(sources, into: &builder)
-            case .kubernetes: KubernetesImporter().read(sources, into: &builder)
+            case .kubernetes: KubernetesImporter(keepVersions: options.keepVersions).read(sources, into: &builder)
             case .compose: ComposeImporter().read(sources, into: &builder)
             case .traces: TracesImporter().read(sources, into: &builder)
             case .dependencies: DependenciesImporter().read(sources, into: &builder)
@@ -81,5 +84,20 @@ extension ImportSource {
         for note in unreadable { builder.skipFile(note) }
         read(sources, &builder)
         return builder.finish(direction: direction, name: name)
+    }
+}
+
+/// What only some kinds of import heed.
+///
+/// ```swift
+/// ImportKind.kubernetes.read(paths: ["bookinfo.yaml"], direction: .data, options: ImportOptions(keepVersions: true))
+/// ```
+package struct ImportOptions: Sendable {
+    /// Kubernetes: keep each version of an application (`reviews-v1`, `reviews-v2`) a system
+    /// of its own instead of one system per application.
+    public var keepVersions: Bool
+
+    public init(keepVersions: Bool = false) {
+        self.keepVersions = keepVersions
     }
 }

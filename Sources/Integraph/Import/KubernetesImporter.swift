@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads Kubernetes manifests: Deployments, StatefulSets, DaemonSets and CronJobs become
 /// systems (their namespace the domain), and an environment variable whose value names a
 /// Service (`host`, `host:port`, a URL) becomes a call from the workload to the workloads the
@@ -6,6 +8,13 @@
 /// names no Service (or one that selects nothing) becomes a placeholder system.
 ///
 /// Ids are workload names, with `.namespace` added where two namespaces use one name.
+/// Workloads labelled with an application (`app.kubernetes.io/name` or `app`) and a version
+/// (`app.kubernetes.io/version` or `version`) are one system named after the application,
+/// its versions and workloads in `attributes` (Bookinfo's reviews-v1, -v2 and -v3 are
+/// `reviews`), unless `keepVersions`. A URL to a health or metrics endpoint is no call, and
+/// telemetry sinks (``TelemetrySink``) are fed by the workloads that name them. The files of
+/// a Helm chart (a folder with `Chart.yaml`) are templates, not manifests: they are skipped
+/// with one note saying to render them first.
 /// O(documents + workloads × variables + services × workloads).
 ///
 /// ```swift
@@ -23,7 +32,16 @@ package struct KubernetesImporter: Sendable {
         let labels: [String: String]
         let variables: [(name: String, value: String, position: SourcePosition)]
         let image: String?
+        let ports: [Int]
         let note: ImportNote
+
+        /// The application and version its labels name, when they name both.
+        var application: (name: String, version: String)? {
+            guard let name = labels["app.kubernetes.io/name"] ?? labels["app"],
+                let version = labels["app.kubernetes.io/version"] ?? labels["version"]
+            else { return nil }
+            return (name, version)
+        }
     }
 
     private struct Service {
@@ -32,11 +50,25 @@ package struct KubernetesImporter: Sendable {
         let selector: [String: String]
     }
 
-    public init() {}
+    /// Whether the versions of one application stay systems of their own.
+    public let keepVersions: Bool
+
+    public init(keepVersions: Bool = false) {
+        self.keepVersions = keepVersions
+    }
 
     public func read(_ files: [ImportSource], into builder: inout ImportBuilder) {
         var workloads: [Workload] = [], services: [Service] = []
-        for file in files {
+        let charts = Set(files.filter { ($0.name as NSString).lastPathComponent == "Chart.yaml" }.map { ($0.name as NSString).deletingLastPathComponent })
+        for chart in charts.sorted() {
+            let count = files.filter { Self.isFile($0.name, in: chart) }.count
+            builder.skipFile(
+                ImportNote(
+                    file: chart, position: .start,
+                    message: "skipped the Helm chart (\(Wording.counted(count, "file"))): its templates become manifests once rendered; "
+                        + ImportFormatGuess.renderingAdvice(forChart: chart)))
+        }
+        for file in files where !charts.contains(where: { Self.isFile(file.name, in: $0) }) {
             switch file.yamlDocuments() {
             case .failure(let note): builder.skipFile(note)
             case .success(let documents):
@@ -45,17 +77,39 @@ package struct KubernetesImporter: Sendable {
                 }
             }
         }
+        func name(_ workload: Workload) -> String { keepVersions ? workload.name : workload.application?.name ?? workload.name }
         var namespacesOfName: [String: Set<String>] = [:]
-        for workload in workloads { namespacesOfName[workload.name, default: []].insert(workload.namespace) }
+        for workload in workloads { namespacesOfName[name(workload), default: []].insert(workload.namespace) }
         func id(_ workload: Workload) -> String {
-            (namespacesOfName[workload.name]?.count ?? 0) > 1 ? "\(workload.name).\(workload.namespace)" : workload.name
+            (namespacesOfName[name(workload)]?.count ?? 0) > 1 ? "\(name(workload)).\(workload.namespace)" : name(workload)
         }
+        var versions: [String: [Workload]] = [:], order: [String] = []
         for workload in workloads {
-            var system = System(id: id(workload), kind: workload.kind.lowercased(), domain: workload.namespace)
-            system.attributes["k8s/namespace"] = workload.namespace
-            if let image = workload.image { system.attributes["k8s/image"] = image }
-            for (key, value) in workload.labels { system.attributes["k8s/label/\(key)"] = value }
+            if versions[id(workload)] == nil { order.append(id(workload)) }
+            versions[id(workload), default: []].append(workload)
+        }
+        for systemID in order {
+            let group = versions[systemID] ?? []
+            guard let first = group.first else { continue }
+            var system = System(id: systemID, kind: first.kind.lowercased(), domain: first.namespace)
+            system.attributes["k8s/namespace"] = first.namespace
+            let images = group.compactMap(\.image).uniqued
+            if !images.isEmpty { system.attributes["k8s/image"] = images.joined(separator: ", ") }
+            let applications = group.compactMap(\.application)
+            let isMerged = !keepVersions && applications.count == group.count
+            if isMerged {
+                system.attributes["versions"] = applications.map(\.version).uniqued.joined(separator: ", ")
+                system.attributes["k8s/workloads"] = group.map(\.name).joined(separator: ", ")
+            }
+            // Labels all versions share; the version labels are in `versions`.
+            for (key, value) in first.labels where group.allSatisfy({ $0.labels[key] == value }) {
+                if isMerged, key == "version" || key == "app.kubernetes.io/version" { continue }
+                system.attributes["k8s/label/\(key)"] = value
+            }
             builder.addSystem(system)
+            if group.contains(where: { TelemetrySink.recognises(name: $0.name, image: $0.image, ports: $0.ports) }) {
+                builder.markTelemetrySink(systemID)
+            }
         }
         let servicesByKey = Dictionary(services.map { ("\($0.namespace)/\($0.name)", $0) }, uniquingKeysWith: { first, _ in first })
         let namespaces = Set(workloads.map(\.namespace) + services.map(\.namespace))
@@ -63,6 +117,15 @@ package struct KubernetesImporter: Sendable {
             for variable in workload.variables {
                 guard let reference = HostReference(variable.value) else { continue }
                 let note = ImportNote(file: workload.note.file, position: variable.position, message: variable.name)
+                if reference.isHealthCheck {
+                    builder.skip(
+                        ImportNote(
+                            file: note.file, position: note.position,
+                            message: "skipped a call from '\(id(workload))' to '\(reference.host)' (\(variable.name)): "
+                                + "a health or metrics endpoint moves no business data",
+                            category: .healthCall))
+                    continue
+                }
                 let attributes = ["env": variable.name]
                 if let (name, namespace) = Self.resolve(reference.host, from: workload.namespace, namespaces: namespaces),
                     let service = servicesByKey["\(namespace)/\(name)"]
@@ -74,14 +137,26 @@ package struct KubernetesImporter: Sendable {
                     if selected.isEmpty {
                         builder.addCall(caller: id(workload), callee: service.name, attributes: attributes, at: note)
                     }
-                    for callee in selected { builder.addCall(caller: id(workload), callee: id(callee), attributes: attributes, at: note) }
+                    for callee in selected {
+                        // A workload called on a sink's port is one, however it is named.
+                        if let port = reference.port, TelemetrySink.ports.contains(port) { builder.markTelemetrySink(id(callee)) }
+                        builder.addCall(caller: id(workload), callee: id(callee), attributes: attributes, at: note)
+                    }
                 } else if reference.isAddress || HostReference.namesAnAddress(variable.name), reference.host.contains(".") || reference.isAddress {
                     // An address naming no Service: a dependency outside these manifests.
                     let callee = Self.resolve(reference.host, from: workload.namespace, namespaces: namespaces)?.name ?? reference.host
+                    if TelemetrySink.recognises(name: callee, image: nil, ports: reference.port.map { [$0] } ?? []) {
+                        builder.markTelemetrySink(callee)
+                    }
                     builder.addCall(caller: id(workload), callee: callee, attributes: attributes, at: note)
                 }
             }
         }
+    }
+
+    /// Whether `file` lies in `folder` (`""` being the working folder, as in `Chart.yaml`).
+    private static func isFile(_ file: String, in folder: String) -> Bool {
+        folder.isEmpty ? !file.contains("/") : file.hasPrefix(folder + "/")
     }
 
     /// `List` documents hold their objects in `items`.
@@ -126,7 +201,10 @@ package struct KubernetesImporter: Sendable {
             Workload(
                 kind: kind, name: name, namespace: namespace,
                 labels: template?.at("metadata", "labels")?.textMapping ?? [:], variables: variables,
-                image: podSpec?["containers"]?.items.first?["image"]?.text, note: note))
+                image: podSpec?["containers"]?.items.first?["image"]?.text,
+                ports: containers.flatMap { $0["ports"]?.items ?? [] }.compactMap { port in
+                    port["containerPort"]?.text.flatMap { $0.count <= 5 ? Int($0) : nil }
+                }, note: note))
     }
 
     /// Cluster DNS: `name` in the caller's namespace; `name.namespace`, `name.namespace.svc`
@@ -141,5 +219,40 @@ package struct KubernetesImporter: Sendable {
         case 5 where parts[2...] == ["svc", "cluster", "local"]: return (parts[0], parts[1])
         default: return nil
         }
+    }
+}
+
+extension KubernetesImporter {
+    /// The Helm chart `path` is, or lies in: the nearest folder at or above it holding a
+    /// `Chart.yaml`; `nil` for plain manifests.
+    ///
+    /// ```swift
+    /// KubernetesImporter.helmChart(enclosing: "charts/shop/templates") // "charts/shop"
+    /// ```
+    public static func helmChart(enclosing path: String) -> String? {
+        let files = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard files.fileExists(atPath: path, isDirectory: &isDirectory) else { return nil }
+        var folder = URL(fileURLWithPath: path).standardizedFileURL
+        if !isDirectory.boolValue { folder.deleteLastPathComponent() }
+        // One step per folder up to the root: the path's depth bounds the walk.
+        for _ in 0..<folder.pathComponents.count {
+            if files.fileExists(atPath: folder.appendingPathComponent("Chart.yaml").path) {
+                // Said relative to the working folder when it lies below it, as users type paths.
+                let here = URL(fileURLWithPath: files.currentDirectoryPath).standardizedFileURL.path
+                if folder.path == here { return "." }
+                return folder.path.hasPrefix(here + "/") ? String(folder.path.dropFirst(here.count + 1)) : folder.path
+            }
+            folder.deleteLastPathComponent()
+        }
+        return nil
+    }
+}
+
+private extension Array where Element == String {
+    /// The strings in their first order, each once.
+    var uniqued: [String] {
+        var seen: Set<String> = []
+        return filter { seen.insert($0).inserted }
     }
 }
