@@ -48,7 +48,17 @@ package struct ServiceGraphImporter: Sendable {
         }
         var samples = 0, malformed = 0
         var others: [String: Int] = [:]
-        lines: for (number, line) in PrometheusSample.lines(of: file.text).enumerated() {
+        var lines = PrometheusSample.lines(of: file.text)
+        // Every line of the format ends with a line feed: a last one without is cut off, and
+        // its value may have lost digits ("4" of "42"), so it is left out.
+        if let last = lines.last, !last.isEmpty {
+            lines.removeLast()
+            builder.readPartly(
+                ImportNote(
+                    file: file.name, position: SourcePosition(line: lines.count + 1, column: 1),
+                    message: "the last line has no line end (cut off?): left out"))
+        }
+        lines: for (number, line) in lines.enumerated() {
             func note(_ column: Int, _ message: String) -> ImportNote {
                 ImportNote(file: file.name, position: SourcePosition(line: number + 1, column: column), message: message)
             }
