@@ -166,25 +166,26 @@ import Testing
     /// exemplar, CRLF line ends; the failed counter adds to the same pair's errors. Other
     /// metrics are counted in one note; each malformed line is a note at its column.
     @Test func serviceGraphMetricsAreCalls() {
-        let scrape = [
-            "# HELP traces_service_graph_request_total Total count of requests between two nodes",
-            "# TYPE traces_service_graph_request_total counter",
-            #"traces_service_graph_request_total{client="web",server="cart",connection_type=""} 40 1700000000000"#,
-            #"traces_service_graph_request_total{client="web",server="cart",failed="true"} 2"#,
-            #"traces_service_graph_request_failed_total{client="web",server="cart"} 2 # {trace_id="abc"} 1"#,
-            #"traces_service_graph_request{ client = "cart" , server="postgres",connection_type="database", } 4.2e+01"#,
-            #"traces_service_graph_request_failed{client="cart",server="postgres"} 1"#,
-            #"otelcol_traces_service_graph_request_total{client="say \"hi\"",server="back\\slash\nline"} 1"#,
-            #"traces_service_graph_request_server_seconds_count{client="web",server="cart"} 42"#,
-            #"traces_service_graph_unpaired_spans_total{client="",server="db"} 3"#,
-            "",
-            #"traces_service_graph_request_total{client="web",server="cart" 1"#,
-            #"traces_service_graph_request_total{client="web",server="cart} 1"#,
-            #"traces_service_graph_request_total{client="web"} 1"#,
-            #"traces_service_graph_request_total{client="web",server="cart"} NaN"#,
-            #"traces_service_graph_request_total{client="web",server="cart"} 1 soon"#,
-            "{not a metric} 1"
-        ].joined(separator: "\r\n") + "\r\n"
+        let scrape =
+            [
+                "# HELP traces_service_graph_request_total Total count of requests between two nodes",
+                "# TYPE traces_service_graph_request_total counter",
+                #"traces_service_graph_request_total{client="web",server="cart",connection_type=""} 40 1700000000000"#,
+                #"traces_service_graph_request_total{client="web",server="cart",failed="true"} 2"#,
+                #"traces_service_graph_request_failed_total{client="web",server="cart"} 2 # {trace_id="abc"} 1"#,
+                #"traces_service_graph_request{ client = "cart" , server="postgres",connection_type="database", } 4.2e+01"#,
+                #"traces_service_graph_request_failed{client="cart",server="postgres"} 1"#,
+                #"otelcol_traces_service_graph_request_total{client="say \"hi\"",server="back\\slash\nline"} 1"#,
+                #"traces_service_graph_request_server_seconds_count{client="web",server="cart"} 42"#,
+                #"traces_service_graph_unpaired_spans_total{client="",server="db"} 3"#,
+                "",
+                #"traces_service_graph_request_total{client="web",server="cart" 1"#,
+                #"traces_service_graph_request_total{client="web",server="cart} 1"#,
+                #"traces_service_graph_request_total{client="web"} 1"#,
+                #"traces_service_graph_request_total{client="web",server="cart"} NaN"#,
+                #"traces_service_graph_request_total{client="web",server="cart"} 1 soon"#,
+                "{not a metric} 1"
+            ].joined(separator: "\r\n") + "\r\n"
         let result = Self.read(.servicegraph, "metrics", scrape)
         #expect(result.landscape.systems.map(\.id) == ["web", "cart", "postgres", "say \"hi\"", "back\\slash\nline"])
         #expect(Self.counted(result) == ["web->cart 42/2", "cart->postgres 42/1", "say \"hi\"->back\\slash\nline 1/0"])
@@ -296,7 +297,9 @@ import Testing
         #expect(metrics.skipped.isEmpty)
         #expect(metrics.unreadable.map(\.description) == ["m.prom:4:1: the last line has no line end (cut off?): left out"])
         // Cut inside a count: "1" of "12" would pass for a sample.
-        let digits = Self.read(.servicegraph, "d.prom", "traces_service_graph_request_total{client=\"a\",server=\"b\"} 7\ntraces_service_graph_request_total{client=\"a\",server=\"b\"} 1")
+        let digits = Self.read(
+            .servicegraph, "d.prom",
+            "traces_service_graph_request_total{client=\"a\",server=\"b\"} 7\ntraces_service_graph_request_total{client=\"a\",server=\"b\"} 1")
         #expect(Self.counted(digits) == ["a->b 7/0"] && digits.unreadable.map(\.position.line) == [2])
     }
 
