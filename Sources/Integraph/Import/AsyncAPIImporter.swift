@@ -8,7 +8,7 @@ import Foundation
 /// 2.x the operations describe what *others* do with the application: `subscribe` means
 /// others subscribe to what it sends, `publish` that others publish what it receives. A
 /// receiver on an address no document sends on, and a sender no document receives, are
-/// warnings. O(operations + flows).
+/// warnings. O(operations + flows × channels).
 ///
 /// ```swift
 /// var builder = ImportBuilder(source: "asyncapi")
@@ -28,6 +28,7 @@ package struct AsyncAPIImporter: Sendable {
 
     public func read(_ files: [ImportSource], into builder: inout ImportBuilder) {
         var operations: [Operation] = []
+        var titles: [String: ImportNote] = [:]
         for file in files {
             let documents: Result<[DocumentNode], ImportNote> =
                 file.name.lowercased().hasSuffix(".json") ? file.jsonDocument().map { $0.map { [$0] } ?? [] } : file.yamlDocuments()
@@ -36,14 +37,17 @@ package struct AsyncAPIImporter: Sendable {
             case .success(let documents) where documents.isEmpty:
                 builder.skipFile(ImportNote(file: file.name, position: .start, message: "skipped the file: it is empty"))
             case .success(let documents):
-                for document in documents { operations += Self.operations(in: document, file: file.name, into: &builder) }
+                for document in documents { operations += Self.operations(in: document, file: file.name, titles: &titles, into: &builder) }
             }
         }
         Self.connect(operations, into: &builder)
     }
 
-    /// The document's service added as a system, and what it sends and receives.
-    private static func operations(in document: DocumentNode, file: String, into builder: inout ImportBuilder) -> [Operation] {
+    /// The document's service added as a system, and what it sends and receives. A title met
+    /// before is the same service described twice: read as one, with a warning.
+    private static func operations(
+        in document: DocumentNode, file: String, titles: inout [String: ImportNote], into builder: inout ImportBuilder
+    ) -> [Operation] {
         guard let version = document["asyncapi"]?.text else {
             builder.skip(ImportNote(file: file, position: document.position, message: "skipped a document without 'asyncapi': not an AsyncAPI document"))
             return []
@@ -55,12 +59,21 @@ package struct AsyncAPIImporter: Sendable {
                     message: "skipped an AsyncAPI \(version) document: only versions 2 and 3 are read"))
             return []
         }
-        guard let title = document.at("info", "title")?.text, !title.isEmpty else {
+        guard let titleNode = document.at("info", "title"), let title = titleNode.text, !title.isEmpty else {
             builder.skip(
                 ImportNote(
                     file: file, position: document["info"]?.position ?? document.position,
                     message: "skipped an AsyncAPI document without info.title: it names the service"))
             return []
+        }
+        let here = ImportNote(file: file, position: titleNode.position, message: title)
+        if let first = titles[title] {
+            builder.warn(
+                ImportNote(
+                    file: file, position: here.position,
+                    message: "the title '\(title)' is also that of the document at \(first.file):\(first.position.line): both are read as one service"))
+        } else {
+            titles[title] = here
         }
         var system = System(id: title, kind: "service")
         system.attributes["asyncapi"] = version
@@ -102,13 +115,12 @@ package struct AsyncAPIImporter: Sendable {
     /// 3.x: operations with `action` and a `channel` reference; a channel's `address` (its id
     /// where it has none) is where senders and receivers meet.
     private static func version3(_ document: DocumentNode, service: String, file: String, into builder: inout ImportBuilder) -> [Operation] {
-        let channels = document["channels"]
+        let channels = document["channels"]?.index ?? [:]
         func channel(_ reference: DocumentNode?) -> (address: String, node: DocumentNode)? {
-            let prefix = "#/channels/"
-            guard let ref = reference?["$ref"]?.text, ref.hasPrefix(prefix) else { return nil }
-            let id = unescaped(ref.dropFirst(prefix.count))
-            guard let node = channels?[id] else { return nil }
-            return (node["address"]?.text ?? id, node)
+            guard let ref = reference?["$ref"]?.text, ref.hasPrefix("#") else { return nil }
+            let pointer = segments(ref)
+            guard pointer.count == 3, pointer[0].isEmpty, pointer[1] == "channels", let node = channels[pointer[2]] else { return nil }
+            return (node["address"]?.text ?? pointer[2], node)
         }
         func messages(_ operation: DocumentNode, on channel: DocumentNode) -> [String] {
             let named = operation["messages"]?.items.compactMap { $0["$ref"]?.text.flatMap(lastSegment) } ?? []
@@ -136,50 +148,77 @@ package struct AsyncAPIImporter: Sendable {
         return operations
     }
 
-    /// The last segment of a reference, unescaped as JSON pointers are: `#/components/messages/user~1signup` → `user/signup`.
+    /// The last segment of a reference: `#/components/messages/user~1signup` → `user/signup`.
     private static func lastSegment(_ reference: String) -> String? {
-        reference.split(separator: "/").last.map(unescaped)
+        segments(reference).last { !$0.isEmpty }
     }
 
-    private static func unescaped(_ segment: Substring) -> String {
-        let text = segment.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
-        return text.removingPercentEncoding ?? text
+    /// A reference's JSON pointer (its fragment; a file path where it has none) in segments,
+    /// read as RFC 6901 reads one in a URI: percent-decoded first, then `~1` → `/`, then
+    /// `~0` → `~`, so `a%7E1b` and `a~1b` are both `a/b` and `a~01b` is `a~1b`.
+    private static func segments(_ reference: String) -> [String] {
+        let fragment = String(reference.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).last ?? "")
+        let decoded = fragment.contains("%") ? fragment.removingPercentEncoding ?? fragment : fragment
+        // Most references escape nothing: Foundation's replacing is then skipped, as it is slow.
+        return decoded.split(separator: "/", omittingEmptySubsequences: false).map {
+            $0.contains("~") ? $0.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~") : String($0)
+        }
     }
 
-    /// Every sender on an address to every other service receiving there, one call per pair
-    /// with its channels and messages; the lonely ends warned about.
+    /// Every service sending on an address to every other service receiving there, one call
+    /// per pair with its channels and messages; the lonely ends warned about. Operations are
+    /// grouped by service first, so one service's many operations on an address cost no more
+    /// than one: O(operations + flows × channels).
     private static func connect(_ operations: [Operation], into builder: inout ImportBuilder) {
         var addresses: [String] = []
         var senders: [String: [Operation]] = [:], receivers: [String: [Operation]] = [:]
+        // Per address, each side's services in the order met; per address and sender, its
+        // first operation and its labels.
+        var sending: [String: [String]] = [:], receiving: [String: [String]] = [:]
+        var first: [String: Operation] = [:]
+        var labels: [String: [String]] = [:]
+        var labelled: Set<String> = []
         for operation in operations {
-            if senders[operation.address] == nil && receivers[operation.address] == nil { addresses.append(operation.address) }
-            if operation.sends {
-                senders[operation.address, default: []].append(operation)
-            } else {
-                receivers[operation.address, default: []].append(operation)
+            let address = operation.address, service = operation.service
+            if senders[address] == nil && receivers[address] == nil { addresses.append(address) }
+            let key = address + "\u{0}" + service + (operation.sends ? "\u{0}sends" : "\u{0}receives")
+            if first[key] == nil {
+                first[key] = operation
+                if operation.sends { sending[address, default: []].append(service) } else { receiving[address, default: []].append(service) }
+            }
+            guard operation.sends else {
+                receivers[address, default: []].append(operation)
+                continue
+            }
+            senders[address, default: []].append(operation)
+            for label in operation.messages.isEmpty ? [address] : operation.messages where labelled.insert(key + "\u{0}" + label).inserted {
+                labels[key, default: []].append(label)
             }
         }
+        /// Whether someone other than `service` is among `services`.
+        func other(than service: String, in services: [String]) -> Bool { services.count > 1 || services.first.map { $0 != service } == true }
         var pairs: [String] = []
-        var carried: [String: (sender: String, receiver: String, labels: [String], channels: [String], note: ImportNote)] = [:]
+        var carried: [String: (sender: String, receiver: String, labels: [String], seen: Set<String>, channels: [String], note: ImportNote)] = [:]
         for address in addresses {
-            let sending = senders[address] ?? [], receiving = receivers[address] ?? []
-            for operation in sending where receiving.allSatisfy({ $0.service == operation.service }) {
+            let sending = sending[address] ?? [], receiving = receiving[address] ?? []
+            for operation in senders[address] ?? [] where !other(than: operation.service, in: receiving) {
                 builder.warn(message(operation, "sends on '\(address)', which no other service receives"))
             }
-            for operation in receiving where sending.allSatisfy({ $0.service == operation.service }) {
+            for operation in receivers[address] ?? [] where !other(than: operation.service, in: sending) {
                 builder.warn(message(operation, "receives on '\(address)', which no other service sends on"))
             }
             for sender in sending {
-                for receiver in receiving where receiver.service != sender.service {
-                    let key = sender.service + "\u{0}" + receiver.service
-                    if carried[key] == nil {
-                        pairs.append(key)
-                        carried[key] = (sender.service, receiver.service, [], [], sender.note)
+                let key = address + "\u{0}" + sender + "\u{0}sends"
+                guard let note = first[key]?.note else { continue }
+                for receiver in receiving where receiver != sender {
+                    let pair = sender + "\u{0}" + receiver
+                    if carried[pair] == nil {
+                        pairs.append(pair)
+                        carried[pair] = (sender, receiver, [], [], [], note)
                     }
-                    for label in sender.messages.isEmpty ? [address] : sender.messages where carried[key]?.labels.contains(label) == false {
-                        carried[key]?.labels.append(label)
-                    }
-                    if carried[key]?.channels.contains(address) == false { carried[key]?.channels.append(address) }
+                    // Each pair meets once per address, so its channels need no check.
+                    carried[pair]?.channels.append(address)
+                    for label in labels[key] ?? [] where carried[pair]?.seen.insert(label).inserted == true { carried[pair]?.labels.append(label) }
                 }
             }
         }

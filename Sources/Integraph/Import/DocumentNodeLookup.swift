@@ -31,6 +31,20 @@ extension DocumentNode {
         return entries
     }
 
+    /// A mapping's values by key, read as the subscript reads them (the last of a repeated key,
+    /// no written `null`), for looking many keys up in one long mapping.
+    var index: [String: DocumentNode] {
+        var result: [String: DocumentNode] = [:]
+        for entry in entries {
+            if case .scalar(let scalar) = entry.value.value, scalar.style == .null {
+                result[entry.key] = nil
+            } else {
+                result[entry.key] = entry.value
+            }
+        }
+        return result
+    }
+
     /// A mapping of scalars as text, as labels and selectors are written.
     var textMapping: [String: String] {
         var result: [String: String] = [:]

@@ -8,7 +8,8 @@
 /// containers already says in more detail is left out; one no container's relationship
 /// explains (someone uses the whole system) keeps it, as a system. People, relationships
 /// with them, relationships inside one container and the ones Structurizr implies
-/// (`linkedRelationshipId`) are skipped and counted. O(elements + relationships).
+/// (`linkedRelationshipId`) are skipped, each noted where it stands. Elements are named by
+/// `name`; where names clash, see `systemIDs`. O(elements + relationships).
 ///
 /// ```swift
 /// var builder = ImportBuilder(source: "structurizr")
@@ -32,16 +33,16 @@ package struct StructurizrImporter: Sendable {
         let node: DocumentNode
     }
 
-    /// Why a relationship is left out, in the order the notes say it.
-    private enum Skip: CaseIterable {
+    /// Why a relationship is left out.
+    private enum Skip {
         case person, inside, summary, implied
 
         var reason: String {
             switch self {
-            case .person: "with a person"
-            case .inside: "between components of one container"
-            case .summary: "of a software system that its containers' relationships say in more detail"
-            case .implied: "that Structurizr implied from others (linkedRelationshipId)"
+            case .person: "it is with a person"
+            case .inside: "it stays inside one container"
+            case .summary: "it is of a software system whose containers' relationships say it in more detail"
+            case .implied: "Structurizr implied it from others (linkedRelationshipId)"
             }
         }
     }
@@ -82,21 +83,39 @@ package struct StructurizrImporter: Sendable {
             let (node, level, parent) = pending[next]
             next += 1
             relationships += node["relationships"]?.items ?? []
-            guard let id = node["id"]?.text, let name = node["name"]?.text else {
-                builder.skip(ImportNote(file: file, position: node.position, message: "skipped an element without id and name"))
+            guard let id = node["id"]?.text else {
+                builder.skip(ImportNote(file: file, position: node.position, message: "skipped an element without an id"))
                 continue
             }
-            if elements[id] == nil { order.append(id) }
-            elements[id] = elements[id] ?? Element(level: level, node: node, name: name, parent: parent)
+            guard let name = node["name"]?.text, !name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+                builder.skip(ImportNote(file: file, position: node.position, message: "skipped element '\(id)': it has no name"))
+                continue
+            }
+            if let first = elements[id] {
+                builder.warn(
+                    ImportNote(
+                        file: file, position: node.position,
+                        message:
+                            "skipped element '\(name)' and what it contains: '\(first.name)' has the same id '\(id)', and relationships naming it are read as \(first.name)'s"
+                    ))
+                continue
+            }
+            order.append(id)
+            elements[id] = Element(level: level, node: node, name: name, parent: parent)
+            if level == .person {
+                builder.skip(ImportNote(file: file, position: node.position, message: "skipped person '\(name)': people are not systems"))
+            }
             if level == .softwareSystem { pending += (node["containers"]?.items ?? []).map { ($0, .container, id) } }
             if level == .container { pending += (node["components"]?.items ?? []).map { ($0, .component, id) } }
         }
         let withContainers = Set(elements.values.compactMap { $0.level == .container ? $0.parent : nil })
-        var skipped: [Skip: Int] = [:]
+        func skip(_ relationship: DocumentNode, _ why: Skip) {
+            builder.skip(ImportNote(file: file, position: relationship.position, message: "skipped \(Self.named(relationship)): \(why.reason)"))
+        }
         var uses: [Use] = []
         for relationship in relationships {
             guard relationship["linkedRelationshipId"] == nil else {
-                skipped[.implied, default: 0] += 1
+                skip(relationship, .implied)
                 continue
             }
             let ends = [relationship["sourceId"]?.text, relationship["destinationId"]?.text].map { id in id.flatMap { elements[$0] != nil ? $0 : nil } }
@@ -104,14 +123,14 @@ package struct StructurizrImporter: Sendable {
                 builder.warn(
                     ImportNote(
                         file: file, position: relationship.position,
-                        message: "skipped relationship '\(relationship["id"]?.text ?? "?")': it names an element the workspace does not declare"))
+                        message: "skipped \(Self.named(relationship)): it names an element the workspace does not declare"))
                 continue
             }
             let rolled = [source, destination].map { id in elements[id]?.level == .component ? elements[id]?.parent ?? id : id }
             if elements[source]?.level == .person || elements[destination]?.level == .person {
-                skipped[.person, default: 0] += 1
+                skip(relationship, .person)
             } else if rolled[0] == rolled[1] {
-                skipped[.inside, default: 0] += 1
+                skip(relationship, .inside)
             } else {
                 uses.append(Use(source: rolled[0], destination: rolled[1], node: relationship))
             }
@@ -129,7 +148,7 @@ package struct StructurizrImporter: Sendable {
         for use in uses {
             let summary = withContainers.contains(use.source) || withContainers.contains(use.destination)
             if summary && covered.contains(use.source + "\u{0}" + use.destination) {
-                skipped[.summary, default: 0] += 1
+                skip(use.node, .summary)
                 continue
             }
             kept.append(use)
@@ -139,24 +158,68 @@ package struct StructurizrImporter: Sendable {
             guard let element = elements[id] else { return false }
             return element.level == .container || (element.level == .softwareSystem && (!withContainers.contains(id) || named.contains(id)))
         }
-        var nameCount: [String: Int] = [:]
-        for id in systems { nameCount[elements[id]?.name ?? id, default: 0] += 1 }
-        func systemID(_ id: String) -> String {
-            guard let element = elements[id] else { return id }
-            guard (nameCount[element.name] ?? 0) > 1, let parent = element.parent.flatMap({ elements[$0] }) else { return element.name }
-            return "\(element.name) (\(parent.name))"
+        let systemIDs = Self.systemIDs(systems, elements: elements)
+        for id in systems {
+            if let element = elements[id], let systemID = systemIDs[id] { builder.addSystem(system(element, id: systemID, elements: elements)) }
         }
-        for id in systems { if let element = elements[id] { builder.addSystem(system(element, id: systemID(id), elements: elements)) } }
         for use in kept {
+            guard let caller = systemIDs[use.source], let callee = systemIDs[use.destination] else { continue }
             var attributes = ["structurizr/relationships": "1"]
             attributes["structurizr/description"] = use.node["description"]?.text
             attributes["structurizr/technology"] = use.node["technology"]?.text
             builder.addCall(
-                caller: systemID(use.source), callee: systemID(use.destination), attributes: attributes,
+                caller: caller, callee: callee, attributes: attributes,
                 at: ImportNote(file: file, position: use.node.position, message: use.node["id"]?.text ?? "relationship"),
                 counted: ["structurizr/relationships"])
         }
-        Self.noteSkipped(skipped, elements: elements, model: model, file: file, into: &builder)
+        if let nodes = model["deploymentNodes"], !nodes.items.isEmpty {
+            builder.skip(
+                ImportNote(
+                    file: file, position: nodes.position,
+                    message: "skipped the deployment model: it places the containers, whose relationships are read"))
+        }
+    }
+
+    /// Each system's id, one per element: its name; `Database (Shop)` where containers of
+    /// different software systems share a name; `Billing (structurizr id 3)` where that is
+    /// still not unique, so no two elements merge into one system.
+    private static func systemIDs(_ systems: [String], elements: [String: Element]) -> [String: String] {
+        var readable: [String: String] = [:]
+        var count: [String: Int] = [:]
+        var nameCount: [String: Int] = [:]
+        for id in systems { nameCount[elements[id]?.name ?? id, default: 0] += 1 }
+        for id in systems {
+            guard let element = elements[id] else { continue }
+            let parent = element.parent.flatMap { elements[$0] }
+            let name = (nameCount[element.name] ?? 0) > 1 ? parent.map { "\(element.name) (\($0.name))" } ?? element.name : element.name
+            readable[id] = name
+            count[name, default: 0] += 1
+        }
+        var taken = Set(readable.values.filter { count[$0] == 1 })
+        var ids: [String: String] = [:]
+        for id in systems {
+            guard let name = readable[id] else { continue }
+            guard count[name] != 1 else {
+                ids[id] = name
+                continue
+            }
+            // A name written to look like a fallback could still clash: numbered on, in order.
+            let fallback = "\(elements[id]?.name ?? id) (structurizr id \(id))"
+            var unique = fallback
+            var number = 1
+            while taken.contains(unique) {
+                number += 1
+                unique = "\(fallback) \(number)"
+            }
+            taken.insert(unique)
+            ids[id] = unique
+        }
+        return ids
+    }
+
+    /// How a note names a relationship.
+    private static func named(_ relationship: DocumentNode) -> String {
+        relationship["id"]?.text.map { "relationship '\($0)'" } ?? "a relationship without an id"
     }
 
     private func system(_ element: Element, id: String, elements: [String: Element]) -> System {
@@ -172,25 +235,5 @@ package struct StructurizrImporter: Sendable {
             .filter { !$0.isEmpty && !Self.builtInTags.contains($0) }
         if !tags.isEmpty { system.attributes["structurizr/tags"] = tags.joined(separator: ",") }
         return system
-    }
-
-    private static func noteSkipped(
-        _ skipped: [Skip: Int], elements: [String: Element], model: DocumentNode, file: String, into builder: inout ImportBuilder
-    ) {
-        let people = elements.values.filter { $0.level == .person }.count
-        if people > 0 {
-            builder.skip(
-                ImportNote(file: file, position: .start, message: "skipped \(Wording.counted(people, "person", plural: "people")): people are not systems"))
-        }
-        for skip in Skip.allCases {
-            guard let count = skipped[skip], count > 0 else { continue }
-            builder.skip(ImportNote(file: file, position: .start, message: "skipped \(Wording.counted(count, "relationship")) \(skip.reason)"))
-        }
-        if let nodes = model["deploymentNodes"], !nodes.items.isEmpty {
-            builder.skip(
-                ImportNote(
-                    file: file, position: nodes.position,
-                    message: "skipped the deployment model: it places the containers, whose relationships are read"))
-        }
     }
 }
