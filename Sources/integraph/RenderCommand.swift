@@ -32,7 +32,7 @@ struct RenderCommand: ParsableCommand {
     var model: String
 
     @Option(
-        help: "What to draw: landscape, pilot:ID, backlog, domains, focus:SYSTEM[:DEPTH] or diff.",
+        help: ArgumentHelp("What to draw: \(MapView.names.joined(separator: ", ")).", valueName: "view"),
         transform: { argument in
             do { return try MapView(argument: argument) } catch { throw ValidationError("\(error)") }
         })

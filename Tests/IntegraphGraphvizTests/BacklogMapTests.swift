@@ -52,7 +52,7 @@ import Testing
 
     @Test func eachBoxSaysWhoseWorkWaitsInIt() throws {
         let subject = try Self.subject(Self.usersCase)
-        let drawing = BacklogMap().drawing(for: subject)
+        let drawing = try BacklogMap().drawing(for: subject)
         let boxes = Dictionary(
             uniqueKeysWithValues: drawing.graph.clusters.map { cluster in
                 (cluster.attributes["label"] ?? "", cluster.nodes.map(\.id))
@@ -100,7 +100,7 @@ import Testing
             gates:
               - {id: g, owner: b, effort: 1}
             """)
-        let drawing = BacklogMap().drawing(for: subject)
+        let drawing = try BacklogMap().drawing(for: subject)
         let boxes = drawing.graph.clusters.map { ($0.attributes["label"]?.split(separator: "\n").first.map(String.init) ?? "", $0.nodes.map(\.id)) }
         // hub: a 2, b 2, its owner b among the tied → Bea. x: a 3 (f1, f4), b 1 (f3) → Al.
         // y: b 3 (f2, f3), a 1 (f4) → Bea. waits2 has no work and Al has a box; waits's
@@ -118,7 +118,7 @@ import Testing
             .deletingLastPathComponent().appendingPathComponent("Graphs/\(file)").path
         let validated = try #require(try LandscapeReader().read(.file(path)).validLandscape)
         let subject = MapSubject(Pipeline().outlook(validated, for: .schedules))
-        let labels = BacklogMap().drawing(for: subject).graph.clusters.compactMap { $0.attributes["label"] }
+        let labels = try BacklogMap().drawing(for: subject).graph.clusters.compactMap { $0.attributes["label"] }
         let heads = labels.map { String($0.split(separator: "\n").first ?? "") }
         // Every pending item with the owner the analysis charges it to.
         let landscape = validated.landscape

@@ -57,10 +57,16 @@ package struct BacklogBoxes {
             ]
             let others = alsoHere.filter { $0.days > 0 }
             if !others.isEmpty {
-                lines.append(
-                    "also here: "
-                        + others.map { $0.team == nil ? "\(Self.days($0.days)) with no owner" : "\(Self.days($0.days)) of \($0.name)" }
-                        .joined(separator: ", "))
+                // The owners with most days here, then a count: a box of a big landscape holds
+                // the work of hundreds, and a label of them all is wider than the map.
+                var named = others.prefix(Self.alsoHereLimit).map {
+                    $0.team == nil ? "\(Self.days($0.days)) with no owner" : "\(Self.days($0.days)) of \($0.name)"
+                }
+                let rest = others.dropFirst(Self.alsoHereLimit)
+                if !rest.isEmpty {
+                    named.append("\(Self.days(rest.reduce(0) { $0 + $1.days })) of \(Wording.grouped(rest.count)) other owners")
+                }
+                lines.append("also here: " + named.joined(separator: ", "))
             }
             if elsewhere > 0 { lines.append("elsewhere: \(Self.days(elsewhere)), \(whereElse)") }
             return lines.joined(separator: "\n")
@@ -73,6 +79,9 @@ package struct BacklogBoxes {
         }
 
         private static func days(_ value: Double) -> String { "\(DaysText.days(value, decimals: 1)) d" }
+
+        /// The most other owners a box's label names.
+        static let alsoHereLimit = 4
     }
 
     /// The name of the box for work no team owns.

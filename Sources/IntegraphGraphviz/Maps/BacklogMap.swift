@@ -8,12 +8,22 @@ import Integraph
 /// to what waits for them.
 ///
 /// ```swift
-/// let graph = BacklogMap().drawing(for: subject)
+/// let graph = try BacklogMap().drawing(for: subject)
 /// ```
 package struct BacklogMap: Sendable {
-    public init() {}
+    /// The most nodes a backlog map draws: past it, the boxes of the teams that own the most
+    /// pending days are drawn until it is reached, and the rest are counted in the legend
+    /// (a generated 30,000-system landscape has 1,503 boxes and 24,799 nodes, which no
+    /// layout engine draws in minutes, nor anyone reads).
+    public static let nodeLimit = 300
+    /// The one team whose box to draw (`backlog:TEAM`), or every team's.
+    public let team: String?
 
-    public func drawing(for subject: MapSubject) -> MapDrawing {
+    public init(team: String? = nil) {
+        self.team = team
+    }
+
+    public func drawing(for subject: MapSubject) throws(MapViewError) -> MapDrawing {
         let landscape = subject.landscape
         var graph = MapFrame.graph(title: subject.title(.backlog), rankdir: "LR")
         let systems = subject.analysis.bottlenecks.systems
@@ -25,8 +35,9 @@ package struct BacklogMap: Sendable {
         let heat = HeatScale(maximum: efforts.max() ?? 0)
         // Every model id, hashed once: the legend and any placeholder node avoid them.
         let entityIDs = subject.entityIDs
-        (graph.clusters, graph.nodes) = Self.teamBoxes(
-            subject, touched: Self.touched(landscape, pendingGates: pendingGateIDs), heat: heat, taken: entityIDs)
+        let boxes = Self.teamBoxes(subject, touched: Self.touched(landscape, pendingGates: pendingGateIDs), heat: heat, taken: entityIDs)
+        let chosen = try choose(boxes, in: subject)
+        (graph.clusters, graph.nodes) = (chosen.clusters, chosen.unboxed)
         for flow in landscape.flows where flow.isPending {
             var attributes = MapPalette.edgeStyle(for: flow.status)
             attributes["id"] = flow.id
@@ -37,6 +48,11 @@ package struct BacklogMap: Sendable {
             graph.edges.append(DOTEdge(from: flow.from.id, to: flow.to.id, attributes: attributes))
         }
         graph.edges += Self.waits(landscape, pendingGates: pendingGateIDs)
+        if chosen.notice != nil || team != nil {
+            // Only what joins two drawn nodes: a flow to a team left out is counted there.
+            let drawn = Set(graph.clusters.flatMap { $0.nodes.map(\.id) } + graph.nodes.map(\.id))
+            graph.edges.removeAll { !drawn.contains($0.from) || !drawn.contains($0.to) }
+        }
         var legend = MapLegend()
         legend.addHeat("pending effort", unit: "days", scale: heat)
         legend.addFlowStatuses()
@@ -44,7 +60,54 @@ package struct BacklogMap: Sendable {
         legend.add(
             .glyph("▢", color: MapPalette.clusterBorder),
             "box: a team and the systems where most pending days are its own; the days it owns, and other owners' work in it")
-        return MapDrawing(graph: graph, legend: legend, avoiding: entityIDs)
+        if let notice = chosen.notice { legend.add(.glyph("ⓘ", color: "#1a1a1a"), notice) }
+        var drawing = MapDrawing(graph: graph, legend: legend, avoiding: entityIDs)
+        drawing.notice = chosen.notice
+        return drawing
+    }
+
+    /// The boxes to draw: one team's, or every team's while they fit ``nodeLimit``, most
+    /// pending days owned first; with what was left out, said in words.
+    private func choose(_ boxes: TeamBoxes, in subject: MapSubject) throws(MapViewError) -> (
+        clusters: [DOTCluster], unboxed: [DOTNode], notice: String?
+    ) {
+        if let team {
+            guard let index = boxes.boxes.firstIndex(where: { $0.team == team }) else {
+                let owners = boxes.boxes.sorted { $0.owned > $1.owned }.compactMap(\.team)
+                throw MapViewError(
+                    "no team '\(team)' owns pending work; the teams that do, most days first: \(Wording.quoted(owners, limit: 8))")
+            }
+            return ([boxes.clusters[index]], [], nil)
+        }
+        let total = boxes.clusters.reduce(boxes.unboxed.count) { $0 + $1.nodes.count }
+        guard total > Self.nodeLimit else { return (boxes.clusters, boxes.unboxed, nil) }
+        let order = boxes.boxes.indices.sorted {
+            (-boxes.boxes[$0].owned, boxes.boxes[$0].name) < (-boxes.boxes[$1].owned, boxes.boxes[$1].name)
+        }
+        var kept: [Int] = [], nodes = 0
+        // A prefix of the ranking, so that what is drawn is what the notice says: the teams owning the most.
+        for index in order {
+            guard kept.isEmpty || nodes + boxes.clusters[index].nodes.count <= Self.nodeLimit else { break }
+            kept.append(index)
+            nodes += boxes.clusters[index].nodes.count
+        }
+        let keptSet = Set(kept)
+        let owned = kept.reduce(0.0) { $0 + boxes.boxes[$1].owned }
+        let all = boxes.boxes.reduce(0.0) { $0 + $1.owned }
+        let left = boxes.boxes.count - kept.count
+        let outside = boxes.unboxed.isEmpty ? "" : " and \(Wording.grouped(boxes.unboxed.count)) systems outside any box"
+        let notice =
+            "drawn: the \(Wording.counted(kept.count, "team")) owning the most pending work (\(DaysText.days(owned, decimals: 0)) "
+            + "of \(DaysText.days(all, decimals: 0)) d); the other \(Wording.grouped(left)) boxes\(outside) are left out, "
+            + "with their flows (--view backlog:TEAM draws one team's box)"
+        return (boxes.clusters.indices.filter(keptSet.contains).map { boxes.clusters[$0] }, [], notice)
+    }
+
+    /// The boxes of the backlog map as drawn, each beside what ``BacklogBoxes`` says of it.
+    private struct TeamBoxes {
+        let boxes: [BacklogBoxes.Box]
+        let clusters: [DOTCluster]
+        let unboxed: [DOTNode]
     }
 
     /// The systems the backlog touches: ends of pending flows, planned systems, and what
@@ -64,9 +127,7 @@ package struct BacklogMap: Sendable {
     /// their pending effort; systems with no work at them and no box of their owner stand
     /// outside. A box that holds nothing (its owner's work all sits on systems in other
     /// boxes) gets a small note, since Graphviz draws no empty box.
-    private static func teamBoxes(_ subject: MapSubject, touched: Set<String>, heat: HeatScale, taken: Set<String>) -> (
-        clusters: [DOTCluster], nodes: [DOTNode]
-    ) {
+    private static func teamBoxes(_ subject: MapSubject, touched: Set<String>, heat: HeatScale, taken: Set<String>) -> TeamBoxes {
         let landscape = subject.landscape
         let systems = subject.analysis.bottlenecks.systems
         let positions = landscape.systems.indices.filter { touched.contains(landscape.systems[$0].id) }
@@ -111,7 +172,7 @@ package struct BacklogMap: Sendable {
             }
             return MapFrame.cluster(label: box.label, nodes: nodes)
         }
-        return (clusters, placement.unboxed.map { systemNode($0, in: nil) })
+        return TeamBoxes(boxes: placement.boxes, clusters: clusters, unboxed: placement.unboxed.map { systemNode($0, in: nil) })
     }
 
     /// Dashed links from each pending gate to what waits for it, once per pair.

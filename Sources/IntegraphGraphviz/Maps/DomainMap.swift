@@ -11,6 +11,14 @@ import Integraph
 /// ```
 package struct DomainMap: Sendable {
     public static let noDomain = "no domain"
+    /// The most domains drawn one by one; past it, those with the least pressure share one
+    /// node, so every system is still counted somewhere. Measured in docs/maps.md: dot lays
+    /// out 40 domains and their links in well under a second.
+    public static let domainLimit = 40
+    /// The most links drawn between domains: a generated 30,000-system landscape links
+    /// every pair of its 66 domains (4,290 links), which dot takes minutes to route. The
+    /// links of most pending flows are drawn, and the rest are counted in the legend.
+    public static let linkLimit = 120
     /// Why the domains are drawn instead of what was asked, shown in the legend.
     public var note: String?
 
@@ -20,19 +28,24 @@ package struct DomainMap: Sendable {
 
     public func drawing(for subject: MapSubject) -> MapDrawing {
         var graph = MapFrame.graph(title: subject.title(.domains), rankdir: "LR")
-        let totals = DomainTotals(subject)
-        let (systems, pressure, inside, links) = (totals.systems, totals.pressure, totals.inside, totals.links)
+        var totals = DomainTotals(subject)
+        let merged = totals.merge(keeping: Self.domainLimit)
+        let (systems, pressure, inside) = (totals.systems, totals.pressure, totals.inside)
+        let (links, omitted) = totals.strongestLinks(Self.linkLimit)
         let heat = HeatScale(quantilesOf: pressure.values)
+        func name(_ domain: String) -> String { domain == DomainTotals.others ? "\(merged.domains) other domains" : domain }
+        func nodeID(_ domain: String) -> String { domain == DomainTotals.others ? "domains:others" : "domain:\(domain)" }
         for domain in systems.keys.sorted() {
             let value = pressure[domain] ?? 0
+            let name = name(domain)
             let label =
-                "\(domain)\n\(Wording.counted(systems[domain] ?? 0, "system")) · \(Wording.counted(inside[domain] ?? 0, "flow")) inside"
+                "\(name)\n\(Wording.counted(systems[domain] ?? 0, "system")) · \(Wording.counted(inside[domain] ?? 0, "flow")) inside"
                 + "\npressure \(DaysText.days(value, decimals: 1)) pilot-days"
             graph.nodes.append(
                 DOTNode(
-                    id: "domain:\(domain)",
+                    id: nodeID(domain),
                     attributes: [
-                        "id": "domain:\(domain)", "label": label, "shape": "box", "style": "rounded,filled",
+                        "id": nodeID(domain), "label": label, "shape": "box", "style": "rounded,filled",
                         "fillcolor": heat.fill(for: value), "fontcolor": heat.fontColor(for: value), "color": "#4d4d4d",
                         "tooltip": label
                     ]))
@@ -41,27 +54,38 @@ package struct DomainMap: Sendable {
         // (13 s for 650 edges among 26 domains, 0.4 s without labels): dense domain graphs
         // keep their counts in tooltips, widths and colours only.
         let labelled = links.count <= 4 * systems.count
-        for key in links.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
-            guard let link = links[key] else { continue }
+        for (key, link) in links {
             let share = Double(link.pending) / Double(link.flows)
             let level = HeatScale(maximum: 1, logarithmic: false).level(for: share)
             let label = Wording.counted(link.flows, "flow") + (link.pending > 0 ? " (\(link.pending) pending)" : "")
             var attributes: DOTAttributes = [
-                "id": "domains:\(key[0])→\(key[1])", "tooltip": "\(key[0]) → \(key[1]): \(label)",
+                "id": "domains:\(name(key[0]))→\(name(key[1]))", "tooltip": "\(name(key[0])) → \(name(key[1])): \(label)",
                 "penwidth": String(format: "%.1f", 1 + log2(Double(link.flows))),
                 "color": level == 0 ? "#8c8c8c" : HeatScale.fills[level - 1]
             ]
             if labelled { attributes["label"] = label }
-            graph.edges.append(DOTEdge(from: "domain:\(key[0])", to: "domain:\(key[1])", attributes: attributes))
+            graph.edges.append(DOTEdge(from: nodeID(key[0]), to: nodeID(key[1]), attributes: attributes))
         }
         var legend = MapLegend()
         legend.addHeat("pressure, by quantile", unit: "pilot-days", scale: heat)
         legend.add(.glyph("━━▶", color: "#8c8c8c"), "flows between domains, width by their number; grey: all live")
         legend.add(.glyph("━━▶", color: HeatScale.fills[3]), "orange, darker as a larger share of them is pending")
         if !labelled { legend.add(.glyph("ⓘ", color: "#5c6370"), "too many links to label: hover an edge for its counts") }
-        if let note { legend.add(.glyph("ⓘ", color: "#1a1a1a"), note) }
-        var drawing = MapDrawing(graph: graph, legend: legend, avoiding: Set(systems.keys.map { "domain:\($0)" }))
-        drawing.notice = note
+        var notices = note.map { [$0] } ?? []
+        if merged.domains > 0 {
+            notices.append(
+                "drawn: the \(systems.count - 1) domains with the most pressure; the other \(Wording.grouped(merged.domains)) "
+                    + "(\(Wording.grouped(merged.systems)) systems) share one node, its \(Wording.grouped(totals.linksWithOthers)) flows "
+                    + "with the drawn ones not drawn (--view focus:SYSTEM draws a system's neighbours)")
+        }
+        if omitted.links > 0 {
+            notices.append(
+                "drawn: the \(links.count) links between domains with the most pending flows; \(Wording.grouped(omitted.links)) others "
+                    + "(\(Wording.grouped(omitted.flows)) flows) are left out ('integraph analyze --format json' lists every flow)")
+        }
+        for notice in notices { legend.add(.glyph("ⓘ", color: "#1a1a1a"), notice) }
+        var drawing = MapDrawing(graph: graph, legend: legend, avoiding: Set(systems.keys.map(nodeID)))
+        drawing.notice = notices.isEmpty ? nil : notices.joined(separator: "; ")
         return drawing
     }
 
@@ -77,6 +101,8 @@ package struct DomainMap: Sendable {
         var pressure: [String: Double] = [:]
         var inside: [String: Int] = [:]
         var links: [[String]: Link] = [:]
+        /// The key of the node the merged domains share: no domain's name (a name holds no NUL).
+        static let others = "\u{0}others"
 
         init(_ subject: MapSubject) {
             let bottlenecks = subject.analysis.bottlenecks.systems
@@ -96,6 +122,55 @@ package struct DomainMap: Sendable {
                     if flow.isPending { links[[from, to], default: Link()].pending += 1 }
                 }
             }
+        }
+
+        /// Keeps the `limit - 1` domains of most pressure (then most systems, then by name)
+        /// when there are more than `limit`, and merges the rest into ``others``, their
+        /// flows between them counted inside it. Returns how many domains and systems merged.
+        mutating func merge(keeping limit: Int) -> (domains: Int, systems: Int) {
+            guard systems.count > limit else { return (0, 0) }
+            let ranked = systems.keys.sorted {
+                (-(pressure[$0] ?? 0), -(systems[$0] ?? 0), $0) < (-(pressure[$1] ?? 0), -(systems[$1] ?? 0), $1)
+            }
+            let merged = Set(ranked.dropFirst(limit - 1))
+            func key(_ domain: String) -> String { merged.contains(domain) ? Self.others : domain }
+            var result = Self.empty
+            for (domain, count) in systems { result.systems[key(domain), default: 0] += count }
+            for (domain, value) in pressure { result.pressure[key(domain), default: 0] += value }
+            for (domain, count) in inside { result.inside[key(domain), default: 0] += count }
+            for (pair, link) in links {
+                let from = key(pair[0]), to = key(pair[1])
+                if from == to {
+                    result.inside[from, default: 0] += link.flows
+                } else if from == Self.others || to == Self.others {
+                    // A tally's links would outweigh every real one: counted, not drawn.
+                    result.linksWithOthers += link.flows
+                } else {
+                    result.links[[from, to], default: Link()].flows += link.flows
+                    result.links[[from, to], default: Link()].pending += link.pending
+                }
+            }
+            let mergedSystems = result.systems[Self.others] ?? 0
+            self = result
+            return (merged.count, mergedSystems)
+        }
+
+        /// Flows between a merged domain and a drawn one.
+        private(set) var linksWithOthers = 0
+
+        private static let empty = DomainTotals()
+        private init() {}
+
+        /// The `limit` links of most pending flows (then most flows, then by name), in name
+        /// order, and how many links and flows are left.
+        func strongestLinks(_ limit: Int) -> (links: [([String], Link)], omitted: (links: Int, flows: Int)) {
+            let ranked = links.sorted {
+                ($1.value.pending, $1.value.flows) < ($0.value.pending, $0.value.flows)
+                    || (($1.value.pending, $1.value.flows) == ($0.value.pending, $0.value.flows) && $0.key.lexicographicallyPrecedes($1.key))
+            }
+            let kept = ranked.prefix(limit).sorted { $0.key.lexicographicallyPrecedes($1.key) }.map { ($0.key, $0.value) }
+            let left = ranked.dropFirst(limit)
+            return (kept, (left.count, left.reduce(0) { $0 + $1.value.flows }))
         }
     }
 }

@@ -116,7 +116,8 @@ public struct MapRenderer: Sendable {
             ).drawing(for: subject)
         case .landscape, .landscapeAll: LandscapeMap(clustering: clustering).drawing(for: subject)
         case .pilot(let id): try PilotMap(pilot: id).drawing(for: subject)
-        case .backlog: BacklogMap().drawing(for: subject)
+        case .backlog: try BacklogMap().drawing(for: subject)
+        case .backlogOf(let team): try BacklogMap(team: team).drawing(for: subject)
         case .domains: DomainMap().drawing(for: subject)
         case .focus(let text): try FocusMap(text).drawing(for: subject)
         case .diff:

@@ -1,4 +1,4 @@
-/// What a map shows. Parsed from `--view`: `landscape`, `pilot:ID`, `backlog`, `domains`,
+/// What a map shows. Parsed from `--view`: `landscape`, `pilot:ID`, `backlog`, `backlog:TEAM`, `domains`,
 /// `focus:SYSTEM[:DEPTH]`, `diff`.
 ///
 /// ```swift
@@ -14,6 +14,8 @@ public enum MapView: Sendable, Hashable {
     case pilot(String)
     /// Only pending work and what it touches, grouped by owner team.
     case backlog
+    /// `backlog:TEAM`: one team's box of the backlog view.
+    case backlogOf(String)
     /// One node per domain: the view for big landscapes.
     case domains
     /// One system and its neighbours a few flows away: `SYSTEM` or `SYSTEM:DEPTH`, resolved
@@ -23,7 +25,7 @@ public enum MapView: Sendable, Hashable {
     /// removed red and dashed, changed amber.
     case diff
 
-    public static let names = ["landscape", "landscape:all", "pilot:ID", "backlog", "domains", "focus:SYSTEM[:DEPTH]", "diff"]
+    public static let names = ["landscape", "landscape:all", "pilot:ID", "backlog", "backlog:TEAM", "domains", "focus:SYSTEM[:DEPTH]", "diff"]
 
     public init(argument: String) throws(MapViewError) {
         switch argument {
@@ -33,6 +35,7 @@ public enum MapView: Sendable, Hashable {
         case "domains": self = .domains
         case "diff": self = .diff
         case let text where text.hasPrefix("pilot:") && text.count > 6: self = .pilot(String(text.dropFirst(6)))
+        case let text where text.hasPrefix("backlog:") && text.count > 8: self = .backlogOf(String(text.dropFirst(8)))
         case let text where text.hasPrefix("focus:") && text.count > 6: self = .focus(String(text.dropFirst(6)))
         default:
             throw MapViewError("unknown view '\(argument)'; views are \(Self.names.joined(separator: ", "))")
@@ -45,6 +48,7 @@ public enum MapView: Sendable, Hashable {
         case .landscape, .landscapeAll: "integration landscape"
         case .pilot(let id): "pilot \(id)"
         case .backlog: "integration backlog by team"
+        case .backlogOf(let team): "integration backlog of \(team)"
         case .domains: "domains"
         case .focus(let text): "focus on \(text)"
         case .diff: "changes"
