@@ -54,7 +54,8 @@ import Testing
     @Test func unknownViewsEnginesAndPilotsAreUsageErrors() throws {
         let view = try CommandRunner.integraph(["render", "Graphs/acme-retail.yaml", "--view", "pilots", "-o", "x.svg"])
         #expect(view.status == 2)
-        #expect(view.stderr.contains("unknown view 'pilots'; views are landscape, landscape:all, pilot:ID, backlog, backlog:TEAM, domains, focus:SYSTEM[:DEPTH]"))
+        #expect(
+            view.stderr.contains("unknown view 'pilots'; views are landscape, landscape:all, pilot:ID, backlog, backlog:TEAM, domains, focus:SYSTEM[:DEPTH]"))
         let engine = try CommandRunner.integraph(["render", "Graphs/acme-retail.yaml", "--engine", "nosuch", "-o", "x.svg"])
         #expect(engine.status == 2)
         #expect(engine.stderr.contains("Unknown engine 'nosuch'; engines are dot, neato, fdp, sfdp, circo, twopi."))
