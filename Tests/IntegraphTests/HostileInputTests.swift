@@ -106,3 +106,21 @@ import Testing
         #expect(checked > 10)
     }
 }
+
+/// Ids and references past ``ModelLimits/maximumIDLength`` are located errors, and messages
+/// quote a long id by its first characters and its length.
+@Suite struct LongIDTests {
+    @Test func anIdOrReferenceTooLongIsALocatedError() {
+        let yaml =
+            "integraph: 1\nsystems:\n  - {id: \(String(repeating: "x", count: 600))}\n  - {id: b}\nflows:\n  - {from: b, to: \(String(repeating: "y", count: 2_000))}\n"
+        let report = LandscapeReader().read(bytes: Array(yaml.utf8), source: .file("m.yaml"))
+        let errors = report.errors.map { "\($0.position.line):\($0.position.column): \($0.message)" }
+        #expect(
+            errors == [
+                "3:10: system '\(String(repeating: "x", count: 60))… (600 characters)': 'id' is 600 characters long; an id has at most 512",
+                "6:19: flow #1: 'to' is 2,000 characters long; an id has at most 512"
+            ])
+        let fits = "integraph: 1\nsystems:\n  - {id: \(String(repeating: "x", count: 512))}\n"
+        #expect(LandscapeReader().read(bytes: Array(fits.utf8), source: .file("m.yaml")).validLandscape != nil)
+    }
+}

@@ -34,7 +34,7 @@ struct EntityFields {
             scalar.style != .null, !scalar.text.isEmpty
         {
             self.id = scalar.text
-            self.subject = "\(kind) '\(scalar.text)'"
+            self.subject = "\(kind) '\(Self.shown(scalar.text))'"
         }
         self.unknownEntries = list.filter { !allowed.contains($0.key) }
         self.allowed = allowed
@@ -79,7 +79,26 @@ struct EntityFields {
 
     func reference(_ key: String, required: Bool = false, findings: inout FindingCollector) -> Reference? {
         guard let text = string(key, required: required, findings: &findings), let node = node(key) else { return nil }
+        guard checkIDLength(text, describedAs: "'\(key)'", at: node.position, findings: &findings) else { return nil }
         return Reference(text, at: node.position)
+    }
+
+    /// Whether `text` is short enough for an id; an error naming its length when it is not.
+    func checkIDLength(_ text: String, describedAs name: String, at position: SourcePosition, findings: inout FindingCollector) -> Bool {
+        let length = text.count
+        guard length > ModelLimits.maximumIDLength else { return true }
+        findings.error(
+            "\(subject): \(name) is \(Wording.grouped(length)) characters long; an id has at most \(ModelLimits.maximumIDLength)",
+            at: position, id: id)
+        return false
+    }
+
+    /// An id as messages quote it: the first 60 characters of a long one and its length,
+    /// so that a megabyte id does not make a megabyte message.
+    static func shown(_ text: String) -> String {
+        let limit = 60
+        guard text.utf8.count > limit, text.count > limit else { return text }
+        return "\(text.prefix(limit))… (\(Wording.grouped(text.count)) characters)"
     }
 
     func number(_ key: String, findings: inout FindingCollector) -> Double? {
@@ -168,6 +187,7 @@ struct EntityFields {
                     at: item.position, id: id)
                 continue
             }
+            guard checkIDLength(scalar.text, describedAs: "an entry of '\(key)'", at: item.position, findings: &findings) else { continue }
             result.append(Reference(scalar.text, at: item.position))
         }
         return result

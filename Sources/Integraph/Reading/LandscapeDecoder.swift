@@ -101,8 +101,10 @@ struct LandscapeDecoder {
         guard let fields = EntityFields(node, subject: subject, kind: kind, allowed: allowed, findings: &findings) else {
             return nil
         }
-        if let id = fields.string("id", required: idRequired, findings: &findings), id.isEmpty {
-            findings.error("\(subject): 'id' must not be empty", at: fields.node("id")?.position ?? fields.position)
+        if let id = fields.string("id", required: idRequired, findings: &findings) {
+            let position = fields.node("id")?.position ?? fields.position
+            if id.isEmpty { findings.error("\(subject): 'id' must not be empty", at: position) }
+            _ = fields.checkIDLength(id, describedAs: "'id'", at: position, findings: &findings)
         }
         return fields
     }

@@ -28,6 +28,14 @@ package struct DOTImporter: Sendable {
 
     public func read(_ files: [ImportSource], into builder: inout ImportBuilder) {
         for file in files {
+            if let longest = DOTTokenLength.longest(in: file.text), longest.length > DOTTokenLength.maximum {
+                builder.skipFile(
+                    ImportNote(
+                        file: file.name, position: longest.position,
+                        message: "skipped the file: a name or label of \(Wording.grouped(longest.length)) bytes starts here; "
+                            + "Graphviz reads at most \(Wording.grouped(DOTTokenLength.maximum))"))
+                continue
+            }
             let document: DOTDocument
             do {
                 document = try Graphviz.shared.read(dot: file.text)
@@ -41,11 +49,21 @@ package struct DOTImporter: Sendable {
                 for member in cluster.members { domainOf[member] = domain }
             }
             let note = ImportNote(file: file.name, position: .start, message: document.name)
+            var tooLong: Set<String> = []
             for node in document.nodes {
+                guard node.name.count <= ModelLimits.maximumIDLength else {
+                    tooLong.insert(node.name)
+                    builder.skip(
+                        ImportNote(
+                            file: file.name, position: .start,
+                            message: "skipped node '\(node.name.prefix(60))…' and its edges: its name has "
+                                + "\(Wording.grouped(node.name.count)) characters, and an id at most \(ModelLimits.maximumIDLength)"))
+                    continue
+                }
                 builder.addSystem(system(node, domain: domainOf[node.name]))
             }
             var pairs: Set<String> = []
-            for edge in document.edges {
+            for edge in document.edges where !tooLong.contains(edge.tail) && !tooLong.contains(edge.head) {
                 guard edge.tail != edge.head else {
                     builder.skip(
                         ImportNote(
