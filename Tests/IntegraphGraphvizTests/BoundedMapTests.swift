@@ -67,4 +67,34 @@ import Testing
         #expect(throws: MapViewError.self) { try BacklogMap(team: "nobody").drawing(for: subject) }
         #expect(try MapView(argument: "backlog:shop") == .backlogOf("shop"))
     }
+
+    /// Five flows around the busiest system of a generated 3,000-system landscape reach far
+    /// more than 300 systems: the nearest are drawn (every direct neighbour among them), and
+    /// the notice counts the rest, which a breadth-first walk without the bound finds.
+    @Test func aFocusDrawsTheNearestSystemsFirst() throws {
+        let landscape = LandscapeGenerator(systems: 3_000, seed: 1).landscape()
+        let subject = try Self.subject(landscape)
+        var degree: [String: Int] = [:]
+        for flow in landscape.flows {
+            degree[flow.from.id, default: 0] += 1
+            degree[flow.to.id, default: 0] += 1
+        }
+        let hub = try #require(degree.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key)
+        let drawing = try FocusMap("\(hub):5").drawing(for: subject)
+        let systems = Set(drawing.graph.nodes.map(\.id)).intersection(landscape.systems.map(\.id))
+        #expect(systems.count == FocusMap.systemLimit)
+        let neighbours = Set(landscape.flows.filter { $0.from.id == hub }.map(\.to.id) + landscape.flows.filter { $0.to.id == hub }.map(\.from.id))
+        #expect(neighbours.isSubset(of: systems))
+        var reach: Set<String> = [hub], frontier: Set<String> = [hub]
+        for _ in 1...5 {
+            var next: Set<String> = []
+            for flow in landscape.flows {
+                if frontier.contains(flow.from.id) { next.insert(flow.to.id) }
+                if frontier.contains(flow.to.id) { next.insert(flow.from.id) }
+            }
+            frontier = next.subtracting(reach)
+            reach.formUnion(next)
+        }
+        #expect(drawing.notice?.contains("\(Wording.grouped(reach.count - 300)) more within 5 flows are left out") == true, "\(drawing.notice ?? "")")
+    }
 }

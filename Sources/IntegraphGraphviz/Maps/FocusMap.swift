@@ -12,6 +12,9 @@ import Integraph
 /// ```
 package struct FocusMap: Sendable {
     public static let maximumDepth = 5
+    /// The most systems a focus map draws, nearest first: five flows around a hub of a
+    /// 100,000-system landscape reach tens of thousands, which dot lays out for minutes.
+    public static let systemLimit = 300
     /// As written after `focus:`: a system id, or a system id, a colon and a depth.
     public let target: String
 
@@ -41,7 +44,7 @@ package struct FocusMap: Sendable {
     public func drawing(for subject: MapSubject) throws(MapViewError) -> MapDrawing {
         let (focus, depth) = try resolve(in: subject)
         let landscape = subject.landscape
-        let distance = Self.distances(from: focus, upTo: depth, in: landscape)
+        let (distance, reachable) = Self.distances(from: focus, upTo: depth, in: landscape)
         let words = depth == 1 ? "1 flow" : "\(depth) flows"
         var graph = MapFrame.graph(title: subject.title(.focus("\(focus), \(words) away")), rankdir: "LR")
         let table = subject.analysis.bottlenecks.systems
@@ -56,17 +59,30 @@ package struct FocusMap: Sendable {
         legend.add(.glyph("⬡", color: MapPalette.pilotColor), "pilots whose lineage or work includes \(focus)")
         let hiddenSystems = landscape.systems.count - distance.count
         let hiddenFlows = landscape.flows.count - drawnFlows
+        var notice: String?
+        if reachable > distance.count {
+            let farthest = distance.values.max() ?? 0
+            notice =
+                "drawn: the \(Self.systemLimit) systems nearest \(focus), up to \(farthest == 1 ? "1 flow" : "\(farthest) flows") away; "
+                + "\(Wording.grouped(reachable - distance.count)) more within \(words) are left out (a smaller depth draws fewer)"
+        }
         legend.add(
             .glyph("…", color: "#1a1a1a"),
-            hiddenSystems + hiddenFlows == 0
-                ? "nothing left out"
-                : "left out: \(Wording.counted(hiddenSystems, "system")) and \(Wording.counted(hiddenFlows, "flow")) "
-                    + "more than \(words) away")
-        return MapDrawing(graph: graph, legend: legend, avoiding: subject.entityIDs)
+            notice
+                ?? (hiddenSystems + hiddenFlows == 0
+                    ? "nothing left out"
+                    : "left out: \(Wording.counted(hiddenSystems, "system")) and \(Wording.counted(hiddenFlows, "flow")) "
+                        + "more than \(words) away"))
+        var drawing = MapDrawing(graph: graph, legend: legend, avoiding: subject.entityIDs)
+        drawing.notice = notice
+        return drawing
     }
 
-    /// Systems at most `depth` flows from `focus`, either way, with their distance.
-    private static func distances(from focus: String, upTo depth: Int, in landscape: Landscape) -> [String: Int] {
+    /// The ``systemLimit`` systems nearest `focus` at most `depth` flows from it, either way,
+    /// with their distance, and how many systems are that near in all.
+    private static func distances(from focus: String, upTo depth: Int, in landscape: Landscape) -> (
+        distance: [String: Int], reachable: Int
+    ) {
         var neighbours: [String: [String]] = [:]
         for flow in landscape.flows {
             neighbours[flow.from.id, default: []].append(flow.to.id)
@@ -83,7 +99,9 @@ package struct FocusMap: Sendable {
                 queue.append(next)
             }
         }
-        return distance
+        // Breadth first, so the queue is in order of distance: its head is the nearest.
+        let kept = queue.prefix(systemLimit)
+        return (Dictionary(uniqueKeysWithValues: kept.map { ($0, distance[$0] ?? 0) }), queue.count)
     }
 
     /// The systems in reach, pending ones filled by pressure, the focus outlined.

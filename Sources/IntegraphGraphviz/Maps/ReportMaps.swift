@@ -16,8 +16,7 @@ package struct ReportMaps: Sendable {
     public let maps: [ReportMap]
     public let notice: String?
 
-    /// How many of the systems with the most pressure get a focus map, and the most nodes
-    /// one may have (a hub's whole neighbourhood would be unreadable).
+    /// How many of the systems with the most pressure get a focus map.
     public static let focusCount = 5
 
     /// Focus maps of the systems with the most backlog pressure, one flow around each, for
@@ -25,8 +24,8 @@ package struct ReportMaps: Sendable {
     private static func focusMaps(_ subject: MapSubject) throws -> [ReportMap] {
         var maps: [ReportMap] = []
         for (number, bottleneck) in subject.analysis.bottlenecks.systems.top(focusCount).enumerated() {
+            // Bounded by FocusMap.systemLimit, nearest first, and says what it left out.
             let drawing = try FocusMap(bottleneck.id).drawing(for: subject)
-            guard drawing.graph.nodes.count <= pilotNodeLimit else { continue }
             let prefix = "f\(number + 1)-"
             let svg = String(decoding: try MapRenderer().render(drawing.prefixingIDs(prefix), as: .svg).data, as: UTF8.self)
             maps.append(
