@@ -11,6 +11,7 @@ enum Console {
     }
 
     static func error(_ text: String) {
+        Progress.clear()
         FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
     }
 }

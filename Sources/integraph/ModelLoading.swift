@@ -11,8 +11,10 @@ enum ModelLoading {
         _ argument: String, _ pipeline: Pipeline, for purpose: Pipeline.Purpose
     ) throws -> (outlook: Outlook, bytes: [UInt8]) {
         let source = ModelSource(argument: argument)
+        Progress.say("reading \(source.displayName)…")
         let bytes = try bytes(of: source)
         let outlook = try outlook(bytes, source: source, argument: argument, pipeline, for: purpose)
+        Progress.clear()
         if !outlook.findings.isEmpty {
             Console.error("note: \(source.displayName) has \(outlook.findingsSummary); \(checkHint(argument, outlook))")
         }
@@ -133,6 +135,7 @@ enum ModelLoading {
         _ bytes: [UInt8], source: ModelSource, argument: String, _ pipeline: Pipeline, for purpose: Pipeline.Purpose
     ) throws -> Outlook {
         let report = pipeline.read(bytes: bytes, source: source)
+        if let model = report.validLandscape { Progress.say("analysing \(Wording.grouped(model.landscape.systems.count)) systems…") }
         do {
             return try pipeline.outlook(report, for: purpose)
         } catch {

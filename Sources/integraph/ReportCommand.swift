@@ -58,7 +58,8 @@ struct ReportCommand: ParsableCommand {
                 outlook,
                 source: ReportSource(
                     modelFile: ModelSource(argument: model).displayName, modelBytes: bytes, generatedAt: try Self.generationTime()),
-                title: title)
+                title: title, progress: { Progress.say("drawing \($0)…") })
+            Progress.clear()
         } catch let status as ExitCode {
             throw status
         } catch {

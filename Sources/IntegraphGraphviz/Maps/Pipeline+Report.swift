@@ -19,9 +19,17 @@ extension Pipeline {
     ///   - title: the page's title; "NAME: AI pilots, integration outlook" when `nil`.
     /// - Throws: an error naming the map Graphviz could not lay out.
     public func report(_ outlook: Outlook, source: ReportSource, title: String? = nil) throws -> ReportInput {
+        try report(outlook, source: source, title: title, progress: nil)
+    }
+
+    /// As ``report(_:source:title:)``; `progress` is told each map before it is drawn
+    /// ("map 3 of 25: Churn copilot"), for a command to show what a long report is doing.
+    package func report(
+        _ outlook: Outlook, source: ReportSource, title: String? = nil, progress: ((String) -> Void)?
+    ) throws -> ReportInput {
         let landscape = outlook.landscape
         let subject = MapSubject(outlook)
-        let maps = try ReportMaps(subject)
+        let maps = try ReportMaps(subject, progress: progress)
         var input = ReportInput(
             title: title ?? "\(landscape.displayName): AI pilots, integration outlook",
             landscape: landscape, analysis: outlook.analysis, findings: outlook.findings, maps: maps.maps,

@@ -21,9 +21,10 @@ package struct ReportMaps: Sendable {
 
     /// Focus maps of the systems with the most backlog pressure, one flow around each, for
     /// the report's bottleneck tables to link to.
-    private static func focusMaps(_ subject: MapSubject) throws -> [ReportMap] {
+    private static func focusMaps(_ subject: MapSubject, progress: (String) -> Void) throws -> [ReportMap] {
         var maps: [ReportMap] = []
         for (number, bottleneck) in subject.analysis.bottlenecks.systems.top(focusCount).enumerated() {
+            progress("\(bottleneck.id) and its neighbours")
             // Bounded by FocusMap.systemLimit, nearest first, and says what it left out.
             let drawing = try FocusMap(bottleneck.id).drawing(for: subject)
             let prefix = "f\(number + 1)-"
@@ -36,15 +37,23 @@ package struct ReportMaps: Sendable {
         return maps
     }
 
-    public init(_ subject: MapSubject) throws {
+    /// `progress` is told the title of each map before it is drawn, counted: "map 3 of 27: …".
+    public init(_ subject: MapSubject, progress: ((String) -> Void)? = nil) throws {
         let landscape = subject.landscape
         let pilots = subject.analysis.pilots
+        let total = pilots.count + 1 + min(Self.focusCount, subject.analysis.bottlenecks.systems.count)
+        var drawn = 0
+        func next(_ title: String) {
+            drawn += 1
+            progress?("map \(drawn) of \(total): \(title)")
+        }
         var sections: [String: String] = [:]
         for (number, pilot) in pilots.enumerated() { sections[pilot.pilot.id] = "pilot-\(number + 1)" }
         var pilotMaps: [ReportMap] = []
         for (number, pilot) in pilots.enumerated() {
             let prefix = "p\(number + 1)-"
             let name = pilot.pilot.name ?? pilot.pilot.id
+            next(name)
             // Its lineage's systems and its gates are most of a pilot map's nodes.
             let small = pilot.sprawl.systems + pilot.sprawl.gates <= Self.pilotNodeLimit
             let drawing = try PilotMap(pilot: pilot.pilot.id, criticalPathOnly: !small).drawing(for: subject)
@@ -62,10 +71,11 @@ package struct ReportMaps: Sendable {
         if !big {
             for pilot in pilots { if let section = sections[pilot.pilot.id] { links["o-" + pilot.pilot.id] = section } }
         }
+        next(big ? "domains" : "landscape")
         let svg = String(decoding: try overview.render(subject, as: .svg).data, as: UTF8.self)
         maps =
             [ReportMap(sectionID: "overview", title: big ? "Domains" : "Landscape, by backlog pressure", svg: svg, links: links)]
-            + pilotMaps + (try Self.focusMaps(subject))
+            + pilotMaps + (try Self.focusMaps(subject, progress: next))
         notice =
             big
             ? "This landscape has \(landscape.systems.count) systems, too many to read on one map: the overview shows its domains, "
