@@ -97,4 +97,19 @@ import Testing
         }
         #expect(drawing.notice?.contains("\(Wording.grouped(reach.count - 300)) more within 5 flows are left out") == true, "\(drawing.notice ?? "")")
     }
+
+    /// One team owning 400 planned systems, system i needing i days: its box keeps the 300
+    /// of most pending days (s101…s400), whether all teams or that one are drawn.
+    @Test func oneBoxPastTheLimitKeepsItsBiggestWork() throws {
+        var yaml = "integraph: 1\nteams: [{id: t}]\nsystems:\n"
+        for index in 1...400 { yaml += "  - {id: s\(index), owner: t, status: planned, effort: \(index)}\n" }
+        yaml += "pilots:\n  - {id: p, champion: Kim, needs: [s400]}\n"
+        let report = LandscapeReader().read(bytes: Array(yaml.utf8), source: .file("model.yaml"))
+        let subject = MapSubject(Pipeline().outlook(try #require(report.validLandscape, "\(report.findings)"), for: .schedules))
+        for drawing in [try BacklogMap().drawing(for: subject), try BacklogMap(team: "t").drawing(for: subject)] {
+            let ids = drawing.graph.clusters.flatMap { $0.nodes.map(\.id) }
+            #expect(ids == (101...400).map { "s\($0)" })
+            #expect(drawing.notice?.contains("100 others in it are left out") == true, "\(drawing.notice ?? "")")
+        }
+    }
 }

@@ -77,7 +77,8 @@ package struct BacklogMap: Sendable {
                 throw MapViewError(
                     "no team '\(team)' owns pending work; the teams that do, most days first: \(Wording.quoted(owners, limit: 8))")
             }
-            return ([boxes.clusters[index]], [], nil)
+            let (cluster, notice) = trimmed(boxes.clusters[index], in: subject)
+            return ([cluster], [], notice)
         }
         let total = boxes.clusters.reduce(boxes.unboxed.count) { $0 + $1.nodes.count }
         guard total > Self.nodeLimit else { return (boxes.clusters, boxes.unboxed, nil) }
@@ -95,12 +96,44 @@ package struct BacklogMap: Sendable {
         let owned = kept.reduce(0.0) { $0 + boxes.boxes[$1].owned }
         let all = boxes.boxes.reduce(0.0) { $0 + $1.owned }
         let left = boxes.boxes.count - kept.count
-        let outside = boxes.unboxed.isEmpty ? "" : " and \(Wording.grouped(boxes.unboxed.count)) systems outside any box"
-        let notice =
-            "drawn: the \(Wording.counted(kept.count, "team")) owning the most pending work (\(DaysText.days(owned, decimals: 0)) "
-            + "of \(DaysText.days(all, decimals: 0)) d); the other \(Wording.grouped(left)) boxes\(outside) are left out, "
-            + "with their flows (--view backlog:TEAM draws one team's box)"
-        return (boxes.clusters.indices.filter(keptSet.contains).map { boxes.clusters[$0] }, [], notice)
+        var leftOut: [String] = []
+        if left > 0 { leftOut.append("the other \(Wording.grouped(left)) boxes") }
+        if !boxes.unboxed.isEmpty { leftOut.append("\(Wording.grouped(boxes.unboxed.count)) systems outside any box") }
+        var notices: [String] = []
+        if !leftOut.isEmpty {
+            notices.append(
+                "drawn: the \(Wording.counted(kept.count, "team")) owning the most pending work (\(DaysText.days(owned, decimals: 0)) "
+                    + "of \(DaysText.days(all, decimals: 0)) d); \(leftOut.joined(separator: " and ")) are left out, "
+                    + "with their flows (--view backlog:TEAM draws one team's box)")
+        }
+        var clusters = boxes.clusters.indices.filter(keptSet.contains).map { boxes.clusters[$0] }
+        if clusters.count == 1, let only = clusters.first {
+            let (cluster, trimming) = trimmed(only, in: subject)
+            clusters = [cluster]
+            if let trimming { notices.append(trimming) }
+        }
+        return (clusters, [], notices.isEmpty ? nil : notices.joined(separator: "; "))
+    }
+
+    /// A box of more than ``nodeLimit`` nodes (one team owning most of a big landscape's
+    /// work) keeps the nodes with the most pending days, in their order, and says how many
+    /// it left out; a smaller box is as it was.
+    private func trimmed(_ cluster: DOTCluster, in subject: MapSubject) -> (DOTCluster, notice: String?) {
+        guard cluster.nodes.count > Self.nodeLimit else { return (cluster, nil) }
+        let systems = subject.analysis.bottlenecks.systems
+        func pending(_ node: DOTNode) -> Double {
+            if let position = subject.systemPosition[node.id] { return systems[position].pendingEffort }
+            return subject.workItem(.gate, node.id)?.effort.expectedDays ?? 0
+        }
+        let ranked = cluster.nodes.indices.sorted { (-pending(cluster.nodes[$0]), $0) < (-pending(cluster.nodes[$1]), $1) }
+        let kept = Set(ranked.prefix(Self.nodeLimit))
+        var result = cluster
+        result.nodes = cluster.nodes.indices.filter(kept.contains).map { cluster.nodes[$0] }
+        return (
+            result,
+            "its box is drawn with the \(Self.nodeLimit) systems and gates of most pending days; "
+                + "\(Wording.grouped(cluster.nodes.count - Self.nodeLimit)) others in it are left out"
+        )
     }
 
     /// The boxes of the backlog map as drawn, each beside what ``BacklogBoxes`` says of it.
