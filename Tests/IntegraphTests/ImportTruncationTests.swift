@@ -120,6 +120,23 @@ import Testing
         #expect(!(result.unreadable.first?.message.contains("Error") ?? true))
     }
 
+    /// A name too long for an id (a compose value, a span's service) is left out with its
+    /// calls, located at the first call that names it, instead of failing the model's check.
+    @Test func anIdTooLongIsLeftOutWhereItWasFirstNamed() {
+        let long = String(repeating: "a", count: ModelLimits.maximumIDLength + 1)
+        var builder = ImportBuilder(source: "compose")
+        builder.addSystem(System(id: "web"))
+        builder.addSystem(System(id: "api"))
+        builder.addCall(caller: "web", callee: long, at: ImportNote(file: "c.yml", position: SourcePosition(line: 5, column: 9), message: ""))
+        builder.addCall(caller: "web", callee: "api", at: ImportNote(file: "c.yml", position: SourcePosition(line: 6, column: 9), message: ""))
+        let result = builder.finish(direction: .calls)
+        #expect(result.landscape.systems.map(\.id) == ["web", "api"] && Self.flowIDs(result) == ["web->api"])
+        #expect(
+            result.skipped.map(\.description) == [
+                "c.yml:5:9: skipped '\(long.prefix(60))…' (513 characters) and its calls: an id has at most 512 characters"
+            ])
+    }
+
     static func flowIDs(_ result: ImportResult) -> [String] {
         result.landscape.flows.map { "\($0.from.id)->\($0.to.id)" }
     }

@@ -137,8 +137,27 @@ package struct ImportBuilder: Sendable {
     /// name but nothing declares, flows pointing as `direction` says, and a team for every
     /// owner named.
     public func finish(direction: ImportDirection, name: String? = nil) -> ImportResult {
-        var systems = systems
-        var known = systemPosition
+        var skipped = skipped
+        // An id longer than a model takes is left out with every call naming it, where the
+        // first such call was read (or the source, for a system nothing calls).
+        let tooLong = Set((systems.map(\.id) + calls.flatMap { [$0.caller, $0.callee] }).filter { $0.count > ModelLimits.maximumIDLength })
+        var firstCall: [String: ImportNote] = [:]
+        if !tooLong.isEmpty {
+            for call in calls {
+                for end in [call.caller, call.callee] where tooLong.contains(end) && firstCall[end] == nil { firstCall[end] = call.note }
+            }
+        }
+        for id in tooLong.sorted() {
+            let note = firstCall[id]
+            skipped.append(
+                ImportNote(
+                    file: note?.file ?? source, position: note?.position ?? .start,
+                    message: "skipped '\(id.prefix(60))…' (\(Wording.grouped(id.count)) characters) and its calls: "
+                        + "an id has at most \(ModelLimits.maximumIDLength) characters"))
+        }
+        var systems = tooLong.isEmpty ? systems : systems.filter { !tooLong.contains($0.id) }
+        var known = tooLong.isEmpty ? systemPosition : Dictionary(uniqueKeysWithValues: systems.enumerated().map { ($1.id, $0) })
+        let calls = tooLong.isEmpty ? calls : calls.filter { !tooLong.contains($0.caller) && !tooLong.contains($0.callee) }
         var warnings = warnings
         func placeholder(_ end: String, _ note: ImportNote) {
             guard known[end] == nil else { return }
