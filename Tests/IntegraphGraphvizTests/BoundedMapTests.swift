@@ -32,7 +32,7 @@ import Testing
         let others = try #require(drawing.graph.nodes.first { $0.id == "domains:others" })
         #expect(others.attributes["label"]?.hasPrefix("6 other domains\n6 systems · 5 flows inside") == true)
         // d05 → d06 is the one flow between the merged and the drawn: counted, not drawn.
-        #expect(drawing.notice?.contains("the other 6 (6 systems) share one node, its 1 flows with the drawn ones not drawn") == true)
+        #expect(drawing.notice?.contains("the other 6 (6 systems) share one node; flows between it and the drawn domains are not drawn: 1") == true)
         #expect(drawing.graph.edges.allSatisfy { $0.from != "domains:others" && $0.to != "domains:others" })
     }
 
@@ -64,6 +64,9 @@ import Testing
         #expect(shop.graph.clusters.count == 1 && shop.graph.clusters[0].attributes["label"]?.hasPrefix("Shop") == true)
         #expect(Set(shop.graph.clusters[0].nodes.map(\.id)) == ["cart", "orders", "warehouse"])
         #expect(shop.graph.edges.allSatisfy { ["cart", "orders", "warehouse"].contains($0.from) })
+        // The far ends of its flows f3 (warehouse → lake) and f5 (cart → tmp) stand outside the box.
+        #expect(shop.graph.nodes.map(\.id) == ["lake", "tmp"] && shop.graph.nodes.allSatisfy { $0.attributes["label"]?.hasSuffix("(another box)") == true })
+        #expect(shop.graph.edges.count == 5 && shop.graph.graphAttributes["label"]?.contains("integration backlog of shop") == true)
         #expect(throws: MapViewError.self) { try BacklogMap(team: "nobody").drawing(for: subject) }
         #expect(try MapView(argument: "backlog:shop") == .backlogOf("shop"))
     }

@@ -25,7 +25,7 @@ package struct BacklogMap: Sendable {
 
     public func drawing(for subject: MapSubject) throws(MapViewError) -> MapDrawing {
         let landscape = subject.landscape
-        var graph = MapFrame.graph(title: subject.title(.backlog), rankdir: "LR")
+        var graph = MapFrame.graph(title: subject.title(team.map { .backlogOf($0) } ?? .backlog), rankdir: "LR")
         let systems = subject.analysis.bottlenecks.systems
         let pendingGates = landscape.gates.filter(\.isPending)
         let pendingGateIDs = Set(pendingGates.map(\.id))
@@ -48,11 +48,18 @@ package struct BacklogMap: Sendable {
             graph.edges.append(DOTEdge(from: flow.from.id, to: flow.to.id, attributes: attributes))
         }
         graph.edges += Self.waits(landscape, pendingGates: pendingGateIDs)
-        if chosen.notice != nil || team != nil {
-            // Only what joins two drawn nodes: a flow to a team left out is counted there.
-            let drawn = Set(graph.clusters.flatMap { $0.nodes.map(\.id) } + graph.nodes.map(\.id))
-            graph.edges.removeAll { !drawn.contains($0.from) || !drawn.contains($0.to) }
+        var drawn = Set(graph.clusters.flatMap { $0.nodes.map(\.id) } + graph.nodes.map(\.id))
+        var notices = chosen.notice.map { [$0] } ?? []
+        if team != nil {
+            // One team's box shows its work whole: the far end of each of its pending flows
+            // and waits, outside the box.
+            let (ends, left) = Self.farEnds(of: graph.edges, drawn: drawn, subject)
+            graph.nodes += ends
+            drawn.formUnion(ends.map(\.id))
+            if left > 0 { notices.append("\(Wording.grouped(left)) more systems and gates its work touches are left out") }
         }
+        // Only what joins two drawn nodes: a flow to a box left out is counted in the notice.
+        graph.edges.removeAll { !drawn.contains($0.from) || !drawn.contains($0.to) }
         var legend = MapLegend()
         legend.addHeat("pending effort", unit: "days", scale: heat)
         legend.addFlowStatuses()
@@ -60,10 +67,36 @@ package struct BacklogMap: Sendable {
         legend.add(
             .glyph("▢", color: MapPalette.clusterBorder),
             "box: a team and the systems where most pending days are its own; the days it owns, and other owners' work in it")
-        if let notice = chosen.notice { legend.add(.glyph("ⓘ", color: "#1a1a1a"), notice) }
+        for notice in notices { legend.add(.glyph("ⓘ", color: "#1a1a1a"), notice) }
         var drawing = MapDrawing(graph: graph, legend: legend, avoiding: entityIDs)
-        drawing.notice = chosen.notice
+        drawing.notice = notices.isEmpty ? nil : notices.joined(separator: "; ")
         return drawing
+    }
+
+    /// The nodes at the far end of `edges` that leave the `drawn` ones, in edge order, at
+    /// most ``nodeLimit``, each labelled as in another box; and how many more there are.
+    private static func farEnds(of edges: [DOTEdge], drawn: Set<String>, _ subject: MapSubject) -> (nodes: [DOTNode], left: Int) {
+        var ends: [String] = [], seen = drawn
+        for edge in edges where drawn.contains(edge.from) != drawn.contains(edge.to) {
+            let end = drawn.contains(edge.from) ? edge.to : edge.from
+            if seen.insert(end).inserted { ends.append(end) }
+        }
+        let gates = Dictionary(subject.landscape.gates.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let nodes = ends.prefix(nodeLimit).compactMap { id -> DOTNode? in
+            var attributes: DOTAttributes
+            if let position = subject.systemPosition[id] {
+                let system = subject.landscape.systems[position]
+                attributes = MapFrame.systemAttributes(system, tooltip: subject.systemTooltip(system))
+            } else if let gate = gates[id] {
+                let effort = subject.effortText(.gate, gate.id)
+                attributes = MapFrame.gateAttributes(gate, detail: effort, effort: effort)
+            } else {
+                return nil
+            }
+            attributes["label"] = (attributes["label"] ?? id) + "\n(another box)"
+            return DOTNode(id: id, attributes: attributes)
+        }
+        return (nodes, ends.count - nodes.count)
     }
 
     /// The boxes to draw: one team's, or every team's while they fit ``nodeLimit``, most

@@ -21,9 +21,9 @@ package struct ReportMaps: Sendable {
 
     /// Focus maps of the systems with the most backlog pressure, one flow around each, for
     /// the report's bottleneck tables to link to.
-    private static func focusMaps(_ subject: MapSubject, progress: (String) -> Void) throws -> [ReportMap] {
+    private static func focusMaps(_ subject: MapSubject, of focused: [Bottleneck], progress: (String) -> Void) throws -> [ReportMap] {
         var maps: [ReportMap] = []
-        for (number, bottleneck) in subject.analysis.bottlenecks.systems.top(focusCount).enumerated() {
+        for (number, bottleneck) in focused.enumerated() {
             progress("\(bottleneck.id) and its neighbours")
             // Bounded by FocusMap.systemLimit, nearest first, and says what it left out.
             let drawing = try FocusMap(bottleneck.id).drawing(for: subject)
@@ -41,7 +41,9 @@ package struct ReportMaps: Sendable {
     public init(_ subject: MapSubject, progress: ((String) -> Void)? = nil) throws {
         let landscape = subject.landscape
         let pilots = subject.analysis.pilots
-        let total = pilots.count + 1 + min(Self.focusCount, subject.analysis.bottlenecks.systems.count)
+        // Only systems with pressure get a focus map: counted from the same list that draws them.
+        let focused = subject.analysis.bottlenecks.systems.top(Self.focusCount)
+        let total = pilots.count + 1 + focused.count
         var drawn = 0
         func next(_ title: String) {
             drawn += 1
@@ -75,7 +77,7 @@ package struct ReportMaps: Sendable {
         let svg = String(decoding: try overview.render(subject, as: .svg).data, as: UTF8.self)
         maps =
             [ReportMap(sectionID: "overview", title: big ? "Domains" : "Landscape, by backlog pressure", svg: svg, links: links)]
-            + pilotMaps + (try Self.focusMaps(subject, progress: next))
+            + pilotMaps + (try Self.focusMaps(subject, of: focused, progress: next))
         notice =
             big
             ? "This landscape has \(landscape.systems.count) systems, too many to read on one map: the overview shows its domains, "
