@@ -564,6 +564,17 @@ import Testing
         #expect(HostReference(value)?.host == host && HostReference(value)?.isAddress == isAddress)
     }
 
+    /// A health or metrics endpoint by its last segment, or under a health root; a business
+    /// path that merely holds such a word is a call.
+    @Test(arguments: [
+        ("http://catalog-api/hc", true), ("http://cart:8080/readyz", true), ("http://api/health/ready", true),
+        ("http://api/actuator/health/liveness", true), ("http://api/health/db", true), ("http://app:9000/metrics", true),
+        ("http://scores:80/api/live/events", false), ("http://shop/ready-meals/list", false), ("http://shop/api/orders", false)
+    ])
+    func healthEndpointsByTheirLastSegments(value: String, isHealth: Bool) throws {
+        #expect(try #require(HostReference(value)).isHealthCheck == isHealth)
+    }
+
     @Test(arguments: ["8080", "a b", "/var/run", "http://", "cart:http", "-x", "a..b", ""])
     func valuesThatAreNoHost(value: String) {
         #expect(HostReference(value) == nil)

@@ -285,10 +285,7 @@ package struct ComposeImporter: Sendable {
     /// or in a variable whose name ends as an address's does (`JAEGER_HOST=jaeger`); never
     /// the machine itself.
     private static func isExternalAddress(_ reference: HostReference, in variable: String) -> Bool {
-        let local = ["localhost", "host.docker.internal", "gateway.docker.internal"]
-        guard !local.contains(reference.host), !reference.host.hasSuffix(".localhost") else { return false }
-        let upper = variable.uppercased()
-        return reference.isAddress || ["HOST", "HOSTNAME", "ADDR", "ADDRESS", "URL", "URI", "ENDPOINT"].contains { upper.hasSuffix($0) }
+        !reference.isThisMachine && (reference.isAddress || HostReference.namesAnAddress(variable))
     }
 
     private static func shellNote(_ name: String, _ note: ImportNote) -> ImportNote {
@@ -300,12 +297,6 @@ package struct ComposeImporter: Sendable {
 
     private static func readFromDisk(_ path: String) -> Result<String, ImportNote>? {
         guard FileManager.default.fileExists(atPath: path) else { return nil }
-        do {
-            return .success(try SourceText.decode(try LandscapeReader.bytes(of: .file(path))))
-        } catch let error as DocumentSyntaxError {
-            return .failure(ImportNote(file: path, position: error.position, message: "skipped the file: \(error.message)"))
-        } catch {
-            return .failure(ImportNote(file: path, position: .start, message: "skipped the file: \(error)"))
-        }
+        return ImportSource.read(file: path).map(\.text)
     }
 }

@@ -60,15 +60,30 @@ struct HostReference: Equatable {
         "live", "livez", "liveness", "alive", "metrics"
     ]
 
-    /// Whether the URL calls a health or metrics endpoint, which carries no business data.
+    /// The segments under which a whole path is about health (`/health/db`,
+    /// `/actuator/prometheus`), wherever its last segment points.
+    static let healthRoots: Set<String> = ["hc", "health", "healthz", "healthcheck", "health-check", "actuator"]
+
+    /// Whether the URL calls a health or metrics endpoint, which carries no business data:
+    /// its last segment is one (`/hc`, `/readyz`, `/metrics`), or one of the last two is a
+    /// health root (`/health/ready`, `/actuator/health/liveness`). A business path that
+    /// merely holds such a word (`/api/live/events`) is a call.
     var isHealthCheck: Bool {
-        path.split(separator: "/").contains { Self.healthSegments.contains($0.lowercased()) }
+        let segments = path.split(separator: "/").map { $0.lowercased() }
+        guard let last = segments.last else { return false }
+        return Self.healthSegments.contains(last) || segments.suffix(3).contains { Self.healthRoots.contains($0) }
     }
 
-    /// Whether a variable of this name holds an address, by the words such names use.
+    /// Whether it names the machine the caller runs on, which is no other system.
+    var isThisMachine: Bool {
+        ["localhost", "host.docker.internal", "gateway.docker.internal"].contains(host) || host.hasSuffix(".localhost")
+    }
+
+    /// Whether a variable of this name holds an address, by how such names end
+    /// (`CART_ADDR`, `REDIS_HOST`, `USERS_URL`, `PAYMENT_SERVICE`).
     static func namesAnAddress(_ variable: String) -> Bool {
         let upper = variable.uppercased()
-        return ["ADDR", "HOST", "URL", "URI", "ENDPOINT", "SERVICE"].contains { upper.contains($0) }
+        return ["HOST", "HOSTNAME", "ADDR", "ADDRESS", "URL", "URI", "ENDPOINT", "SERVICE"].contains { upper.hasSuffix($0) }
     }
 }
 

@@ -54,16 +54,24 @@ extension ImportSource {
                     .map { (path as NSString).appendingPathComponent($0) }
             }
             for file in found {
-                do {
-                    let bytes = try LandscapeReader.bytes(of: .file(file))
-                    sources.append(ImportSource(name: file, text: try SourceText.decode(bytes)))
-                } catch let error as DocumentSyntaxError {
-                    notes.append(ImportNote(file: file, position: error.position, message: "skipped the file: \(error.message)"))
-                } catch {
-                    notes.append(ImportNote(file: file, position: .start, message: "skipped the file: \(error)"))
+                switch read(file: file) {
+                case .success(let source): sources.append(source)
+                case .failure(let note): notes.append(note)
                 }
             }
         }
         return (sources, notes)
+    }
+
+    /// The file at `path` as text, or a note saying why it cannot be read (not UTF-8, too
+    /// big, unreadable).
+    public static func read(file path: String) -> Result<ImportSource, ImportNote> {
+        do {
+            return .success(ImportSource(name: path, text: try SourceText.decode(try LandscapeReader.bytes(of: .file(path)))))
+        } catch let error as DocumentSyntaxError {
+            return .failure(ImportNote(file: path, position: error.position, message: "skipped the file: \(error.message)"))
+        } catch {
+            return .failure(ImportNote(file: path, position: .start, message: "skipped the file: \(error)"))
+        }
     }
 }

@@ -11,7 +11,8 @@ import Foundation
 /// Workloads labelled with an application (`app.kubernetes.io/name` or `app`) and a version
 /// (`app.kubernetes.io/version` or `version`) are one system named after the application,
 /// its versions and workloads in `attributes` (Bookinfo's reviews-v1, -v2 and -v3 are
-/// `reviews`), unless `keepVersions`. A URL to a health or metrics endpoint is no call, and
+/// `reviews`), unless `keepVersions`; workloads of one application and one version are two
+/// deployments, kept apart. A URL to a health or metrics endpoint is no call, and
 /// telemetry sinks (``TelemetrySink``) are fed by the workloads that name them. The files of
 /// a Helm chart (a folder with `Chart.yaml`) are templates, not manifests: they are skipped
 /// with one note saying to render them first.
@@ -60,15 +61,21 @@ package struct KubernetesImporter: Sendable {
     public func read(_ files: [ImportSource], into builder: inout ImportBuilder) {
         var workloads: [Workload] = [], services: [Service] = []
         let charts = Set(files.filter { ($0.name as NSString).lastPathComponent == "Chart.yaml" }.map { ($0.name as NSString).deletingLastPathComponent })
+        // Each file's chart found by its own parent folders: O(files × depth), not files × charts.
+        var templatesOf: [String: Int] = [:]
+        let manifests = files.filter { file in
+            guard let chart = Self.chartTemplate(file.name, charts: charts) else { return true }
+            templatesOf[chart, default: 0] += 1
+            return false
+        }
         for chart in charts.sorted() {
-            let count = files.filter { Self.isFile($0.name, in: chart) }.count
             builder.skipFile(
                 ImportNote(
                     file: chart, position: .start,
-                    message: "skipped the Helm chart (\(Wording.counted(count, "file"))): its templates become manifests once rendered; "
+                    message: "skipped the Helm chart (\(Wording.counted(templatesOf[chart] ?? 0, "file"))): its templates become manifests once rendered; "
                         + ImportFormatGuess.renderingAdvice(forChart: chart)))
         }
-        for file in files where !charts.contains(where: { Self.isFile(file.name, in: $0) }) {
+        for file in manifests {
             switch file.yamlDocuments() {
             case .failure(let note): builder.skipFile(note)
             case .success(let documents):
@@ -77,7 +84,24 @@ package struct KubernetesImporter: Sendable {
                 }
             }
         }
-        func name(_ workload: Workload) -> String { keepVersions ? workload.name : workload.application?.name ?? workload.name }
+        // Workloads of one application are its versions only when their versions tell them
+        // apart: two of one application and version are two deployments (two releases of a
+        // chart, a cache and a session store both labelled redis), kept apart.
+        var membersOf: [String: [Int]] = [:]
+        for (index, workload) in workloads.enumerated() {
+            if let application = workload.application { membersOf[workload.namespace + "/" + application.name, default: []].append(index) }
+        }
+        var versionOf = Set<Int>()
+        for members in membersOf.values where Set(members.compactMap { workloads[$0].application?.version }).count == members.count {
+            versionOf.formUnion(members)
+        }
+        let mergedNames = Set(versionOf.map { workloads[$0].namespace + "/" + workloads[$0].name })
+        func name(_ workload: Workload) -> String {
+            guard !keepVersions, mergedNames.contains(workload.namespace + "/" + workload.name), let application = workload.application else {
+                return workload.name
+            }
+            return application.name
+        }
         var namespacesOfName: [String: Set<String>] = [:]
         for workload in workloads { namespacesOfName[name(workload), default: []].insert(workload.namespace) }
         func id(_ workload: Workload) -> String {
@@ -96,7 +120,7 @@ package struct KubernetesImporter: Sendable {
             let images = group.compactMap(\.image).uniqued
             if !images.isEmpty { system.attributes["k8s/image"] = images.joined(separator: ", ") }
             let applications = group.compactMap(\.application)
-            let isMerged = !keepVersions && applications.count == group.count
+            let isMerged = !keepVersions && group.allSatisfy { mergedNames.contains($0.namespace + "/" + $0.name) }
             if isMerged {
                 system.attributes["versions"] = applications.map(\.version).uniqued.joined(separator: ", ")
                 system.attributes["k8s/workloads"] = group.map(\.name).joined(separator: ", ")
@@ -112,6 +136,19 @@ package struct KubernetesImporter: Sendable {
             }
         }
         let servicesByKey = Dictionary(services.map { ("\($0.namespace)/\($0.name)", $0) }, uniquingKeysWith: { first, _ in first })
+        // What each Service selects, found once: a Service named by many variables would
+        // otherwise scan every workload each time.
+        var selectedBy: [String: [Workload]] = [:]
+        func selected(by service: Service) -> [Workload] {
+            let key = "\(service.namespace)/\(service.name)"
+            if let known = selectedBy[key] { return known }
+            let found = workloads.filter { candidate in
+                candidate.namespace == service.namespace && !service.selector.isEmpty
+                    && service.selector.allSatisfy { candidate.labels[$0.key] == $0.value }
+            }
+            selectedBy[key] = found
+            return found
+        }
         let namespaces = Set(workloads.map(\.namespace) + services.map(\.namespace))
         for workload in workloads {
             for variable in workload.variables {
@@ -130,10 +167,7 @@ package struct KubernetesImporter: Sendable {
                 if let (name, namespace) = Self.resolve(reference.host, from: workload.namespace, namespaces: namespaces),
                     let service = servicesByKey["\(namespace)/\(name)"]
                 {
-                    let selected = workloads.filter { candidate in
-                        candidate.namespace == service.namespace && !service.selector.isEmpty
-                            && service.selector.allSatisfy { candidate.labels[$0.key] == $0.value }
-                    }
+                    let selected = selected(by: service)
                     if selected.isEmpty {
                         builder.addCall(caller: id(workload), callee: service.name, attributes: attributes, at: note)
                     }
@@ -142,7 +176,9 @@ package struct KubernetesImporter: Sendable {
                         if let port = reference.port, TelemetrySink.ports.contains(port) { builder.markTelemetrySink(id(callee)) }
                         builder.addCall(caller: id(workload), callee: id(callee), attributes: attributes, at: note)
                     }
-                } else if reference.isAddress || HostReference.namesAnAddress(variable.name), reference.host.contains(".") || reference.isAddress {
+                } else if !reference.isThisMachine, reference.isAddress || HostReference.namesAnAddress(variable.name),
+                    reference.host.contains(".") || reference.isAddress
+                {
                     // An address naming no Service: a dependency outside these manifests.
                     let callee = Self.resolve(reference.host, from: workload.namespace, namespaces: namespaces)?.name ?? reference.host
                     if TelemetrySink.recognises(name: callee, image: nil, ports: reference.port.map { [$0] } ?? []) {
@@ -154,9 +190,22 @@ package struct KubernetesImporter: Sendable {
         }
     }
 
-    /// Whether `file` lies in `folder` (`""` being the working folder, as in `Chart.yaml`).
-    private static func isFile(_ file: String, in folder: String) -> Bool {
-        folder.isEmpty ? !file.contains("/") : file.hasPrefix(folder + "/")
+    /// The chart among `charts` whose template (or chart file) `file` is: a file under a
+    /// chart's `templates/` or `charts/` (its subcharts), or its `Chart.yaml`, `Chart.lock`
+    /// or `values*.yaml`. A manifest rendered into the chart's folder is not one.
+    private static func chartTemplate(_ file: String, charts: Set<String>) -> String? {
+        var parts = file.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        guard let base = parts.popLast() else { return nil }
+        var below: [String] = []
+        while true {
+            let folder = parts.joined(separator: "/")
+            if charts.contains(folder) {
+                if let first = below.last { return ["templates", "charts"].contains(first) ? folder : nil }
+                return base == "Chart.yaml" || base == "Chart.lock" || base.hasPrefix("values") ? folder : nil
+            }
+            guard let last = parts.popLast() else { return nil }
+            below.append(last)
+        }
     }
 
     /// `List` documents hold their objects in `items`.
@@ -223,8 +272,9 @@ package struct KubernetesImporter: Sendable {
 }
 
 extension KubernetesImporter {
-    /// The Helm chart `path` is, or lies in: the nearest folder at or above it holding a
-    /// `Chart.yaml`; `nil` for plain manifests.
+    /// The Helm chart whose templates `path` is: the chart's folder itself, or a path under
+    /// its `templates/` or `charts/`; `nil` for plain manifests, a manifest rendered into
+    /// the chart's folder (`helm template NAME . > manifests.yaml`) included.
     ///
     /// ```swift
     /// KubernetesImporter.helmChart(enclosing: "charts/shop/templates") // "charts/shop"
@@ -234,15 +284,22 @@ extension KubernetesImporter {
         var isDirectory: ObjCBool = false
         guard files.fileExists(atPath: path, isDirectory: &isDirectory) else { return nil }
         var folder = URL(fileURLWithPath: path).standardizedFileURL
-        if !isDirectory.boolValue { folder.deleteLastPathComponent() }
+        var below: [String] = []
+        if !isDirectory.boolValue {
+            below.append(folder.lastPathComponent)
+            folder.deleteLastPathComponent()
+        }
         // One step per folder up to the root: the path's depth bounds the walk.
         for _ in 0..<folder.pathComponents.count {
             if files.fileExists(atPath: folder.appendingPathComponent("Chart.yaml").path) {
+                // The chart itself, its templates or subcharts; a file beside Chart.yaml is not a template.
+                guard below.last.map({ ["templates", "charts"].contains($0) }) ?? true else { return nil }
                 // Said relative to the working folder when it lies below it, as users type paths.
                 let here = URL(fileURLWithPath: files.currentDirectoryPath).standardizedFileURL.path
                 if folder.path == here { return "." }
                 return folder.path.hasPrefix(here + "/") ? String(folder.path.dropFirst(here.count + 1)) : folder.path
             }
+            below.append(folder.lastPathComponent)
             folder.deleteLastPathComponent()
         }
         return nil
